@@ -2,4 +2,25 @@
 //! library, interprets them on green threads whose state is plain data, and captures and
 //! restores that state as portable checkpoints.
 
+pub mod class;
+pub mod classfile;
+pub mod classpath;
+pub mod code;
+pub mod descriptor;
+mod exec;
+pub mod float_text;
+pub mod heap;
+mod indy;
+pub mod interp;
+mod natives;
+mod npe;
 pub mod portable;
+pub mod runtime;
+pub mod strict_math;
+pub mod thread;
+mod throw;
+pub mod value;
+pub mod vm;
+
+pub use classpath::ClassPath;
+pub use vm::{BootError, Config, Host, ReadResult, Status, Vm};

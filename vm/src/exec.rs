@@ -1,0 +1,1022 @@
+//! The outer loop's instruction work: resolving and rewriting instructions on first execution,
+//! calls the inner loop does not enter (natives, synchronized methods), class initialization
+//! as pushed `<clinit>` frames, and returns from frames with special meaning.
+
+use crate::class::{ClassKind, MethodId, primitive_name};
+use crate::classfile::{Const, acc};
+use crate::code::{Elem, Insn};
+use crate::descriptor::{Kind, MethodSig};
+use crate::heap::{ClassId, Data};
+use crate::interp;
+use crate::natives::Native;
+use crate::runtime::{Init, Monitor, Raise};
+use crate::thread::{Frame, FrameKind, ThreadState};
+use crate::value::{NULL, Ref, Value};
+use crate::vm::Vm;
+
+/// The outcome of asking for a class to be initialized.
+pub(crate) enum InitResult {
+    /// Initialized (or being initialized by this thread): go on.
+    Ready,
+    /// `<clinit>` frames were pushed or the thread waits: run the instruction again later.
+    Pending,
+    /// Initialization failed before.
+    Error(Raise),
+}
+
+impl Vm {
+    pub(crate) fn top_frame(&self) -> Frame {
+        *self.rt.threads[self.rt.current]
+            .frames
+            .last()
+            .expect("the outer loop only acts on threads with frames")
+    }
+
+    fn top_mut(&mut self) -> &mut Frame {
+        let t = self.rt.current;
+        self.rt.threads[t]
+            .frames
+            .last_mut()
+            .expect("the outer loop only acts on threads with frames")
+    }
+
+    fn current_insn(&self) -> Insn {
+        let f = self.top_frame();
+        self.prog
+            .method(f.method)
+            .code
+            .as_ref()
+            .expect("running frames have code")
+            .insns[f.pc as usize]
+            .get()
+    }
+
+    fn rewrite(&self, insn: Insn) {
+        let f = self.top_frame();
+        self.prog
+            .method(f.method)
+            .code
+            .as_ref()
+            .expect("running frames have code")
+            .insns[f.pc as usize]
+            .set(insn);
+    }
+
+    pub(crate) fn advance(&mut self) {
+        self.top_mut().pc += 1;
+    }
+
+    pub(crate) fn push(&mut self, v: Value) {
+        let t = self.rt.current;
+        let thread = &mut self.rt.threads[t];
+        let f = thread.frames.last_mut().expect("a frame to push onto");
+        thread.slots[f.sp as usize] = v;
+        f.sp += 1;
+        if v.is_wide() {
+            thread.slots[f.sp as usize] = Value::Top;
+            f.sp += 1;
+        }
+    }
+
+    fn pop_slots(&mut self, n: usize) -> Vec<Value> {
+        let t = self.rt.current;
+        let thread = &mut self.rt.threads[t];
+        let f = thread.frames.last_mut().expect("a frame to pop from");
+        let sp = f.sp as usize;
+        f.sp -= n as u32;
+        thread.slots[sp - n..sp].to_vec()
+    }
+
+    fn peek(&self, depth: usize) -> Value {
+        let t = &self.rt.threads[self.rt.current];
+        let f = t.frames.last().expect("a frame to peek into");
+        t.slots[f.sp as usize - 1 - depth]
+    }
+
+    /// The constant pool of the class of the running method.
+    fn cp_entry(&self, index: u16) -> Const {
+        let f = self.top_frame();
+        let class = self.prog.method(f.method).class;
+        let file = self
+            .prog
+            .class(class)
+            .file
+            .as_ref()
+            .expect("methods with code come from class files");
+        file.cp
+            .get(index as usize)
+            .cloned()
+            .unwrap_or(Const::Unused)
+    }
+
+    /// Loads a class for the running code, turning failure into the Java error.
+    pub(crate) fn load_class(&mut self, name: &str) -> Result<ClassId, Raise> {
+        let r = self.prog.load(name);
+        self.rt.sync_classes(&self.prog);
+        r.map_err(|e| {
+            let msg = match &e {
+                crate::class::LoadError::NoClassDefFound(n) => n.clone(),
+                other => other.to_string(),
+            };
+            Raise::new(e.java_class(), Some(msg))
+        })
+    }
+
+    /// Initializes a class per JLS 12.4.2, pushing `<clinit>` frames on the current thread.
+    pub(crate) fn ensure_init(&mut self, class: ClassId) -> InitResult {
+        let me = self.rt.current as u32;
+        match self.rt.init[class as usize] {
+            Init::Done => return InitResult::Ready,
+            Init::Running(t) if t == me => return InitResult::Ready,
+            Init::Running(_) => {
+                self.thread().state = ThreadState::InitWait(class);
+                return InitResult::Pending;
+            }
+            Init::Failed => {
+                return InitResult::Error(Raise::new(
+                    "java/lang/NoClassDefFoundError",
+                    Some(format!(
+                        "Could not initialize class {}",
+                        self.prog.class(class).java_name()
+                    )),
+                ));
+            }
+            Init::Uninit => {}
+        }
+        let c = self.prog.class(class);
+        let mut supers: Vec<ClassId> = c.super_class.into_iter().collect();
+        if !c.is_interface() {
+            // Superinterfaces that declare default methods are initialized first too.
+            for &i in &c.interfaces {
+                let has_defaults = self.prog.class(i).methods.iter().any(|&m| {
+                    let m = self.prog.method(m);
+                    !m.is_static() && !m.is_abstract()
+                });
+                if has_defaults {
+                    supers.push(i);
+                }
+            }
+        }
+        for s in supers {
+            match self.ensure_init(s) {
+                InitResult::Ready => {}
+                other => return other,
+            }
+        }
+        if let Err(r) = self.set_constant_values(class) {
+            return InitResult::Error(r);
+        }
+        match self.prog.class(class).clinit {
+            None => {
+                self.rt.init[class as usize] = Init::Done;
+                InitResult::Ready
+            }
+            Some(clinit) => {
+                self.rt.init[class as usize] = Init::Running(me);
+                let f = self.top_frame();
+                if !self.push_java_frame(clinit, f.pc, FrameKind::Clinit(class)) {
+                    self.rt.init[class as usize] = Init::Uninit;
+                    return InitResult::Error(Raise::new("java/lang/StackOverflowError", None));
+                }
+                InitResult::Pending
+            }
+        }
+    }
+
+    fn set_constant_values(&mut self, class: ClassId) -> Result<(), Raise> {
+        let Some(file) = self.prog.class(class).file.clone() else {
+            return Ok(());
+        };
+        for (f, decl) in self
+            .prog
+            .class(class)
+            .fields
+            .clone()
+            .iter()
+            .zip(&file.fields)
+        {
+            let (true, Some(index)) = (f.is_static(), decl.constant) else {
+                continue;
+            };
+            let v = match &file.cp[index as usize] {
+                Const::Int(v) => Value::Int(*v),
+                Const::Long(v) => Value::Long(*v),
+                Const::Float(v) => Value::Float(*v),
+                Const::Double(v) => Value::Double(*v),
+                Const::String(s) => Value::Ref(self.rt.intern(s).map_err(|_| oom())?),
+                _ => continue,
+            };
+            self.rt.statics[class as usize][f.slot as usize] = v;
+        }
+        Ok(())
+    }
+
+    /// Pushes a frame for a Java method whose arguments are on top of the current frame's
+    /// operand stack; the caller resumes at `caller_pc`. False on stack overflow.
+    pub(crate) fn push_java_frame(
+        &mut self,
+        method: MethodId,
+        caller_pc: u32,
+        kind: FrameKind,
+    ) -> bool {
+        let t = self.rt.current;
+        let thread = &mut self.rt.threads[t];
+        let sp = thread.frames.last().map(|f| f.sp as usize).unwrap_or(0);
+        interp::push_frame(
+            &self.prog,
+            &mut thread.frames,
+            &mut thread.slots,
+            method,
+            caller_pc,
+            sp,
+            kind,
+        )
+    }
+
+    /// Completes the instruction the inner loop handed back as slow.
+    pub(crate) fn slow(&mut self) {
+        if let Err(r) = self.try_slow() {
+            self.raise(r);
+        }
+    }
+
+    fn try_slow(&mut self) -> Result<(), Raise> {
+        let insn = self.current_insn();
+        match insn {
+            Insn::Ldc(index) => {
+                let v = match self.cp_entry(index) {
+                    Const::String(s) => self.rt.intern(&s).map_err(|_| oom())?,
+                    Const::Class(name) => {
+                        let c = self.load_class(&name)?;
+                        self.mirror(c)?
+                    }
+                    other => {
+                        return Err(Raise::new(
+                            "java/lang/BootstrapMethodError",
+                            Some(format!("phantom does not support ldc of {other:?}")),
+                        ));
+                    }
+                };
+                self.rewrite(Insn::PushRef(v));
+            }
+            Insn::GetStatic(index) | Insn::PutStatic(index) => {
+                let Const::Field(m) = self.cp_entry(index) else {
+                    unreachable_cp()
+                };
+                let c = self.load_class(&m.class)?;
+                let (decl, field) =
+                    self.prog
+                        .resolve_field(c, &m.name, &m.desc)
+                        .ok_or_else(|| {
+                            Raise::new("java/lang/NoSuchFieldError", Some(m.name.to_string()))
+                        })?;
+                if !field.is_static() {
+                    return Err(Raise::new(
+                        "java/lang/IncompatibleClassChangeError",
+                        Some(format!(
+                            "Expected static field {}.{}",
+                            m.class.replace('/', "."),
+                            m.name
+                        )),
+                    ));
+                }
+                match self.ensure_init(decl) {
+                    InitResult::Ready => {}
+                    InitResult::Pending => return Ok(()),
+                    InitResult::Error(r) => return Err(r),
+                }
+                let wide = field.kind.slots() == 2;
+                self.rewrite(if matches!(insn, Insn::GetStatic(_)) {
+                    Insn::GetStaticQ {
+                        class: decl,
+                        slot: field.slot,
+                        wide,
+                    }
+                } else {
+                    Insn::PutStaticQ {
+                        class: decl,
+                        slot: field.slot,
+                        wide,
+                    }
+                });
+            }
+            Insn::GetField(index) | Insn::PutField(index) => {
+                let Const::Field(m) = self.cp_entry(index) else {
+                    unreachable_cp()
+                };
+                let c = self.load_class(&m.class)?;
+                let (_, field) = self
+                    .prog
+                    .resolve_field(c, &m.name, &m.desc)
+                    .ok_or_else(|| {
+                        Raise::new("java/lang/NoSuchFieldError", Some(m.name.to_string()))
+                    })?;
+                if field.is_static() {
+                    return Err(Raise::new(
+                        "java/lang/IncompatibleClassChangeError",
+                        Some(format!(
+                            "Expected non-static field {}.{}",
+                            m.class.replace('/', "."),
+                            m.name
+                        )),
+                    ));
+                }
+                let wide = field.kind.slots() == 2;
+                self.rewrite(if matches!(insn, Insn::GetField(_)) {
+                    Insn::GetFieldQ {
+                        slot: field.slot,
+                        wide,
+                    }
+                } else {
+                    Insn::PutFieldQ {
+                        slot: field.slot,
+                        wide,
+                    }
+                });
+            }
+            Insn::InvokeStatic(index) => {
+                let Const::Method(m) = self.cp_entry(index) else {
+                    unreachable_cp()
+                };
+                let c = self.load_class(&m.class)?;
+                let mid = self.resolve_method(c, &m.class, &m.name, &m.desc)?;
+                if !self.prog.method(mid).is_static() {
+                    return Err(Raise::new(
+                        "java/lang/IncompatibleClassChangeError",
+                        Some(format!(
+                            "Expected static method {}",
+                            self.pretty_method(mid)
+                        )),
+                    ));
+                }
+                let decl = self.prog.method(mid).class;
+                match self.ensure_init(decl) {
+                    InitResult::Ready => {}
+                    InitResult::Pending => return Ok(()),
+                    InitResult::Error(r) => return Err(r),
+                }
+                self.rewrite(Insn::InvokeDirect {
+                    method: mid,
+                    has_receiver: false,
+                });
+            }
+            Insn::InvokeSpecial(index) => {
+                let Const::Method(m) = self.cp_entry(index) else {
+                    unreachable_cp()
+                };
+                let c = self.load_class(&m.class)?;
+                let mut mid = self.resolve_method(c, &m.class, &m.name, &m.desc)?;
+                let current = self.prog.method(self.top_frame().method).class;
+                let target = self.prog.class(c);
+                if &*m.name != "<init>"
+                    && !target.is_interface()
+                    && c != current
+                    && self.prog.is_assignable(current, c)
+                {
+                    // A super call: select from the current class's superclass (ACC_SUPER).
+                    if let Some(s) = self.prog.class(current).super_class
+                        && let Some(found) = self.prog.resolve_method(s, &m.name, &m.desc)
+                    {
+                        mid = found;
+                    }
+                }
+                if self.prog.method(mid).is_static() {
+                    return Err(Raise::new(
+                        "java/lang/IncompatibleClassChangeError",
+                        Some(format!(
+                            "Expecting non-static method {}",
+                            self.pretty_method(mid)
+                        )),
+                    ));
+                }
+                self.rewrite(Insn::InvokeDirect {
+                    method: mid,
+                    has_receiver: true,
+                });
+            }
+            Insn::InvokeVirtual(index) | Insn::InvokeInterface(index) => {
+                let Const::Method(m) = self.cp_entry(index) else {
+                    unreachable_cp()
+                };
+                let c = self.load_class(&m.class)?;
+                let mid = self.resolve_method(c, &m.class, &m.name, &m.desc)?;
+                let method = self.prog.method(mid);
+                if method.is_static() {
+                    return Err(Raise::new(
+                        "java/lang/IncompatibleClassChangeError",
+                        Some(format!(
+                            "Expecting non-static method {}",
+                            self.pretty_method(mid)
+                        )),
+                    ));
+                }
+                let arg_slots = method.arg_slots;
+                let final_class = self.prog.class(method.class).access & acc::FINAL != 0;
+                let direct = method.access & acc::PRIVATE != 0
+                    || (matches!(insn, Insn::InvokeVirtual(_))
+                        && (method.access & acc::FINAL != 0 || final_class));
+                let q = if direct {
+                    Insn::InvokeDirect {
+                        method: mid,
+                        has_receiver: true,
+                    }
+                } else if let (Insn::InvokeVirtual(_), Some(vindex)) = (insn, method.vindex) {
+                    Insn::InvokeVirtualQ { vindex, arg_slots }
+                } else {
+                    Insn::InvokeInterfaceQ {
+                        selector: method.selector,
+                        arg_slots,
+                        cached_class: u32::MAX,
+                        cached_method: 0,
+                    }
+                };
+                self.rewrite(q);
+            }
+            Insn::InvokeInterfaceQ {
+                selector,
+                arg_slots,
+                ..
+            } => {
+                // The receiver's class has no implementation of the interface method.
+                let recv = self.peek(arg_slots as usize - 1).reference();
+                let class = self
+                    .rt
+                    .heap
+                    .get(recv)
+                    .map(|o| o.class)
+                    .unwrap_or(self.rt.known.object);
+                let (name, desc) = self.prog.selector_name(selector).clone();
+                return Err(Raise::new(
+                    "java/lang/AbstractMethodError",
+                    Some(format!(
+                        "Receiver class {} does not define or inherit an implementation of the resolved method '{}'",
+                        self.prog.class(class).java_name(),
+                        pretty_sig(&name, &desc, None)
+                    )),
+                ));
+            }
+            Insn::InvokeDynamic(index) => {
+                if let Some(site) = self.link_call_site(index)? {
+                    self.rewrite(Insn::InvokeSite(site));
+                }
+            }
+            Insn::InvokeSite(site) => return self.run_call_site(site),
+            Insn::New(index) => {
+                let Const::Class(name) = self.cp_entry(index) else {
+                    unreachable_cp()
+                };
+                let c = self.load_class(&name)?;
+                let cls = self.prog.class(c);
+                if cls.access & (acc::ABSTRACT | acc::INTERFACE) != 0
+                    || !matches!(cls.kind, ClassKind::Instance)
+                {
+                    return Err(Raise::new(
+                        "java/lang/InstantiationError",
+                        Some(cls.java_name()),
+                    ));
+                }
+                match self.ensure_init(c) {
+                    InitResult::Ready => {}
+                    InitResult::Pending => return Ok(()),
+                    InitResult::Error(r) => return Err(r),
+                }
+                self.rewrite(Insn::NewQ(c));
+            }
+            Insn::NewQ(c) => {
+                let fields: Box<[Value]> = self
+                    .prog
+                    .class(c)
+                    .instance_kinds
+                    .iter()
+                    .map(|&k| crate::value::zero_of(k))
+                    .collect();
+                let r = self
+                    .rt
+                    .heap
+                    .alloc(c, Data::Fields(fields))
+                    .map_err(|_| oom())?;
+                self.push(Value::Ref(r));
+                self.advance();
+            }
+            Insn::NewArray(atype) => {
+                let n = self.peek(0).int();
+                if n < 0 {
+                    return Err(Raise::new(
+                        "java/lang/NegativeArraySizeException",
+                        Some(n.to_string()),
+                    ));
+                }
+                let elem = match atype {
+                    4 => Kind::Boolean,
+                    5 => Kind::Char,
+                    6 => Kind::Float,
+                    7 => Kind::Double,
+                    8 => Kind::Byte,
+                    9 => Kind::Short,
+                    10 => Kind::Int,
+                    _ => Kind::Long,
+                };
+                let class = self.rt.known.prim_arrays[(atype - 4) as usize];
+                let r = self.new_array(class, elem, n as usize)?;
+                self.pop_slots(1);
+                self.push(Value::Ref(r));
+                self.advance();
+            }
+            Insn::ANewArray(index) => {
+                let Const::Class(name) = self.cp_entry(index) else {
+                    unreachable_cp()
+                };
+                let c = self.load_class(&name)?;
+                let a = self.prog.array_of(c);
+                self.rt.sync_classes(&self.prog);
+                self.rewrite(Insn::ANewArrayQ(a));
+            }
+            Insn::ANewArrayQ(a) => {
+                let n = self.peek(0).int();
+                if n < 0 {
+                    return Err(Raise::new(
+                        "java/lang/NegativeArraySizeException",
+                        Some(n.to_string()),
+                    ));
+                }
+                let r = self.new_array(a, Kind::Ref, n as usize)?;
+                self.pop_slots(1);
+                self.push(Value::Ref(r));
+                self.advance();
+            }
+            Insn::MultiANewArray(index, dims) => {
+                let Const::Class(name) = self.cp_entry(index) else {
+                    unreachable_cp()
+                };
+                let c = self.load_class(&name)?;
+                self.rewrite(Insn::MultiANewArrayQ(c, dims));
+            }
+            Insn::MultiANewArrayQ(class, dims) => {
+                let counts: Vec<i32> = self
+                    .pop_slots(dims as usize)
+                    .iter()
+                    .map(|v| v.int())
+                    .collect();
+                if let Some(&n) = counts.iter().find(|&&n| n < 0) {
+                    // Put the operands back so the exception is raised at this instruction.
+                    for c in &counts {
+                        self.push(Value::Int(*c));
+                    }
+                    return Err(Raise::new(
+                        "java/lang/NegativeArraySizeException",
+                        Some(n.to_string()),
+                    ));
+                }
+                let r = self.multi_array(class, &counts)?;
+                self.push(Value::Ref(r));
+                self.advance();
+            }
+            Insn::CheckCast(index) | Insn::InstanceOf(index) => {
+                let Const::Class(name) = self.cp_entry(index) else {
+                    unreachable_cp()
+                };
+                let c = self.load_class(&name)?;
+                self.rewrite(if matches!(insn, Insn::CheckCast(_)) {
+                    Insn::CheckCastQ(c)
+                } else {
+                    Insn::InstanceOfQ(c)
+                });
+            }
+            Insn::CheckCastQ(target) => {
+                let r = self.peek(0).reference();
+                let from = self.rt.heap.get(r).map(|o| o.class).unwrap_or(target);
+                if !self.prog.is_assignable(from, target) {
+                    return Err(Raise::new(
+                        "java/lang/ClassCastException",
+                        Some(self.cast_message(from, target)),
+                    ));
+                }
+                self.advance();
+            }
+            Insn::ArrayStore(Elem::Ref) => {
+                let value = self.peek(0).reference();
+                let index = self.peek(1).int();
+                let array = self.peek(2).reference();
+                let Some(obj) = self.rt.heap.get(array) else {
+                    return Err(Raise::null_pointer());
+                };
+                let len = obj.data.array_len().unwrap_or(0);
+                if index < 0 || index as usize >= len {
+                    return Err(Raise::new(
+                        "java/lang/ArrayIndexOutOfBoundsException",
+                        Some(format!("Index {index} out of bounds for length {len}")),
+                    ));
+                }
+                let array_class = obj.class;
+                if value != NULL {
+                    let vclass = self.rt.heap.get(value).map(|o| o.class).unwrap_or(0);
+                    if let ClassKind::Array { component, .. } = self.prog.class(array_class).kind
+                        && !self.prog.is_assignable(vclass, component)
+                    {
+                        return Err(Raise::new(
+                            "java/lang/ArrayStoreException",
+                            Some(self.prog.class(vclass).java_name()),
+                        ));
+                    }
+                }
+                if let Some(crate::heap::Object {
+                    data: Data::Refs(items),
+                    ..
+                }) = self.rt.heap.get_mut(array)
+                {
+                    items[index as usize] = value;
+                }
+                self.pop_slots(3);
+                self.advance();
+            }
+            Insn::MonitorEnter => {
+                let r = self.peek(0).reference();
+                self.thread().state = ThreadState::Blocked { on: r, count: 0 };
+            }
+            other => {
+                return Err(Raise::new(
+                    "java/lang/InternalError",
+                    Some(format!("phantom: unexpected slow path for {other:?}")),
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    fn resolve_method(
+        &mut self,
+        class: ClassId,
+        class_name: &str,
+        name: &str,
+        desc: &str,
+    ) -> Result<MethodId, Raise> {
+        self.prog.resolve_method(class, name, desc).ok_or_else(|| {
+            Raise::new(
+                "java/lang/NoSuchMethodError",
+                Some(format!(
+                    "'{}'",
+                    pretty_sig(name, desc, Some(&class_name.replace('/', ".")))
+                )),
+            )
+        })
+    }
+
+    /// `'void Foo.bar(int)'` style description of a method, as HotSpot prints it.
+    pub(crate) fn pretty_method(&self, mid: MethodId) -> String {
+        let m = self.prog.method(mid);
+        pretty_sig(
+            &m.name,
+            &m.desc,
+            Some(&self.prog.class(m.class).java_name()),
+        )
+    }
+
+    fn cast_message(&self, from: ClassId, to: ClassId) -> String {
+        let describe = |c: ClassId| {
+            let class = self.prog.class(c);
+            let module = match class.origin {
+                crate::classpath::Origin::Library => {
+                    "module java.base of loader 'bootstrap'".to_string()
+                }
+                crate::classpath::Origin::Application => {
+                    "unnamed module of loader 'app'".to_string()
+                }
+            };
+            (class.java_name(), module)
+        };
+        let elem_class = |c: ClassId| {
+            let mut c = c;
+            while let ClassKind::Array { component, .. } = self.prog.class(c).kind {
+                c = component;
+            }
+            c
+        };
+        let (fname, fmod) = describe(elem_class(from));
+        let (tname, tmod) = describe(elem_class(to));
+        let from_name = self.prog.class(from).java_name();
+        let to_name = self.prog.class(to).java_name();
+        let from_is_prim_array = matches!(
+            self.prog.class(elem_class(from)).kind,
+            ClassKind::Primitive(_)
+        );
+        let to_is_prim_array = matches!(
+            self.prog.class(elem_class(to)).kind,
+            ClassKind::Primitive(_)
+        );
+        let _ = (fname, tname);
+        if from_is_prim_array || to_is_prim_array {
+            if from_is_prim_array && to_is_prim_array {
+                return format!("class {from_name} cannot be cast to class {to_name}");
+            }
+            let (m, who) = if from_is_prim_array {
+                (tmod, &to_name)
+            } else {
+                (fmod, &from_name)
+            };
+            return format!(
+                "class {from_name} cannot be cast to class {to_name} ({who} is in {m})"
+            );
+        }
+        if fmod == tmod {
+            format!(
+                "class {from_name} cannot be cast to class {to_name} ({from_name} and {to_name} are in {fmod})"
+            )
+        } else {
+            format!(
+                "class {from_name} cannot be cast to class {to_name} ({from_name} is in {fmod}; {to_name} is in {tmod})"
+            )
+        }
+    }
+
+    pub(crate) fn new_array(&mut self, class: ClassId, elem: Kind, n: usize) -> Result<Ref, Raise> {
+        let elem_size = match elem {
+            Kind::Long | Kind::Double => 8,
+            Kind::Int | Kind::Float | Kind::Ref => 4,
+            Kind::Char | Kind::Short => 2,
+            _ => 1,
+        };
+        if n > i32::MAX as usize - 2 {
+            return Err(Raise::new(
+                "java/lang/OutOfMemoryError",
+                Some("Requested array size exceeds VM limit".into()),
+            ));
+        }
+        if self.rt.heap.would_exceed(n * elem_size) {
+            self.collect_garbage();
+            if self.rt.heap.would_exceed(n * elem_size) {
+                return Err(oom());
+            }
+        }
+        let data = match elem {
+            Kind::Boolean | Kind::Byte => Data::Bytes(vec![0; n].into()),
+            Kind::Char => Data::Chars(vec![0; n].into()),
+            Kind::Short => Data::Shorts(vec![0; n].into()),
+            Kind::Int => Data::Ints(vec![0; n].into()),
+            Kind::Long => Data::Longs(vec![0; n].into()),
+            Kind::Float => Data::Floats(vec![0.0; n].into()),
+            Kind::Double => Data::Doubles(vec![0.0; n].into()),
+            _ => Data::Refs(vec![NULL; n].into()),
+        };
+        self.rt.heap.alloc(class, data).map_err(|_| oom())
+    }
+
+    fn multi_array(&mut self, class: ClassId, counts: &[i32]) -> Result<Ref, Raise> {
+        let ClassKind::Array { component, elem } = self.prog.class(class).kind else {
+            return Err(Raise::new(
+                "java/lang/InternalError",
+                Some("multianewarray of a non-array class".into()),
+            ));
+        };
+        let n = counts[0] as usize;
+        let r = self.new_array(class, elem, n)?;
+        if counts.len() > 1 {
+            for i in 0..n {
+                let sub = self.multi_array(component, &counts[1..])?;
+                if let Some(crate::heap::Object {
+                    data: Data::Refs(items),
+                    ..
+                }) = self.rt.heap.get_mut(r)
+                {
+                    items[i] = sub;
+                }
+            }
+        }
+        Ok(r)
+    }
+
+    /// The `java.lang.Class` object of a class, created on first request.
+    pub(crate) fn mirror(&mut self, class: ClassId) -> Result<Ref, Raise> {
+        let existing = self.rt.mirrors[class as usize];
+        if existing != NULL {
+            return Ok(existing);
+        }
+        let cc = self.rt.known.class;
+        let fields: Box<[Value]> = self
+            .prog
+            .class(cc)
+            .instance_kinds
+            .iter()
+            .map(|&k| crate::value::zero_of(k))
+            .collect();
+        let r = self
+            .rt
+            .heap
+            .alloc(cc, Data::Fields(fields))
+            .map_err(|_| oom())?;
+        self.rt.mirrors[class as usize] = r;
+        self.rt.mirror_of.insert(r, class);
+        Ok(r)
+    }
+
+    /// The class a `java.lang.Class` object stands for.
+    pub(crate) fn class_of_mirror(&self, mirror: Ref) -> Option<ClassId> {
+        self.rt.mirror_of.get(&mirror).copied()
+    }
+
+    /// A call the inner loop left to the outer loop: native, synchronized or abstract.
+    pub(crate) fn invoke(&mut self, mid: MethodId) {
+        let m = self.prog.method(mid);
+        if m.is_abstract() {
+            let r = Raise::new(
+                "java/lang/AbstractMethodError",
+                Some(self.pretty_method(mid)),
+            );
+            return self.raise(r);
+        }
+        if m.code.is_none() {
+            return match m.native {
+                Some(f) => self.call_native(mid, f),
+                None => {
+                    let msg = format!("'{}'", self.pretty_method(mid));
+                    self.raise(Raise::new("java/lang/UnsatisfiedLinkError", Some(msg)))
+                }
+            };
+        }
+        // A synchronized method: take the monitor of the receiver (or the class) first.
+        let lock = if m.is_static() {
+            match self.mirror(m.class) {
+                Ok(r) => r,
+                Err(r) => return self.raise(r),
+            }
+        } else {
+            self.peek(m.arg_slots as usize - 1).reference()
+        };
+        if !self.try_lock(lock) {
+            self.thread().state = ThreadState::Blocked { on: lock, count: 0 };
+            return;
+        }
+        let pc = self.top_frame().pc + 1;
+        if !self.push_java_frame(mid, pc, FrameKind::Normal) {
+            self.unlock(lock);
+            return self.raise(Raise::new("java/lang/StackOverflowError", None));
+        }
+        self.top_mut().sync = lock;
+    }
+
+    pub(crate) fn try_lock(&mut self, obj: Ref) -> bool {
+        let me = self.rt.current as u32;
+        match self.rt.monitors.get_mut(&obj) {
+            None => {
+                self.rt.monitors.insert(
+                    obj,
+                    Monitor {
+                        owner: me,
+                        count: 1,
+                    },
+                );
+                true
+            }
+            Some(m) if m.owner == me => {
+                m.count += 1;
+                true
+            }
+            Some(_) => false,
+        }
+    }
+
+    pub(crate) fn unlock(&mut self, obj: Ref) {
+        let me = self.rt.current as u32;
+        if let Some(m) = self.rt.monitors.get_mut(&obj)
+            && m.owner == me
+        {
+            m.count -= 1;
+            if m.count == 0 {
+                self.rt.monitors.remove(&obj);
+            }
+        }
+    }
+
+    fn call_native(&mut self, mid: MethodId, f: crate::natives::NativeFn) {
+        let m = self.prog.method(mid);
+        let n = m.arg_slots as usize;
+        let ret = m.sig.ret;
+        let t = self.rt.current;
+        let args: Vec<Value> = {
+            let thread = &self.rt.threads[t];
+            let sp = thread.frames.last().expect("caller frame").sp as usize;
+            thread.slots[sp - n..sp].to_vec()
+        };
+        match f(self, &args) {
+            Native::Return(v) => {
+                if self.exit_status.is_some() {
+                    return;
+                }
+                self.pop_slots(n);
+                if ret != Kind::Void {
+                    self.push(v);
+                }
+                self.advance();
+            }
+            Native::Raise(r) => self.raise(r),
+            Native::Throw(obj) => self.throw(obj),
+            Native::Call { method, args } => {
+                self.pop_slots(n);
+                self.advance();
+                for a in args {
+                    self.push(a);
+                }
+                let pc = self.top_frame().pc;
+                let callee = self.prog.method(method);
+                if callee.code.is_none() || callee.access & acc::SYNCHRONIZED != 0 {
+                    // Let the generic path run it as if called from the instruction before.
+                    self.top_mut().pc = pc - 1;
+                    return self.invoke(method);
+                }
+                if !self.push_java_frame(method, pc, FrameKind::Normal) {
+                    self.raise(Raise::new("java/lang/StackOverflowError", None));
+                }
+            }
+            Native::Block(state, v) => {
+                self.pop_slots(n);
+                if ret != Kind::Void {
+                    self.push(v);
+                }
+                self.advance();
+                self.thread().state = state;
+            }
+            Native::Retry(state) => self.thread().state = state,
+        }
+    }
+
+    /// A frame with special meaning returns (or the thread's last frame does).
+    pub(crate) fn special_return(&mut self) {
+        let f = self.top_frame();
+        let m = self.prog.method(f.method);
+        let n = m.sig.ret.slots();
+        let t = self.rt.current;
+        let result: Vec<Value> = {
+            let thread = &self.rt.threads[t];
+            thread.slots[f.sp as usize - n..f.sp as usize].to_vec()
+        };
+        if f.sync != NULL {
+            self.unlock(f.sync);
+        }
+        if let FrameKind::Clinit(c) = f.kind {
+            self.rt.init[c as usize] = Init::Done;
+        }
+        self.rt.threads[t].frames.pop();
+        if f.kind == FrameKind::Final || self.rt.threads[t].frames.is_empty() {
+            self.rt.threads[t].frames.clear();
+            return self.end_thread();
+        }
+        if let FrameKind::Clinit(_) = f.kind {
+            // The caller re-runs the instruction that triggered initialization.
+            return;
+        }
+        let thread = &mut self.rt.threads[t];
+        let caller = thread.frames.last_mut().expect("checked not empty");
+        let dest = caller.sp as usize;
+        thread.slots[dest..dest + n].copy_from_slice(&result);
+        caller.sp += n as u32;
+    }
+
+    /// The current thread has finished.
+    pub(crate) fn end_thread(&mut self) {
+        let t = self.rt.current;
+        self.rt.threads[t].state = ThreadState::Terminated;
+        self.rt.threads[t].slots = Vec::new();
+        // Release whatever monitors it still holds.
+        self.rt.monitors.retain(|_, m| m.owner != t as u32);
+    }
+}
+
+fn oom() -> Raise {
+    Raise::new("java/lang/OutOfMemoryError", Some("Java heap space".into()))
+}
+
+#[cold]
+fn unreachable_cp() -> ! {
+    unreachable!("decoding checked the constant kind of every instruction")
+}
+
+/// Java's name of a descriptor type: `int`, `java.lang.String`, `int[]`.
+pub(crate) fn type_name(desc: &str) -> String {
+    let dims = desc.bytes().take_while(|&b| b == b'[').count();
+    let base = &desc[dims..];
+    let name = match base.as_bytes().first() {
+        Some(b'L') => base[1..base.len() - 1].replace('/', "."),
+        Some(&c) => Kind::of_char(c)
+            .map(primitive_name)
+            .unwrap_or("?")
+            .to_string(),
+        None => "?".to_string(),
+    };
+    format!("{name}{}", "[]".repeat(dims))
+}
+
+/// `void Foo.bar(int, java.lang.String)`.
+pub(crate) fn pretty_sig(name: &str, desc: &str, class: Option<&str>) -> String {
+    let Ok(sig) = MethodSig::parse(desc) else {
+        return format!("{name}{desc}");
+    };
+    let args: Vec<String> = sig.arg_descs.iter().map(|d| type_name(d)).collect();
+    let ret = if sig.ret == Kind::Void {
+        "void".to_string()
+    } else {
+        type_name(&sig.ret_desc)
+    };
+    match class {
+        Some(c) => format!("{ret} {c}.{name}({})", args.join(", ")),
+        None => format!("{ret} {name}({})", args.join(", ")),
+    }
+}

@@ -1,0 +1,303 @@
+//! The heap: objects and arrays addressed by handles, with identity hash codes stored in each
+//! object, and a mark-and-sweep collector that traces from roots the VM supplies.
+//!
+//! The collector never runs inside an allocation: the interpreter asks [`Heap::wants_collection`]
+//! at instruction boundaries, where every live reference is in a slot the VM can see.
+
+use crate::value::{NULL, Ref, Value};
+
+/// Index of a class in the VM's class table.
+pub type ClassId = u32;
+
+/// The contents of an object or array.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Data {
+    /// An instance: one slot per field, in the class's field layout.
+    Fields(Box<[Value]>),
+    /// `boolean[]` or `byte[]`
+    Bytes(Box<[i8]>),
+    /// `char[]`
+    Chars(Box<[u16]>),
+    /// `short[]`
+    Shorts(Box<[i16]>),
+    /// `int[]`
+    Ints(Box<[i32]>),
+    /// `long[]`
+    Longs(Box<[i64]>),
+    /// `float[]`
+    Floats(Box<[f32]>),
+    /// `double[]`
+    Doubles(Box<[f64]>),
+    /// An array of references.
+    Refs(Box<[Ref]>),
+}
+
+impl Data {
+    /// Array length, or `None` for instances.
+    pub fn array_len(&self) -> Option<usize> {
+        Some(match self {
+            Data::Fields(_) => return None,
+            Data::Bytes(a) => a.len(),
+            Data::Chars(a) => a.len(),
+            Data::Shorts(a) => a.len(),
+            Data::Ints(a) => a.len(),
+            Data::Longs(a) => a.len(),
+            Data::Floats(a) => a.len(),
+            Data::Doubles(a) => a.len(),
+            Data::Refs(a) => a.len(),
+        })
+    }
+
+    /// Approximate bytes this object occupies, for collection pacing and memory limits.
+    pub fn footprint(&self) -> usize {
+        const HEADER: usize = 48;
+        HEADER
+            + match self {
+                Data::Fields(f) => f.len() * size_of::<Value>(),
+                Data::Bytes(a) => a.len(),
+                Data::Chars(a) => a.len() * 2,
+                Data::Shorts(a) => a.len() * 2,
+                Data::Ints(a) => a.len() * 4,
+                Data::Longs(a) => a.len() * 8,
+                Data::Floats(a) => a.len() * 4,
+                Data::Doubles(a) => a.len() * 8,
+                Data::Refs(a) => a.len() * 4,
+            }
+    }
+}
+
+/// An object or array.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Object {
+    /// Its class (for arrays, the array class).
+    pub class: ClassId,
+    /// Identity hash code, 0 until first asked for.
+    pub hash: i32,
+    /// Fields or elements.
+    pub data: Data,
+}
+
+/// The heap.
+#[derive(Debug)]
+pub struct Heap {
+    slots: Vec<Option<Object>>,
+    free: Vec<Ref>,
+    live_bytes: usize,
+    allocated_since_gc: usize,
+    next_gc: usize,
+    max_bytes: usize,
+    hash_state: u64,
+    /// Number of collections so far.
+    pub collections: u64,
+}
+
+/// Allocation would exceed the heap's limit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OutOfMemory;
+
+const MIN_GC_INTERVAL: usize = 32 << 20;
+
+impl Heap {
+    /// An empty heap holding at most `max_bytes` (approximately) of live data.
+    pub fn new(max_bytes: usize) -> Heap {
+        Heap {
+            // Handle 0 is null and never holds an object.
+            slots: vec![None],
+            free: Vec::new(),
+            live_bytes: 0,
+            allocated_since_gc: 0,
+            next_gc: MIN_GC_INTERVAL,
+            max_bytes,
+            hash_state: 0x9E37_79B9_7F4A_7C15,
+            collections: 0,
+        }
+    }
+
+    /// Whether enough has been allocated since the last collection that one should run.
+    #[inline]
+    pub fn wants_collection(&self) -> bool {
+        self.allocated_since_gc >= self.next_gc
+    }
+
+    /// Allocates an object. Fails only when the live data would exceed the heap limit even
+    /// after the collection the caller was asked to run.
+    pub fn alloc(&mut self, class: ClassId, data: Data) -> Result<Ref, OutOfMemory> {
+        let size = data.footprint();
+        if self.live_bytes + size > self.max_bytes {
+            return Err(OutOfMemory);
+        }
+        self.live_bytes += size;
+        self.allocated_since_gc += size;
+        let obj = Some(Object {
+            class,
+            hash: 0,
+            data,
+        });
+        Ok(match self.free.pop() {
+            Some(r) => {
+                self.slots[r as usize] = obj;
+                r
+            }
+            None => {
+                self.slots.push(obj);
+                (self.slots.len() - 1) as Ref
+            }
+        })
+    }
+
+    /// Whether the collector must run before an allocation of `size` bytes can succeed.
+    pub fn would_exceed(&self, size: usize) -> bool {
+        self.live_bytes + size > self.max_bytes
+    }
+
+    /// The object behind a non-null handle, or `None` for null or a freed handle.
+    #[inline(always)]
+    pub fn get(&self, r: Ref) -> Option<&Object> {
+        self.slots.get(r as usize)?.as_ref()
+    }
+
+    /// The object behind a non-null handle, mutably.
+    #[inline(always)]
+    pub fn get_mut(&mut self, r: Ref) -> Option<&mut Object> {
+        self.slots.get_mut(r as usize)?.as_mut()
+    }
+
+    /// The identity hash code of an object, assigned on first request from a deterministic
+    /// sequence, and kept in the object so it survives checkpoints.
+    pub fn identity_hash(&mut self, r: Ref) -> i32 {
+        let next = self.next_hash();
+        match self.get_mut(r) {
+            Some(obj) if obj.hash != 0 => obj.hash,
+            Some(obj) => {
+                obj.hash = next;
+                next
+            }
+            None => 0,
+        }
+    }
+
+    fn next_hash(&mut self) -> i32 {
+        // xorshift64*, truncated to 31 bits as HotSpot's hashes are (positive, never 0).
+        let mut x = self.hash_state;
+        x ^= x >> 12;
+        x ^= x << 25;
+        x ^= x >> 27;
+        self.hash_state = x;
+        let h = (x.wrapping_mul(0x2545_F491_4F6C_DD1D) >> 33) as i32 & 0x7fff_ffff;
+        if h == 0 { 1 } else { h }
+    }
+
+    /// Number of live-or-unswept objects and the highest handle in use.
+    pub fn handle_limit(&self) -> usize {
+        self.slots.len()
+    }
+
+    /// Bytes of live data as of the last collection plus what was allocated since.
+    pub fn live_bytes(&self) -> usize {
+        self.live_bytes
+    }
+
+    /// Frees every object not reachable from `roots`, then paces the next collection.
+    pub fn collect(&mut self, roots: impl IntoIterator<Item = Ref>) {
+        let mut marked = vec![0u64; self.slots.len().div_ceil(64)];
+        let mut pending: Vec<Ref> = Vec::new();
+        let mut mark = |r: Ref, marked: &mut [u64], pending: &mut Vec<Ref>| {
+            let (w, b) = ((r / 64) as usize, r % 64);
+            if r != NULL && w < marked.len() && marked[w] & (1 << b) == 0 {
+                marked[w] |= 1 << b;
+                pending.push(r);
+            }
+        };
+        for r in roots {
+            mark(r, &mut marked, &mut pending);
+        }
+        while let Some(r) = pending.pop() {
+            let Some(obj) = self.slots[r as usize].as_ref() else {
+                continue;
+            };
+            match &obj.data {
+                Data::Fields(fields) => {
+                    for v in fields.iter() {
+                        if let Value::Ref(c) = *v {
+                            mark(c, &mut marked, &mut pending);
+                        }
+                    }
+                }
+                Data::Refs(items) => {
+                    for &c in items.iter() {
+                        mark(c, &mut marked, &mut pending);
+                    }
+                }
+                _ => {}
+            }
+        }
+        let mut live = 0;
+        for (i, slot) in self.slots.iter_mut().enumerate().skip(1) {
+            let is_marked = marked[i / 64] & (1 << (i % 64)) != 0;
+            match slot {
+                Some(obj) if is_marked => live += obj.data.footprint(),
+                Some(_) => {
+                    *slot = None;
+                    self.free.push(i as Ref);
+                }
+                None => {}
+            }
+        }
+        // Trim free handles at the top so the handle table shrinks after a burst of garbage.
+        while self.slots.len() > 1 && self.slots.last().is_some_and(Option::is_none) {
+            self.slots.pop();
+        }
+        let top = self.slots.len() as Ref;
+        self.free.retain(|&r| r < top);
+        // Reuse low handles first, deterministically.
+        self.free.sort_unstable_by(|a, b| b.cmp(a));
+        self.live_bytes = live;
+        self.allocated_since_gc = 0;
+        self.next_gc = MIN_GC_INTERVAL.max(live);
+        self.collections += 1;
+    }
+
+    /// Whether `r` names a live object (used when validating handles).
+    pub fn is_live(&self, r: Ref) -> bool {
+        self.get(r).is_some()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn collects_unreachable_objects_and_keeps_cycles_that_are_reachable() {
+        let mut heap = Heap::new(1 << 30);
+        let a = heap.alloc(1, Data::Refs(vec![NULL].into())).expect("room");
+        let b = heap.alloc(1, Data::Refs(vec![a].into())).expect("room");
+        if let Some(Object {
+            data: Data::Refs(items),
+            ..
+        }) = heap.get_mut(a)
+        {
+            items[0] = b;
+        }
+        let garbage = heap
+            .alloc(1, Data::Ints(vec![1, 2, 3].into()))
+            .expect("room");
+        heap.collect([a]);
+        assert!(heap.is_live(a) && heap.is_live(b));
+        assert!(!heap.is_live(garbage));
+        heap.collect([]);
+        assert!(!heap.is_live(a) && !heap.is_live(b));
+    }
+
+    #[test]
+    fn identity_hashes_are_stable_and_deterministic() {
+        let mut h1 = Heap::new(1 << 20);
+        let mut h2 = Heap::new(1 << 20);
+        let a1 = h1.alloc(1, Data::Ints(Box::new([]))).expect("room");
+        let a2 = h2.alloc(1, Data::Ints(Box::new([]))).expect("room");
+        let first = h1.identity_hash(a1);
+        assert_eq!(first, h1.identity_hash(a1));
+        assert_eq!(first, h2.identity_hash(a2));
+        assert!(first > 0);
+    }
+}

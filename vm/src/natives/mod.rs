@@ -1,0 +1,90 @@
+//! Rust implementations of the class library's `native` methods. Each is a leaf: it returns a
+//! value, raises an exception, or asks the VM to do something next (call a Java method in its
+//! place, block the thread). None ever waits for Java code on the Rust stack.
+
+mod io;
+mod lang;
+mod math;
+mod reflect;
+mod text;
+
+use crate::class::MethodId;
+use crate::runtime::Raise;
+use crate::thread::ThreadState;
+use crate::value::{Ref, Value};
+use crate::vm::Vm;
+
+/// What a native asks the VM to do.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Native {
+    /// Return this value (ignored for `void` methods).
+    Return(Value),
+    /// Raise a VM exception at the call.
+    Raise(Raise),
+    /// Throw an existing throwable at the call.
+    Throw(Ref),
+    /// Call a Java method with these arguments in the native's place: its result is the
+    /// native's result.
+    Call {
+        /// The method (its return type must be the native's).
+        method: MethodId,
+        /// Its arguments, receiver first, two slots for long and double.
+        args: Vec<Value>,
+    },
+    /// Return this value, then put the thread in this state.
+    Block(ThreadState, Value),
+    /// Nothing done yet: put the thread in this state and run the call again when it wakes.
+    Retry(ThreadState),
+}
+
+/// A native method.
+pub type NativeFn = fn(&mut Vm, &[Value]) -> Native;
+
+/// The implementation of a native method, by declaring class, name and descriptor.
+pub fn find(class: &str, name: &str, desc: &str) -> Option<NativeFn> {
+    lang::find(class, name, desc)
+        .or_else(|| io::find(class, name, desc))
+        .or_else(|| math::find(class, name, desc))
+        .or_else(|| reflect::find(class, name, desc))
+        .or_else(|| text::find(class, name, desc))
+}
+
+/// `Native::Return` of nothing, for void natives.
+pub(crate) fn void() -> Native {
+    Native::Return(Value::Top)
+}
+
+pub(crate) fn int(v: i32) -> Native {
+    Native::Return(Value::Int(v))
+}
+
+pub(crate) fn boolean(v: bool) -> Native {
+    Native::Return(Value::Int(v as i32))
+}
+
+pub(crate) fn reference(r: Ref) -> Native {
+    Native::Return(Value::Ref(r))
+}
+
+pub(crate) fn raise(class: &'static str, msg: impl Into<Option<String>>) -> Native {
+    Native::Raise(Raise::new(class, msg.into()))
+}
+
+pub(crate) fn npe() -> Native {
+    Native::Raise(Raise::new("java/lang/NullPointerException", None))
+}
+
+pub(crate) fn oom() -> Native {
+    raise(
+        "java/lang/OutOfMemoryError",
+        Some("Java heap space".to_string()),
+    )
+}
+
+/// Allocates a Rust string as a Java string for a native's result.
+pub(crate) fn string(vm: &mut Vm, s: &str) -> Native {
+    match vm.rt.new_string(s) {
+        Ok(r) => reference(r),
+        Err(_) => oom(),
+    }
+}

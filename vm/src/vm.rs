@@ -1,0 +1,544 @@
+//! The VM of one process: its program and runtime, the host it talks to, the green-thread
+//! scheduler, and the outer loop that completes what the inner loop hands back.
+
+use crate::class::{LoadError, Program};
+use crate::classpath::ClassPath;
+use crate::heap::Data;
+use crate::interp::{self, Exit};
+use crate::runtime::{Init, Raise, Runtime};
+use crate::thread::{Thread, ThreadState};
+use crate::value::{NULL, Ref, Value};
+use thiserror::Error;
+
+/// What the VM needs from the host: its output streams, its input, and time. The VM never
+/// reads a clock or touches a file descriptor itself.
+pub trait Host {
+    /// Writes bytes to the process's stdout (`fd` 1) or stderr (`fd` 2).
+    fn write(&mut self, fd: i32, bytes: &[u8]);
+    /// Reads from the process's stdin into `buf`.
+    fn read(&mut self, buf: &mut [u8]) -> ReadResult;
+    /// Monotonic time in nanoseconds.
+    fn nanos(&self) -> i64;
+    /// Wall-clock time in milliseconds since the Unix epoch.
+    fn millis(&self) -> i64;
+}
+
+/// The result of reading standard input.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReadResult {
+    /// This many bytes were read.
+    Data(usize),
+    /// End of input.
+    Eof,
+    /// Nothing yet; the reading thread waits.
+    Pending,
+}
+
+/// Settings of a VM.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// Largest live heap in bytes.
+    pub max_heap: usize,
+    /// Instructions a thread runs before the scheduler switches to the next runnable one.
+    pub quantum: u64,
+}
+
+impl Default for Config {
+    fn default() -> Config {
+        Config {
+            max_heap: 2 << 30,
+            quantum: 10_000,
+        }
+    }
+}
+
+/// Where a process stands after [`Vm::run`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    /// The instruction budget is used up; more remains to run.
+    Running,
+    /// Every runnable thread is waiting for time (until the given VM nanosecond time, if any
+    /// thread has a deadline) or for input.
+    Idle {
+        /// Earliest deadline of a sleeping or timed-waiting thread.
+        until: Option<i64>,
+    },
+    /// The process ended with this exit status.
+    Exited(i32),
+}
+
+/// The VM could not start the program.
+#[derive(Debug, Error)]
+pub enum BootError {
+    /// A class could not be loaded.
+    #[error("{0}")]
+    Load(#[from] LoadError),
+    /// The main class has no `public static void main(String[])`.
+    #[error(
+        "Error: Main method not found in class {0}, please define the main method as:\n   public static void main(String[] args)"
+    )]
+    NoMain(String),
+    /// The class library lacks something the VM relies on.
+    #[error("phantom's class library is missing {0}")]
+    Library(String),
+    /// The heap is too small to start.
+    #[error("the heap is too small to start the VM")]
+    OutOfMemory,
+}
+
+/// A process.
+pub struct Vm {
+    /// Its classes and methods.
+    pub prog: Program,
+    /// Its mutable state.
+    pub rt: Runtime,
+    pub(crate) host: Box<dyn Host>,
+    pub(crate) config: Config,
+    pub(crate) exit_status: Option<i32>,
+}
+
+impl std::fmt::Debug for Vm {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Vm")
+            .field("classes", &self.prog.classes.len())
+            .field("threads", &self.rt.threads.len())
+            .field("executed", &self.rt.executed)
+            .finish()
+    }
+}
+
+impl Vm {
+    /// A VM over a class path, with the class library's core classes loaded.
+    pub fn new(
+        class_path: ClassPath,
+        host: Box<dyn Host>,
+        config: Config,
+    ) -> Result<Vm, BootError> {
+        let mut vm = Vm {
+            prog: Program::new(class_path),
+            rt: Runtime::new(config.max_heap),
+            host,
+            config,
+            exit_status: None,
+        };
+        vm.boot()?;
+        Ok(vm)
+    }
+
+    fn boot(&mut self) -> Result<(), BootError> {
+        let load = |vm: &mut Vm, name: &str| -> Result<u32, BootError> {
+            let id = vm.prog.load(name)?;
+            vm.rt.sync_classes(&vm.prog);
+            Ok(id)
+        };
+        let object = load(self, "java/lang/Object")?;
+        for i in ["java/lang/Cloneable", "java/io/Serializable"] {
+            load(self, i)?;
+        }
+        let string = load(self, "java/lang/String")?;
+        let class = load(self, "java/lang/Class")?;
+        let thread = load(self, "java/lang/Thread")?;
+        let throwable = load(self, "java/lang/Throwable")?;
+        let char_array = load(self, "[C")?;
+        let string_array = load(self, "[Ljava/lang/String;")?;
+        let object_array = load(self, "[Ljava/lang/Object;")?;
+        let mut prim_arrays = [0; 8];
+        for (i, name) in ["[Z", "[C", "[F", "[D", "[B", "[S", "[I", "[J"]
+            .iter()
+            .enumerate()
+        {
+            prim_arrays[i] = load(self, name)?;
+        }
+        let slot = |vm: &Vm, class: u32, name: &str, desc: &str| -> Result<usize, BootError> {
+            vm.prog
+                .class(class)
+                .field(name, desc)
+                .filter(|f| !f.is_static())
+                .map(|f| f.slot as usize)
+                .ok_or_else(|| {
+                    BootError::Library(format!(
+                        "field {name} {desc} of class {}",
+                        vm.prog.class(class).name
+                    ))
+                })
+        };
+        let k = &mut self.rt.known;
+        k.object = object;
+        k.string = string;
+        k.class = class;
+        k.thread = thread;
+        k.throwable = throwable;
+        k.char_array = char_array;
+        k.string_array = string_array;
+        k.object_array = object_array;
+        k.prim_arrays = prim_arrays;
+        let string_value = slot(self, string, "value", "[C")?;
+        let string_hash = slot(self, string, "hash", "I")?;
+        let throwable_message = slot(self, throwable, "detailMessage", "Ljava/lang/String;")?;
+        let throwable_cause = slot(self, throwable, "cause", "Ljava/lang/Throwable;")?;
+        let throwable_trace = slot(
+            self,
+            throwable,
+            "stackTrace",
+            "[Ljava/lang/StackTraceElement;",
+        )?;
+        let template = self
+            .prog
+            .class(string)
+            .instance_kinds
+            .iter()
+            .map(|&k| crate::value::zero_of(k))
+            .collect();
+        let k = &mut self.rt.known;
+        k.string_value = string_value;
+        k.string_hash = string_hash;
+        k.throwable_message = throwable_message;
+        k.throwable_cause = throwable_cause;
+        k.throwable_trace = throwable_trace;
+        k.string_template = template;
+        Ok(())
+    }
+
+    /// Starts the program: creates the main thread running `main_class.main(args)`.
+    pub fn start_main(&mut self, main_class: &str, args: &[String]) -> Result<(), BootError> {
+        let binary = main_class.replace('.', "/");
+        let class = self.prog.load(&binary).map_err(|e| match e {
+            LoadError::NoClassDefFound(_) => LoadError::NoClassDefFound(binary.clone()),
+            other => other,
+        })?;
+        self.rt.sync_classes(&self.prog);
+        let main = self
+            .prog
+            .class(class)
+            .methods
+            .iter()
+            .copied()
+            .find(|&m| {
+                let m = self.prog.method(m);
+                &*m.name == "main" && &*m.desc == "([Ljava/lang/String;)V" && m.is_static()
+            })
+            .ok_or_else(|| BootError::NoMain(main_class.replace('/', ".")))?;
+        let oom = |_| BootError::OutOfMemory;
+        let thread_obj = self.new_thread_object("main", 1).map_err(oom)?;
+        let mut array = Vec::with_capacity(args.len());
+        for a in args {
+            array.push(self.rt.new_string(a).map_err(oom)?);
+        }
+        let args_array = self
+            .rt
+            .heap
+            .alloc(self.rt.known.string_array, Data::Refs(array.into()))
+            .map_err(oom)?;
+        let mut t = Thread::new(thread_obj);
+        t.slots = vec![Value::Top; 64];
+        t.slots[0] = Value::Ref(args_array);
+        self.rt.threads.push(t);
+        self.rt.current = self.rt.threads.len() - 1;
+        let tid = self.rt.current;
+        {
+            let thread = &mut self.rt.threads[tid];
+            if !interp::push_frame(
+                &self.prog,
+                &mut thread.frames,
+                &mut thread.slots,
+                main,
+                0,
+                1,
+                crate::thread::FrameKind::Normal,
+            ) {
+                return Err(BootError::OutOfMemory);
+            }
+        }
+        // The JVM initializes the main class before calling main.
+        self.ensure_init(class);
+        Ok(())
+    }
+
+    /// Allocates a `java.lang.Thread` object for a VM-created thread, without running Java.
+    fn new_thread_object(&mut self, name: &str, tid: i64) -> Result<Ref, crate::heap::OutOfMemory> {
+        let class = self.rt.known.thread;
+        let fields: Box<[Value]> = self
+            .prog
+            .class(class)
+            .instance_kinds
+            .iter()
+            .map(|&k| crate::value::zero_of(k))
+            .collect();
+        let obj = self.rt.heap.alloc(class, Data::Fields(fields))?;
+        let name_ref = self.rt.new_string(name)?;
+        let set = |vm: &mut Vm, fname: &str, desc: &str, v: Value| {
+            if let Some(f) = vm
+                .prog
+                .class(class)
+                .field(fname, desc)
+                .filter(|f| !f.is_static())
+            {
+                let slot = f.slot as usize;
+                vm.rt.set_field(obj, slot, v);
+            }
+        };
+        set(self, "name", "Ljava/lang/String;", Value::Ref(name_ref));
+        set(self, "tid", "J", Value::Long(tid));
+        set(self, "priority", "I", Value::Int(5));
+        set(self, "alive", "Z", Value::Int(1));
+        Ok(obj)
+    }
+
+    /// Runs the process for at most `budget` instructions.
+    pub fn run(&mut self, budget: u64) -> Status {
+        let mut remaining = budget;
+        loop {
+            if let Some(code) = self.exit_status {
+                return Status::Exited(code);
+            }
+            if remaining == 0 {
+                return Status::Running;
+            }
+            match self.schedule() {
+                Some(t) => self.rt.current = t,
+                None => {
+                    if self.rt.threads.iter().all(|t| !t.is_alive() || t.daemon) {
+                        let main_failed =
+                            self.rt.threads.first().is_some_and(|t| t.died_by_exception);
+                        let code = if main_failed { 1 } else { 0 };
+                        self.exit_status = Some(code);
+                        return Status::Exited(code);
+                    }
+                    return Status::Idle {
+                        until: self.earliest_deadline(),
+                    };
+                }
+            }
+            let mut slice = remaining.min(self.config.quantum);
+            let before = slice;
+            let exit = interp::run(&self.prog, &mut self.rt, &mut slice);
+            let used = before - slice;
+            self.rt.executed += used;
+            remaining -= used;
+            self.handle(exit);
+        }
+    }
+
+    /// The host's monotonic clock, in the nanoseconds [`Status::Idle`] deadlines use.
+    pub fn now(&self) -> i64 {
+        self.host.nanos()
+    }
+
+    /// Instructions executed so far over all threads.
+    pub fn executed(&self) -> u64 {
+        self.rt.executed
+    }
+
+    fn earliest_deadline(&self) -> Option<i64> {
+        self.rt
+            .threads
+            .iter()
+            .filter_map(|t| match t.state {
+                ThreadState::Sleeping { until } => Some(until),
+                ThreadState::Waiting { until, .. } => until,
+                _ => None,
+            })
+            .min()
+    }
+
+    /// Picks the next thread to run, round-robin after the current one, waking threads whose
+    /// wait is over. Deterministic for a given sequence of clock readings.
+    fn schedule(&mut self) -> Option<usize> {
+        let n = self.rt.threads.len();
+        if n == 0 {
+            return None;
+        }
+        let now = self.host.nanos();
+        let start = self.rt.current;
+        // The current thread keeps running until its quantum ends or it blocks; a thread that
+        // used its quantum goes to the back because `run` advances `current` below.
+        for k in 0..n {
+            let t = (start + k) % n;
+            if self.try_wake(t, now) {
+                return Some(t);
+            }
+        }
+        None
+    }
+
+    /// Whether thread `t` can run now, completing a wait that is over.
+    fn try_wake(&mut self, t: usize, now: i64) -> bool {
+        let state = self.rt.threads[t].state;
+        match state {
+            ThreadState::Runnable => true,
+            ThreadState::Terminated => false,
+            ThreadState::Sleeping { until } => {
+                if now >= until || self.rt.threads[t].interrupted {
+                    self.rt.threads[t].state = ThreadState::Runnable;
+                    if self.rt.threads[t].interrupted {
+                        self.rt.threads[t].interrupted = false;
+                        self.pending_raise(
+                            t,
+                            Raise::new(
+                                "java/lang/InterruptedException",
+                                Some("sleep interrupted".into()),
+                            ),
+                        );
+                    }
+                    true
+                } else {
+                    false
+                }
+            }
+            ThreadState::Waiting { on, until, count } => {
+                let timed_out = until.is_some_and(|u| now >= u);
+                if timed_out || self.rt.threads[t].interrupted {
+                    self.rt.threads[t].state = ThreadState::Blocked { on, count };
+                    self.try_wake(t, now)
+                } else {
+                    false
+                }
+            }
+            ThreadState::Blocked { on, count } => {
+                if self.rt.monitors.contains_key(&on) {
+                    return false;
+                }
+                if count > 0 {
+                    self.rt.monitors.insert(
+                        on,
+                        crate::runtime::Monitor {
+                            owner: t as u32,
+                            count,
+                        },
+                    );
+                    self.rt.threads[t].state = ThreadState::Runnable;
+                    if self.rt.threads[t].interrupted {
+                        self.rt.threads[t].interrupted = false;
+                        self.pending_raise(t, Raise::new("java/lang/InterruptedException", None));
+                    }
+                } else {
+                    self.rt.threads[t].state = ThreadState::Runnable;
+                }
+                true
+            }
+            ThreadState::InitWait(c) => {
+                if matches!(self.rt.init[c as usize], Init::Running(_)) {
+                    false
+                } else {
+                    self.rt.threads[t].state = ThreadState::Runnable;
+                    true
+                }
+            }
+            ThreadState::Reading => {
+                // Input readiness is decided by re-running the read: let it try again.
+                self.rt.threads[t].state = ThreadState::Runnable;
+                true
+            }
+        }
+    }
+
+    fn handle(&mut self, exit: Exit) {
+        let used_quantum = matches!(exit, Exit::Budget);
+        match exit {
+            Exit::Budget => {}
+            Exit::Slow => self.slow(),
+            Exit::Invoke(m) => self.invoke(m),
+            Exit::Raise(r) => self.raise(r),
+            Exit::Throw(r) => self.throw(r),
+            Exit::Return => self.special_return(),
+            Exit::Gc => self.collect_for_allocation(),
+            Exit::StackOverflow => self.raise(Raise::new("java/lang/StackOverflowError", None)),
+        }
+        if used_quantum
+            || !matches!(
+                self.rt.threads[self.rt.current].state,
+                ThreadState::Runnable
+            )
+        {
+            let n = self.rt.threads.len();
+            self.rt.current = (self.rt.current + 1) % n;
+        }
+    }
+
+    /// Runs the collector over every root: thread slots and objects, statics, mirrors,
+    /// interned strings, monitors, and references embedded in resolved code.
+    pub fn collect_garbage(&mut self) {
+        let rt = &self.rt;
+        let mut roots: Vec<Ref> = Vec::new();
+        for t in &rt.threads {
+            roots.push(t.obj);
+            let top = t.frames.last().map(|f| f.sp as usize).unwrap_or(0);
+            for v in &t.slots[..top.min(t.slots.len())] {
+                if let Value::Ref(r) = v {
+                    roots.push(*r);
+                }
+            }
+            for f in &t.frames {
+                roots.push(f.sync);
+            }
+        }
+        for s in &rt.statics {
+            for v in s.iter() {
+                if let Value::Ref(r) = v {
+                    roots.push(*r);
+                }
+            }
+        }
+        roots.extend(rt.mirrors.iter().copied());
+        roots.extend(rt.interned.values().copied());
+        roots.extend(rt.monitors.keys().copied());
+        roots.extend(self.extra_roots());
+        self.rt.heap.collect(roots);
+    }
+
+    /// Collects, then completes the allocating instruction here, where running out of heap
+    /// raises `OutOfMemoryError` instead of exiting again.
+    fn collect_for_allocation(&mut self) {
+        self.collect_garbage();
+        self.slow();
+    }
+
+    /// The exit status, once the process has ended.
+    pub fn exit_status(&self) -> Option<i32> {
+        self.exit_status
+    }
+
+    pub(crate) fn pending_raise(&mut self, t: usize, r: Raise) {
+        let saved = self.rt.current;
+        self.rt.current = t;
+        self.raise(r);
+        self.rt.current = saved;
+    }
+
+    /// Ends the process with a status (System.exit).
+    pub(crate) fn exit(&mut self, code: i32) {
+        self.exit_status = Some(code);
+    }
+
+    /// The current thread.
+    pub(crate) fn thread(&mut self) -> &mut Thread {
+        let t = self.rt.current;
+        &mut self.rt.threads[t]
+    }
+}
+
+impl Vm {
+    /// A one-line description of every thread, for debugging.
+    pub fn describe_threads(&self) -> String {
+        let mut out = String::new();
+        for (i, t) in self.rt.threads.iter().enumerate() {
+            out.push_str(&format!(
+                "thread {i}: {:?}, {} frames",
+                t.state,
+                t.frames.len()
+            ));
+            for f in t.frames.iter().rev().take(8) {
+                let m = self.prog.method(f.method);
+                out.push_str(&format!(
+                    "\n   {}.{}{} pc={}",
+                    self.prog.class(m.class).name,
+                    m.name,
+                    m.desc,
+                    f.pc
+                ));
+            }
+            out.push('\n');
+        }
+        out
+    }
+}
