@@ -401,6 +401,8 @@ pub struct Code {
     pub pcs: Vec<u32>,
     /// Operand-stack depth (slots) before each instruction, `u16::MAX` if unreachable.
     pub depths: Vec<u16>,
+    /// Slots each instruction pops and pushes (empty for generated code).
+    pub effects: Vec<(u16, u16)>,
     /// Switch tables referenced by [`Insn::Switch`].
     pub switches: Vec<Switch>,
     /// Exception handlers in precedence order.
@@ -875,6 +877,10 @@ pub fn decode(
         insns: insns.into_iter().map(std::cell::Cell::new).collect(),
         pcs,
         depths,
+        effects: effects
+            .iter()
+            .map(|e| (e.pop as u16, e.push as u16))
+            .collect(),
         switches,
         handlers,
         lines: info.lines.clone(),

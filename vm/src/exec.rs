@@ -133,13 +133,15 @@ impl Vm {
                 return InitResult::Pending;
             }
             Init::Failed => {
-                return InitResult::Error(Raise::new(
+                let mut r = Raise::new(
                     "java/lang/NoClassDefFoundError",
                     Some(format!(
                         "Could not initialize class {}",
                         self.prog.class(class).java_name()
                     )),
-                ));
+                );
+                r.cause = self.rt.init_errors.get(&class).copied();
+                return InitResult::Error(r);
             }
             Init::Uninit => {}
         }
@@ -672,59 +674,28 @@ impl Vm {
     }
 
     fn cast_message(&self, from: ClassId, to: ClassId) -> String {
-        let describe = |c: ClassId| {
-            let class = self.prog.class(c);
-            let module = match class.origin {
-                crate::classpath::Origin::Library => {
-                    "module java.base of loader 'bootstrap'".to_string()
-                }
-                crate::classpath::Origin::Application => {
-                    "unnamed module of loader 'app'".to_string()
-                }
-            };
-            (class.java_name(), module)
-        };
-        let elem_class = |c: ClassId| {
+        // Arrays live in the module of their element class; primitive ones in java.base.
+        let module = |c: ClassId| {
             let mut c = c;
             while let ClassKind::Array { component, .. } = self.prog.class(c).kind {
                 c = component;
             }
-            c
-        };
-        let (fname, fmod) = describe(elem_class(from));
-        let (tname, tmod) = describe(elem_class(to));
-        let from_name = self.prog.class(from).java_name();
-        let to_name = self.prog.class(to).java_name();
-        let from_is_prim_array = matches!(
-            self.prog.class(elem_class(from)).kind,
-            ClassKind::Primitive(_)
-        );
-        let to_is_prim_array = matches!(
-            self.prog.class(elem_class(to)).kind,
-            ClassKind::Primitive(_)
-        );
-        let _ = (fname, tname);
-        if from_is_prim_array || to_is_prim_array {
-            if from_is_prim_array && to_is_prim_array {
-                return format!("class {from_name} cannot be cast to class {to_name}");
+            match (self.prog.class(c).kind, self.prog.class(c).origin) {
+                (ClassKind::Primitive(_), _) | (_, crate::classpath::Origin::Library) => {
+                    "module java.base of loader 'bootstrap'"
+                }
+                _ => "unnamed module of loader 'app'",
             }
-            let (m, who) = if from_is_prim_array {
-                (tmod, &to_name)
-            } else {
-                (fmod, &from_name)
-            };
-            return format!(
-                "class {from_name} cannot be cast to class {to_name} ({who} is in {m})"
-            );
-        }
-        if fmod == tmod {
-            format!(
-                "class {from_name} cannot be cast to class {to_name} ({from_name} and {to_name} are in {fmod})"
-            )
+        };
+        let (f, t) = (
+            self.prog.class(from).java_name(),
+            self.prog.class(to).java_name(),
+        );
+        let (fm, tm) = (module(from), module(to));
+        if fm == tm {
+            format!("class {f} cannot be cast to class {t} ({f} and {t} are in {fm})")
         } else {
-            format!(
-                "class {from_name} cannot be cast to class {to_name} ({from_name} is in {fmod}; {to_name} is in {tmod})"
-            )
+            format!("class {f} cannot be cast to class {t} ({f} is in {fm}; {t} is in {tm})")
         }
     }
 

@@ -27,7 +27,7 @@ pub enum CallSite {
     Concat {
         /// The recipe: `\u{1}` for an argument, `\u{2}` for a constant, other text literally.
         recipe: Vec<u16>,
-        /// Constants for `\u{2}`, as interned strings.
+        /// Constants for `\u{2}`, as strings.
         constants: Vec<Ref>,
         /// Argument kinds.
         args: Vec<Kind>,
@@ -109,10 +109,12 @@ impl Vm {
                         Const::Float(v) => crate::float_text::float_to_string(*v),
                         Const::Double(v) => crate::float_text::double_to_string(*v),
                         other => {
-                            return Err(bsm_error(format!("unsupported concat constant {other:?}")));
+                            return Err(bsm_error(format!(
+                                "unsupported concat constant {other:?}"
+                            )));
                         }
                     };
-                    constants.push(self.rt.intern(&text).map_err(|_| oom())?);
+                    constants.push(self.rt.new_string(&text).map_err(|_| oom())?);
                 }
                 CallSite::Concat {
                     recipe: recipe.encode_utf16().collect(),
@@ -203,6 +205,10 @@ impl Vm {
         let mut interfaces = vec![iface];
         // altMetafactory: flags, then marker interfaces and bridges as the flags say.
         if let Some(Const::Int(flags)) = args.get(3) {
+            // FLAG_SERIALIZABLE: the lambda class also implements Serializable.
+            if flags & 1 != 0 {
+                interfaces.push(self.load_class("java/io/Serializable")?);
+            }
             let mut i = 4;
             if flags & 2 != 0 {
                 let n = match args.get(i) {
@@ -414,6 +420,7 @@ impl Vm {
             insns: e.out.into_iter().map(Cell::new).collect(),
             pcs: (0..n as u32).collect(),
             depths: vec![u16::MAX; n],
+            effects: Vec::new(),
             switches: Vec::new(),
             handlers: Vec::new(),
             lines: Vec::new(),
@@ -792,9 +799,12 @@ impl Vm {
             .iter()
             .filter_map(|s| match s {
                 CallSite::Lambda { singleton, .. } if *singleton != NULL => Some(*singleton),
-                CallSite::Concat { constants, .. } => constants.first().copied(),
                 _ => None,
             })
+            .chain(self.prog.sites.iter().flat_map(|s| match s {
+                CallSite::Concat { constants, .. } => constants.clone(),
+                _ => Vec::new(),
+            }))
             .collect()
     }
 }

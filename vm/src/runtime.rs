@@ -15,13 +15,19 @@ pub struct Raise {
     pub class: &'static str,
     /// Its detail message.
     pub message: Option<String>,
+    /// Its cause, if not itself.
+    pub cause: Option<Ref>,
 }
 
 impl Raise {
     /// A raise of `class` with a message.
     #[cold]
     pub fn new(class: &'static str, message: Option<String>) -> Raise {
-        Raise { class, message }
+        Raise {
+            class,
+            message,
+            cause: None,
+        }
     }
 
     /// A `NullPointerException`, whose message the outer loop derives from the instruction.
@@ -30,6 +36,7 @@ impl Raise {
         Raise {
             class: "java/lang/NullPointerException",
             message: None,
+            cause: None,
         }
     }
 }
@@ -116,6 +123,8 @@ pub struct Runtime {
     pub known: Known,
     /// Instructions executed so far, over all threads.
     pub executed: u64,
+    /// For classes whose initialization failed, the error later uses report as the cause.
+    pub init_errors: HashMap<ClassId, Ref>,
 }
 
 impl Runtime {
@@ -133,6 +142,7 @@ impl Runtime {
             interned: HashMap::new(),
             known: Known::default(),
             executed: 0,
+            init_errors: HashMap::new(),
         }
     }
 

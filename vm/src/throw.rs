@@ -21,7 +21,13 @@ impl Vm {
             (m, _) => m.clone(),
         };
         match self.new_throwable(r.class, message.as_deref()) {
-            Ok(obj) => self.throw(obj),
+            Ok(obj) => {
+                if let Some(cause) = r.cause {
+                    self.rt
+                        .set_field(obj, self.rt.known.throwable_cause, Value::Ref(cause));
+                }
+                self.throw(obj)
+            }
             Err(why) => self.fatal(&format!(
                 "cannot create {}: {why}",
                 r.class.replace('/', ".")
@@ -112,6 +118,12 @@ impl Vm {
                     continue;
                 }
                 skipping = false;
+            }
+            // Thread.threadMain is the VM's way into run(); HotSpot enters run() directly.
+            if &*m.name == "threadMain"
+                && self.prog.class(m.class).name.as_ref() == "java/lang/Thread"
+            {
+                continue;
             }
             // The running frame is at its instruction; callers are just past their call.
             let index = if depth == 0 {
@@ -241,6 +253,7 @@ impl Vm {
             match f.kind {
                 FrameKind::Clinit(c) => {
                     self.rt.init[c as usize] = Init::Failed;
+                    self.record_init_error(c, ex);
                     let ex_class = self.rt.heap.get(ex).map(|o| o.class).unwrap_or(0);
                     let is_error = self
                         .prog
@@ -280,6 +293,39 @@ impl Vm {
                 }
                 FrameKind::Normal => {}
             }
+        }
+    }
+
+    /// Keeps, for later uses of a class whose initializer failed, an
+    /// `ExceptionInInitializerError` naming the original exception and thread, as HotSpot 17
+    /// reports it as the cause of their `NoClassDefFoundError`.
+    fn record_init_error(&mut self, class: ClassId, ex: Ref) {
+        let ex_class = self
+            .rt
+            .heap
+            .get(ex)
+            .map(|o| self.prog.class(o.class).java_name())
+            .unwrap_or_default();
+        let msg = self
+            .rt
+            .field(ex, self.rt.known.throwable_message)
+            .reference();
+        let text = match self.rt.string(msg) {
+            Some(m) => format!("{ex_class}: {m}"),
+            None => ex_class,
+        };
+        let thread_obj = self.rt.threads[self.rt.current].obj;
+        let name = self
+            .class_of(thread_obj)
+            .and_then(|c| self.prog.resolve_field(c, "name", "Ljava/lang/String;"))
+            .and_then(|(_, f)| {
+                self.rt
+                    .string(self.rt.field(thread_obj, f.slot as usize).reference())
+            })
+            .unwrap_or_default();
+        let message = format!("Exception {text} [in thread \"{name}\"]");
+        if let Ok(e) = self.new_throwable("java/lang/ExceptionInInitializerError", Some(&message)) {
+            self.rt.init_errors.insert(class, e);
         }
     }
 

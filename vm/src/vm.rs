@@ -483,6 +483,7 @@ impl Vm {
         roots.extend(rt.interned.values().copied());
         roots.extend(rt.monitors.keys().copied());
         roots.extend(self.extra_roots());
+        roots.extend(rt.init_errors.values().copied());
         self.rt.heap.collect(roots);
     }
 

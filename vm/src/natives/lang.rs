@@ -375,13 +375,13 @@ fn wait(vm: &mut Vm, a: &[Value]) -> Native {
 }
 
 fn intern(vm: &mut Vm, a: &[Value]) -> Native {
-    let Some(chars) = vm.rt.string_chars(a[0].reference()).map(|c| c.to_vec()) else {
+    let this = a[0].reference();
+    let Some(chars) = vm.rt.string_chars(this).map(|c| c.to_vec()) else {
         return npe();
     };
-    match vm.rt.intern_utf16(&chars) {
-        Ok(r) => reference(r),
-        Err(_) => oom(),
-    }
+    // The first string interned with given contents becomes the canonical one itself.
+    let canonical = *vm.rt.interned.entry(chars.into()).or_insert(this);
+    reference(canonical)
 }
 
 fn array_type_name(vm: &Vm, class: u32) -> String {

@@ -203,6 +203,10 @@ pub(crate) fn parse_java_float(text: &str) -> Result<f64, String> {
         }
         _ => {
             let digits = body.strip_suffix(['f', 'F', 'd', 'D']).unwrap_or(body);
+            let mantissa = digits.split(['e', 'E']).next().unwrap_or("");
+            if mantissa.bytes().filter(|&b| b == b'.').count() > 1 {
+                return Err("multiple points".to_string());
+            }
             if !is_decimal_literal(digits) {
                 return Err(bad());
             }
