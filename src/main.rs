@@ -34,6 +34,10 @@ struct RunArgs {
         default_value = "."
     )]
     class_path: String,
+    /// When the program ends, print to stderr the instructions executed, the garbage
+    /// collections run and the peak resident memory.
+    #[arg(long)]
+    stats: bool,
     /// The class whose `main` to run (dots or slashes).
     main_class: String,
     /// Arguments passed to `main`.
@@ -98,11 +102,12 @@ fn run(args: RunArgs) -> Result<i32> {
         match vm.run(1 << 20) {
             Status::Running => {}
             Status::Exited(code) => {
-                if std::env::var_os("PHANTOM_DEBUG").is_some() {
+                if args.stats {
                     eprintln!(
-                        "exit {code} after {} instructions\n{}",
+                        "phantom: {} instructions, {} collections, peak RSS {} KiB",
                         vm.executed(),
-                        vm.describe_threads()
+                        vm.rt.heap.collections,
+                        peak_rss_kib().map_or("unknown".to_string(), |k| k.to_string())
                     );
                 }
                 return Ok(code);
@@ -114,6 +119,13 @@ fn run(args: RunArgs) -> Result<i32> {
             }
         }
     }
+}
+
+/// This process's peak resident set size, from /proc (Linux).
+fn peak_rss_kib() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
 }
 
 fn print_info() {

@@ -1,5 +1,6 @@
 //! phantom's integration tests: they drive the real `phantom` command, built for the target
 //! under test and run through `PHANTOM_TEST_RUNNER` (qemu) when that target is not the host.
 
+mod gc;
 mod platform;
 mod support;

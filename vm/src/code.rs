@@ -461,7 +461,7 @@ struct Effect {
     push: usize,
 }
 
-fn member_desc<'a>(cp: &'a [Const], index: u16) -> Option<(&'a str, bool)> {
+fn member_desc(cp: &[Const], index: u16) -> Option<(&str, bool)> {
     match cp.get(index as usize)? {
         Const::Field(m) => Some((&m.desc, true)),
         Const::Method(m) => Some((&m.desc, false)),
@@ -544,7 +544,7 @@ pub fn decode(
             0x0e | 0x0f => (PushDouble((op - 0x0e) as f64), e(0, 2)),
             0x10 => (PushInt(u8_at(1)? as i8 as i32), e(0, 1)),
             0x11 => (PushInt(u16_at(1)? as i16 as i32), e(0, 1)),
-            0x12 | 0x13 | 0x14 => {
+            0x12..=0x14 => {
                 let index = if op == 0x12 {
                     u8_at(1)? as u16
                 } else {

@@ -201,7 +201,7 @@ impl Heap {
     pub fn collect(&mut self, roots: impl IntoIterator<Item = Ref>) {
         let mut marked = vec![0u64; self.slots.len().div_ceil(64)];
         let mut pending: Vec<Ref> = Vec::new();
-        let mut mark = |r: Ref, marked: &mut [u64], pending: &mut Vec<Ref>| {
+        let mark = |r: Ref, marked: &mut [u64], pending: &mut Vec<Ref>| {
             let (w, b) = ((r / 64) as usize, r % 64);
             if r != NULL && w < marked.len() && marked[w] & (1 << b) == 0 {
                 marked[w] |= 1 << b;

@@ -8,7 +8,7 @@
 //! the interpreter like any other code, so no Rust frame ever waits for Java code.
 
 use crate::class::MethodId;
-use crate::classfile::{Const, MemberRef};
+use crate::classfile::Const;
 use crate::code::{Code, Conv, Insn};
 use crate::descriptor::{Kind, MethodSig, class_name_of_desc};
 use crate::exec::InitResult;
@@ -261,15 +261,7 @@ impl Vm {
             }
         }
         let captured = site_sig.args.clone();
-        let code = self.lambda_code(
-            *kind,
-            member,
-            impl_mid,
-            &captured,
-            &site_sig.arg_descs,
-            &sam,
-            &inst,
-        )?;
+        let code = self.lambda_code(*kind, impl_mid, &captured, &sam, &inst)?;
         let n = self.prog.sites.len();
         let name = format!("{}$$Lambda${n}", self.prog.class(host).name);
         let class = self.prog.define_synthetic(
@@ -293,10 +285,8 @@ impl Vm {
     fn lambda_code(
         &mut self,
         ref_kind: u8,
-        member: &MemberRef,
         impl_mid: MethodId,
         captured: &[Kind],
-        captured_descs: &[String],
         sam: &MethodSig,
         inst: &MethodSig,
     ) -> Result<Code, Raise> {

@@ -133,27 +133,31 @@ pub fn run(prog: &Program, rt: &mut Runtime, budget: &mut u64) -> Exit {
     let Some(top) = frames.last() else {
         return Exit::Return;
     };
-    let mut method = top.method;
+    let method = top.method;
     let mut code = prog
         .method(method)
         .code
         .as_ref()
         .expect("running frames have code");
+    let mut insns: &[std::cell::Cell<Insn>] = &code.insns;
     let mut pc = top.pc as usize;
     let mut sp = top.sp as usize;
     let mut base = top.base as usize;
+    // The budget lives in a register while the loop runs and is written back on every exit.
+    let mut left = *budget;
 
     macro_rules! save {
         () => {{
             let f = frames.last_mut().expect("a running thread has a frame");
             f.pc = pc as u32;
             f.sp = sp as u32;
+            *budget = left;
         }};
     }
     macro_rules! leave {
         ($exit:expr) => {{
+            left += 1;
             save!();
-            *budget += 1;
             return $exit;
         }};
     }
@@ -186,8 +190,8 @@ pub fn run(prog: &Program, rt: &mut Runtime, budget: &mut u64) -> Exit {
                 leave!(Exit::StackOverflow);
             }
             let f = frames.last().expect("just pushed");
-            method = mid;
             code = m.code.as_ref().expect("checked above");
+            insns = &code.insns;
             pc = 0;
             sp = f.sp as usize;
             base = f.base as usize;
@@ -214,12 +218,12 @@ pub fn run(prog: &Program, rt: &mut Runtime, budget: &mut u64) -> Exit {
     }
 
     loop {
-        if *budget == 0 {
+        if left == 0 {
             save!();
             return Exit::Budget;
         }
-        *budget -= 1;
-        let insn = code.insns[pc].get();
+        left -= 1;
+        let insn = insns[pc].get();
         pc += 1;
         match insn {
             Insn::Nop => {}
@@ -608,12 +612,12 @@ pub fn run(prog: &Program, rt: &mut Runtime, budget: &mut u64) -> Exit {
                     slots[dest + k] = slots[result_at + k];
                 }
                 caller.sp = (dest + n) as u32;
-                method = caller.method;
                 code = prog
-                    .method(method)
+                    .method(caller.method)
                     .code
                     .as_ref()
                     .expect("callers have code");
+                insns = &code.insns;
                 pc = caller.pc as usize;
                 sp = caller.sp as usize;
                 base = caller.base as usize;
@@ -705,7 +709,7 @@ pub fn run(prog: &Program, rt: &mut Runtime, budget: &mut u64) -> Exit {
                         pc -= 1;
                         leave!(Exit::Slow);
                     };
-                    code.insns[pc - 1].set(Insn::InvokeInterfaceQ {
+                    insns[pc - 1].set(Insn::InvokeInterfaceQ {
                         selector,
                         arg_slots,
                         cached_class: obj.class,

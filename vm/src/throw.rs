@@ -174,9 +174,9 @@ impl Vm {
                 .map(|&k| crate::value::zero_of(k))
                 .collect();
             let e = self.rt.heap.alloc(ste, Data::Fields(fields))?;
-            let mut set_str = |vm: &mut Vm,
-                               slot: Option<usize>,
-                               s: Option<&str>|
+            let set_str = |vm: &mut Vm,
+                           slot: Option<usize>,
+                           s: Option<&str>|
              -> Result<(), crate::heap::OutOfMemory> {
                 if let (Some(slot), Some(s)) = (slot, s) {
                     let r = vm.rt.intern(s)?;
@@ -205,23 +205,6 @@ impl Vm {
     /// popping frames (releasing their monitors, failing their class initializations) until one
     /// is found or the thread has none left.
     pub(crate) fn throw(&mut self, mut ex: Ref) {
-        if std::env::var_os("PHANTOM_DEBUG").is_some() {
-            let c = self
-                .rt
-                .heap
-                .get(ex)
-                .map(|o| self.prog.class(o.class).name.to_string());
-            let m = self
-                .rt
-                .field(ex, self.rt.known.throwable_message)
-                .reference();
-            eprintln!(
-                "THROW {:?} {:?}\n{}",
-                c,
-                self.rt.string(m),
-                self.describe_threads()
-            );
-        }
         let t = self.rt.current;
         let mut first = true;
         loop {

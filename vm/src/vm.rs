@@ -7,7 +7,7 @@ use crate::heap::Data;
 use crate::interp::{self, Exit};
 use crate::runtime::{Init, Raise, Runtime};
 use crate::thread::{Thread, ThreadState};
-use crate::value::{NULL, Ref, Value};
+use crate::value::{Ref, Value};
 use thiserror::Error;
 
 /// What the VM needs from the host: its output streams, its input, and time. The VM never

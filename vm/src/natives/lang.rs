@@ -63,6 +63,13 @@ pub(super) fn find(class: &str, name: &str, desc: &str) -> Option<super::NativeF
         ("java/lang/Thread", "currentThread", "()Ljava/lang/Thread;") => {
             |vm, _| reference(vm.thread().obj)
         }
+        ("java/lang/Thread", "holdsLock", "(Ljava/lang/Object;)Z") => |vm, a| {
+            let obj = a[0].reference();
+            if obj == NULL {
+                return npe();
+            }
+            boolean(owns(vm, obj))
+        },
         ("java/lang/Thread", "start0", "()V") => start0,
         ("java/lang/Thread", "yield0", "()V") => |vm, _| {
             let now = vm.host.nanos();
@@ -315,10 +322,9 @@ fn notify(vm: &mut Vm, a: &[Value]) -> Native {
         .threads
         .iter_mut()
         .find(|t| matches!(t.state, ThreadState::Waiting { on, .. } if on == obj))
+        && let ThreadState::Waiting { on, count, .. } = t.state
     {
-        if let ThreadState::Waiting { on, count, .. } = t.state {
-            t.state = ThreadState::Blocked { on, count };
-        }
+        t.state = ThreadState::Blocked { on, count };
     }
     void()
 }
@@ -391,7 +397,7 @@ fn array_type_name(vm: &Vm, class: u32) -> String {
                 let _ = component;
                 "object array".to_string()
             }
-            k => format!("{}", crate::class::primitive_name(k)),
+            k => crate::class::primitive_name(k).to_string(),
         },
         _ => vm.prog.class(class).java_name(),
     }

@@ -38,10 +38,10 @@ pub enum Native {
 }
 
 /// A native method.
-pub type NativeFn = fn(&mut Vm, &[Value]) -> Native;
+pub(crate) type NativeFn = fn(&mut Vm, &[Value]) -> Native;
 
 /// The implementation of a native method, by declaring class, name and descriptor.
-pub fn find(class: &str, name: &str, desc: &str) -> Option<NativeFn> {
+pub(crate) fn find(class: &str, name: &str, desc: &str) -> Option<NativeFn> {
     lang::find(class, name, desc)
         .or_else(|| io::find(class, name, desc))
         .or_else(|| math::find(class, name, desc))

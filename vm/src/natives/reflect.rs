@@ -3,7 +3,6 @@
 use super::{Native, int, npe, raise, reference};
 use crate::class::ClassKind;
 use crate::descriptor::Kind;
-use crate::value::Value;
 use crate::vm::Vm;
 
 pub(super) fn find(class: &str, name: &str, desc: &str) -> Option<super::NativeFn> {

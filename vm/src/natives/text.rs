@@ -5,7 +5,6 @@
 use super::{Native, boolean, int, npe, raise, string};
 use crate::float_text;
 use crate::value::Value;
-use crate::vm::Vm;
 use unicode_general_category::{GeneralCategory, get_general_category};
 
 pub(super) fn find(class: &str, name: &str, desc: &str) -> Option<super::NativeFn> {
