@@ -183,6 +183,9 @@ pub struct Method {
     pub code: Option<Code>,
     /// The Rust implementation of a native method, if phantom has one.
     pub native: Option<NativeFn>,
+    /// A pure native the interpreter computes in place from the arguments, without leaving
+    /// its loop (StrictMath, the float/int bit views).
+    pub intrinsic: Option<natives::Intrinsic>,
     /// Selector of (name, descriptor).
     pub selector: Selector,
     /// Index in the vtable of its class, for virtual methods.
@@ -443,10 +446,13 @@ impl Program {
                 }
                 None => None,
             };
-            let native = if m.access & acc::NATIVE != 0 {
-                natives::find(&class_name, &m.name, &m.desc)
+            let (native, intrinsic) = if m.access & acc::NATIVE != 0 {
+                (
+                    natives::find(&class_name, &m.name, &m.desc),
+                    natives::intrinsic(&class_name, &m.name, &m.desc),
+                )
             } else {
-                None
+                (None, None)
             };
             let selector = self.selector(&m.name, &m.desc);
             let mid = self.methods.len() as MethodId;
@@ -462,6 +468,7 @@ impl Program {
                 arg_slots: arg_slots as u16,
                 code,
                 native,
+                intrinsic,
                 selector,
                 vindex: None,
             });
@@ -597,6 +604,7 @@ impl Program {
             access: acc::PUBLIC | acc::FINAL,
             code: Some(code),
             native: None,
+            intrinsic: None,
             selector,
             vindex: None,
         });

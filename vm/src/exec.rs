@@ -787,6 +787,14 @@ impl Vm {
     /// A call the inner loop left to the outer loop: native, synchronized or abstract.
     pub(crate) fn invoke(&mut self, mid: MethodId) {
         let m = self.prog.method(mid);
+        if let Some(f) = m.intrinsic {
+            let (n, ret) = (m.arg_slots as usize, m.sig.ret);
+            let args = self.pop_slots(n);
+            if ret != Kind::Void {
+                self.push(f(&args));
+            }
+            return self.advance();
+        }
         if m.is_abstract() {
             let r = Raise::new(
                 "java/lang/AbstractMethodError",

@@ -173,6 +173,17 @@ pub fn run(prog: &Program, rt: &mut Runtime, budget: &mut u64) -> Exit {
         ($mid:expr, $after:expr) => {{
             let mid = $mid;
             let m = prog.method(mid);
+            if let Some(f) = m.intrinsic {
+                let n = m.arg_slots as usize;
+                let r = f(&slots[sp - n..sp]);
+                sp -= n;
+                match m.sig.ret.slots() {
+                    0 => {}
+                    1 => push!(r),
+                    _ => push2!(r),
+                }
+                continue;
+            }
             if m.code.is_none() || m.access & crate::classfile::acc::SYNCHRONIZED != 0 {
                 pc -= 1;
                 leave!(Exit::Invoke(mid));
@@ -251,33 +262,37 @@ pub fn run(prog: &Program, rt: &mut Runtime, budget: &mut u64) -> Exit {
                 let i = base + n as usize;
                 slots[i] = Value::Int(slots[i].int().wrapping_add(d as i32));
             }
-            Insn::ArrayLoad(elem) => {
-                let index = slots[sp - 1].int();
-                let array = slots[sp - 2].reference();
-                let Some(obj) = heap.get(array) else {
+            Insn::ArrayLoad(_) => {
+                let i = slots[sp - 1].int() as u32 as usize;
+                let Some(obj) = heap.get(slots[sp - 2].reference()) else {
                     pc -= 1;
                     npe!()
                 };
-                let len = obj.data.array_len().unwrap_or(0);
-                if index < 0 || index as usize >= len {
+                // One match and one bounds check: a negative index becomes a huge usize.
+                let (v, wide) = match &obj.data {
+                    Data::Ints(a) => (a.get(i).map(|&x| Value::Int(x)), false),
+                    Data::Refs(a) => (a.get(i).map(|&x| Value::Ref(x)), false),
+                    Data::Bytes(a) => (a.get(i).map(|&x| Value::Int(x as i32)), false),
+                    Data::Chars(a) => (a.get(i).map(|&x| Value::Int(x as i32)), false),
+                    Data::Doubles(a) => (a.get(i).map(|&x| Value::Double(x)), true),
+                    Data::Longs(a) => (a.get(i).map(|&x| Value::Long(x)), true),
+                    Data::Floats(a) => (a.get(i).map(|&x| Value::Float(x)), false),
+                    Data::Shorts(a) => (a.get(i).map(|&x| Value::Int(x as i32)), false),
+                    Data::Fields(_) => (None, false),
+                };
+                let Some(v) = v else {
+                    let len = obj.data.array_len().unwrap_or(0);
                     pc -= 1;
                     raise!(
                         "java/lang/ArrayIndexOutOfBoundsException",
-                        Some(format!("Index {index} out of bounds for length {len}"))
+                        Some(format!("Index {} out of bounds for length {len}", i as u32 as i32))
                     );
-                }
-                let i = index as usize;
+                };
                 sp -= 2;
-                match (&obj.data, elem) {
-                    (Data::Ints(a), _) => push!(Value::Int(a[i])),
-                    (Data::Refs(a), _) => push!(Value::Ref(a[i])),
-                    (Data::Bytes(a), _) => push!(Value::Int(a[i] as i32)),
-                    (Data::Chars(a), _) => push!(Value::Int(a[i] as i32)),
-                    (Data::Shorts(a), _) => push!(Value::Int(a[i] as i32)),
-                    (Data::Longs(a), _) => push2!(Value::Long(a[i])),
-                    (Data::Floats(a), _) => push!(Value::Float(a[i])),
-                    (Data::Doubles(a), _) => push2!(Value::Double(a[i])),
-                    (Data::Fields(_), _) => push!(Value::Int(0)),
+                if wide {
+                    push2!(v);
+                } else {
+                    push!(v);
                 }
             }
             Insn::ArrayStore(elem) => {
@@ -287,7 +302,7 @@ pub fn run(prog: &Program, rt: &mut Runtime, budget: &mut u64) -> Exit {
                     1
                 };
                 let value = slots[sp - w];
-                let index = slots[sp - w - 1].int();
+                let i = slots[sp - w - 1].int() as u32 as usize;
                 let array = slots[sp - w - 2].reference();
                 if elem == Elem::Ref && value.reference() != NULL {
                     // Covariant arrays: the store must be checked against the element class.
@@ -298,25 +313,24 @@ pub fn run(prog: &Program, rt: &mut Runtime, budget: &mut u64) -> Exit {
                     pc -= 1;
                     npe!()
                 };
-                let len = obj.data.array_len().unwrap_or(0);
-                if index < 0 || index as usize >= len {
+                let stored = match &mut obj.data {
+                    Data::Ints(a) => a.get_mut(i).map(|x| *x = value.int()),
+                    Data::Refs(a) => a.get_mut(i).map(|x| *x = value.reference()),
+                    Data::Bytes(a) => a.get_mut(i).map(|x| *x = value.int() as i8),
+                    Data::Chars(a) => a.get_mut(i).map(|x| *x = value.int() as u16),
+                    Data::Doubles(a) => a.get_mut(i).map(|x| *x = value.double()),
+                    Data::Longs(a) => a.get_mut(i).map(|x| *x = value.long()),
+                    Data::Floats(a) => a.get_mut(i).map(|x| *x = value.float()),
+                    Data::Shorts(a) => a.get_mut(i).map(|x| *x = value.int() as i16),
+                    Data::Fields(_) => None,
+                };
+                if stored.is_none() {
+                    let len = obj.data.array_len().unwrap_or(0);
                     pc -= 1;
                     raise!(
                         "java/lang/ArrayIndexOutOfBoundsException",
-                        Some(format!("Index {index} out of bounds for length {len}"))
+                        Some(format!("Index {} out of bounds for length {len}", i as u32 as i32))
                     );
-                }
-                let i = index as usize;
-                match &mut obj.data {
-                    Data::Ints(a) => a[i] = value.int(),
-                    Data::Refs(a) => a[i] = value.reference(),
-                    Data::Bytes(a) => a[i] = value.int() as i8,
-                    Data::Chars(a) => a[i] = value.int() as u16,
-                    Data::Shorts(a) => a[i] = value.int() as i16,
-                    Data::Longs(a) => a[i] = value.long(),
-                    Data::Floats(a) => a[i] = value.float(),
-                    Data::Doubles(a) => a[i] = value.double(),
-                    Data::Fields(_) => {}
                 }
                 sp -= w + 2;
             }

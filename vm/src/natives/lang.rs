@@ -93,18 +93,6 @@ pub(super) fn find(class: &str, name: &str, desc: &str) -> Option<super::NativeF
                 Err(_) => oom(),
             }
         }
-        ("java/lang/Float", "floatToRawIntBits", "(F)I") => {
-            |_, a| int(a[0].float().to_bits() as i32)
-        }
-        ("java/lang/Float", "intBitsToFloat", "(I)F") => {
-            |_, a| Native::Return(Value::Float(f32::from_bits(a[0].int() as u32)))
-        }
-        ("java/lang/Double", "doubleToRawLongBits", "(D)J") => {
-            |_, a| Native::Return(Value::Long(a[0].double().to_bits() as i64))
-        }
-        ("java/lang/Double", "longBitsToDouble", "(J)D") => {
-            |_, a| Native::Return(Value::Double(f64::from_bits(a[0].long() as u64)))
-        }
         ("java/lang/Class", "forName0", "(Ljava/lang/String;)Ljava/lang/Class;") => for_name,
         ("java/lang/Class", "isInstance", "(Ljava/lang/Object;)Z") => |vm, a| {
             let Some(c) = vm.class_of_mirror(a[0].reference()) else {

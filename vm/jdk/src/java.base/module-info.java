@@ -2,8 +2,10 @@
 module java.base {
     exports java.io;
     exports java.lang;
+    exports java.lang.annotation;
     exports java.lang.invoke;
     exports java.lang.reflect;
+    exports java.lang.runtime;
     exports java.math;
     exports java.util;
     exports java.util.function;
@@ -11,7 +13,4 @@ module java.base {
     exports java.util.concurrent;
     exports java.util.concurrent.atomic;
     exports java.util.concurrent.locks;
-    exports java.nio.charset;
-    exports java.text;
-    exports java.time;
 }

@@ -1,0 +1,6 @@
+/** A resource that try-with-resources closes. */
+package java.lang;
+
+public interface AutoCloseable {
+    void close() throws Exception;
+}

@@ -1,0 +1,12 @@
+/** Thrown on accessing a member one has no access to. */
+package java.lang;
+
+public class IllegalAccessError extends IncompatibleClassChangeError {
+    public IllegalAccessError() {
+        super();
+    }
+
+    public IllegalAccessError(String message) {
+        super(message);
+    }
+}

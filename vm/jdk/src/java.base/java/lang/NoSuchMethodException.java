@@ -1,0 +1,12 @@
+/** Thrown when a method cannot be found. */
+package java.lang;
+
+public class NoSuchMethodException extends ReflectiveOperationException {
+    public NoSuchMethodException() {
+        super();
+    }
+
+    public NoSuchMethodException(String message) {
+        super(message);
+    }
+}

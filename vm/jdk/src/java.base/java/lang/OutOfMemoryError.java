@@ -1,0 +1,12 @@
+/** Thrown when the heap is exhausted. */
+package java.lang;
+
+public class OutOfMemoryError extends VirtualMachineError {
+    public OutOfMemoryError() {
+        super();
+    }
+
+    public OutOfMemoryError(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,143 @@
+/** Standard streams, system properties, time and array copying. */
+package java.lang;
+
+import java.io.BufferedInputStream;
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
+
+public final class System {
+    private System() {}
+
+    public static final InputStream in;
+    public static final PrintStream out;
+    public static final PrintStream err;
+
+    /** Alternating keys and values, as properties0 gives them; guarded by the array's class lock. */
+    private static String[] props;
+    private static int nProps;
+    private static String lineSeparator;
+
+    static {
+        String[] initial = properties0();
+        props = initial;
+        nProps = initial.length / 2;
+        String sep = findProperty("line.separator");
+        lineSeparator = (sep == null ? "\n" : sep);
+        in = new BufferedInputStream(new FileInputStream(FileDescriptor.in));
+        out = new PrintStream(new FileOutputStream(FileDescriptor.out), true);
+        err = new PrintStream(new FileOutputStream(FileDescriptor.err), true);
+    }
+
+    private static native String[] properties0();
+
+    public static void setIn(InputStream in) {
+        setIn0(in);
+    }
+
+    public static void setOut(PrintStream out) {
+        setOut0(out);
+    }
+
+    public static void setErr(PrintStream err) {
+        setErr0(err);
+    }
+
+    private static native void setIn0(InputStream in);
+
+    private static native void setOut0(PrintStream out);
+
+    private static native void setErr0(PrintStream err);
+
+    public static native long currentTimeMillis();
+
+    public static native long nanoTime();
+
+    public static native void arraycopy(Object src, int srcPos, Object dest, int destPos, int length);
+
+    public static native int identityHashCode(Object x);
+
+    public static String lineSeparator() {
+        return lineSeparator;
+    }
+
+    private static void checkKey(String key) {
+        if (key == null) {
+            throw new NullPointerException("key can't be null");
+        }
+        if (key.isEmpty()) {
+            throw new IllegalArgumentException("key can't be empty");
+        }
+    }
+
+    private static synchronized String findProperty(String key) {
+        String[] p = props;
+        for (int i = 0; i < nProps; i++) {
+            if (p[2 * i].equals(key)) {
+                return p[2 * i + 1];
+            }
+        }
+        return null;
+    }
+
+    public static String getProperty(String key) {
+        checkKey(key);
+        return findProperty(key);
+    }
+
+    public static String getProperty(String key, String def) {
+        checkKey(key);
+        String v = findProperty(key);
+        return v == null ? def : v;
+    }
+
+    public static synchronized String setProperty(String key, String value) {
+        checkKey(key);
+        if (value == null) {
+            throw new NullPointerException();
+        }
+        String[] p = props;
+        for (int i = 0; i < nProps; i++) {
+            if (p[2 * i].equals(key)) {
+                String old = p[2 * i + 1];
+                p[2 * i + 1] = value;
+                return old;
+            }
+        }
+        if (2 * nProps + 2 > p.length) {
+            String[] bigger = new String[2 * nProps + 16];
+            arraycopy(p, 0, bigger, 0, 2 * nProps);
+            props = p = bigger;
+        }
+        p[2 * nProps] = key;
+        p[2 * nProps + 1] = value;
+        nProps++;
+        return null;
+    }
+
+    public static synchronized String clearProperty(String key) {
+        checkKey(key);
+        String[] p = props;
+        for (int i = 0; i < nProps; i++) {
+            if (p[2 * i].equals(key)) {
+                String old = p[2 * i + 1];
+                arraycopy(p, 2 * i + 2, p, 2 * i, 2 * (nProps - i - 1));
+                nProps--;
+                p[2 * nProps] = null;
+                p[2 * nProps + 1] = null;
+                return old;
+            }
+        }
+        return null;
+    }
+
+    public static void exit(int status) {
+        Runtime.getRuntime().exit(status);
+    }
+
+    public static void gc() {
+        Runtime.getRuntime().gc();
+    }
+}

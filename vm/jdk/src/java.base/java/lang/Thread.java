@@ -1,0 +1,320 @@
+/** A thread of execution; the VM runs each started thread from threadMain. */
+package java.lang;
+
+public class Thread implements Runnable {
+    public static final int MIN_PRIORITY = 1;
+    public static final int NORM_PRIORITY = 5;
+    public static final int MAX_PRIORITY = 10;
+
+    /** Handles uncaught exceptions of a thread. */
+    @FunctionalInterface
+    public interface UncaughtExceptionHandler {
+        void uncaughtException(Thread t, Throwable e);
+    }
+
+    private static int threadInitNumber;
+    /**
+     * The last thread id handed out. The main thread, made by the VM, has id 1; HotSpot 17 (as the
+     * expected outputs run it: -Xint, serial GC) gives ids 2 to 8 to its own system threads, so
+     * the first thread a program creates gets 9 there, and here too.
+     */
+    private static long threadSeqNumber = 8;
+    private static volatile UncaughtExceptionHandler defaultUncaughtExceptionHandler;
+
+    private long tid;
+    private volatile String name;
+    private Runnable target;
+    private int priority;
+    private boolean daemon;
+    private volatile boolean alive;
+    private Object uncaughtExceptionHandler;
+    private boolean started;
+    /** This thread's ThreadLocal values, created on first use. */
+    ThreadLocal.Values threadLocals;
+
+    public Thread() {
+        init(null, generatedName());
+    }
+
+    public Thread(Runnable target) {
+        init(target, generatedName());
+    }
+
+    public Thread(String name) {
+        init(null, checkName(name));
+    }
+
+    public Thread(Runnable target, String name) {
+        init(target, checkName(name));
+    }
+
+    private static String generatedName() {
+        return "Thread-" + nextThreadNum();
+    }
+
+    private static String checkName(String name) {
+        if (name == null) {
+            throw new NullPointerException("name cannot be null");
+        }
+        return name;
+    }
+
+    private void init(Runnable target, String name) {
+        this.name = name;
+        this.target = target;
+        this.tid = nextThreadId();
+        Thread parent = currentThread();
+        if (parent != null) {
+            this.priority = parent.priority;
+            this.daemon = parent.daemon;
+        } else {
+            this.priority = NORM_PRIORITY;
+        }
+    }
+
+    private static synchronized int nextThreadNum() {
+        return threadInitNumber++;
+    }
+
+    private static synchronized long nextThreadId() {
+        return ++threadSeqNumber;
+    }
+
+    public static native Thread currentThread();
+
+    public static void yield() {
+        yield0();
+    }
+
+    private static native void yield0();
+
+    public static void sleep(long millis) throws InterruptedException {
+        if (millis < 0) {
+            throw new IllegalArgumentException("timeout value is negative");
+        }
+        sleep0(millis, 0);
+    }
+
+    public static void sleep(long millis, int nanos) throws InterruptedException {
+        if (millis < 0) {
+            throw new IllegalArgumentException("timeout value is negative");
+        }
+        if (nanos < 0 || nanos > 999999) {
+            throw new IllegalArgumentException("nanosecond timeout value out of range");
+        }
+        sleep0(millis, nanos);
+    }
+
+    private static native void sleep0(long millis, int nanos) throws InterruptedException;
+
+    public static void onSpinWait() {}
+
+    public synchronized void start() {
+        if (started) {
+            throw new IllegalThreadStateException();
+        }
+        started = true;
+        alive = true;
+        try {
+            start0();
+        } catch (Throwable t) {
+            alive = false;
+            throw t;
+        }
+    }
+
+    private native void start0();
+
+    @Override
+    public void run() {
+        Runnable task = target;
+        if (task != null) {
+            task.run();
+        }
+    }
+
+    /** Where the VM starts a new thread: run it, report what escapes, then wake the joiners. */
+    private void threadMain() {
+        try {
+            run();
+        } catch (Throwable e) {
+            dispatchUncaughtException(e);
+        } finally {
+            target = null;
+            synchronized (this) {
+                alive = false;
+                notifyAll();
+            }
+        }
+    }
+
+    /** Hands an exception that ended the thread to its handler, as HotSpot's threads do. */
+    void dispatchUncaughtException(Throwable e) {
+        try {
+            getUncaughtExceptionHandler().uncaughtException(this, e);
+        } catch (Throwable ignored) {
+            // An exception thrown by the handler itself is ignored, as in the JDK.
+        }
+    }
+
+    public void interrupt() {
+        interrupt0();
+    }
+
+    private native void interrupt0();
+
+    public static boolean interrupted() {
+        return interrupted0();
+    }
+
+    private static native boolean interrupted0();
+
+    public boolean isInterrupted() {
+        return isInterrupted0();
+    }
+
+    private native boolean isInterrupted0();
+
+    public final boolean isAlive() {
+        return alive;
+    }
+
+    public final void setPriority(int newPriority) {
+        if (newPriority > MAX_PRIORITY || newPriority < MIN_PRIORITY) {
+            throw new IllegalArgumentException();
+        }
+        priority = newPriority;
+    }
+
+    public final int getPriority() {
+        return priority;
+    }
+
+    public final synchronized void setName(String name) {
+        if (name == null) {
+            throw new NullPointerException("name cannot be null");
+        }
+        this.name = name;
+    }
+
+    public final String getName() {
+        return name;
+    }
+
+    public final synchronized void join(long millis) throws InterruptedException {
+        if (millis < 0) {
+            throw new IllegalArgumentException("timeout value is negative");
+        }
+        if (millis == 0) {
+            while (alive) {
+                wait(0);
+            }
+            return;
+        }
+        long deadline = System.nanoTime() + millis * 1000000L;
+        long delay = millis;
+        while (alive && delay > 0) {
+            wait(delay);
+            delay = (deadline - System.nanoTime()) / 1000000L;
+        }
+    }
+
+    public final synchronized void join(long millis, int nanos) throws InterruptedException {
+        if (millis < 0) {
+            throw new IllegalArgumentException("timeout value is negative");
+        }
+        if (nanos < 0 || nanos > 999999) {
+            throw new IllegalArgumentException("nanosecond timeout value out of range");
+        }
+        if (nanos > 0 && millis < Long.MAX_VALUE) {
+            millis++;
+        }
+        join(millis);
+    }
+
+    public final void join() throws InterruptedException {
+        join(0);
+    }
+
+    public static void dumpStack() {
+        new Exception("Stack trace").printStackTrace();
+    }
+
+    public final void setDaemon(boolean on) {
+        if (isAlive()) {
+            throw new IllegalThreadStateException();
+        }
+        daemon = on;
+    }
+
+    public final boolean isDaemon() {
+        return daemon;
+    }
+
+    public final void checkAccess() {}
+
+    @Override
+    public String toString() {
+        // The group is "main" until the thread ends, when HotSpot drops it.
+        String group = (started && !alive) ? "" : "main";
+        return "Thread[" + getName() + "," + getPriority() + "," + group + "]";
+    }
+
+    /** A thread's state, as getState reports it. */
+    public enum State {
+        NEW, RUNNABLE, BLOCKED, WAITING, TIMED_WAITING, TERMINATED
+    }
+
+    /**
+     * NEW before start, TERMINATED once run has ended, RUNNABLE in between: the VM does not
+     * say whether a live thread is blocked or waiting, so those states are not reported.
+     */
+    public State getState() {
+        if (alive) {
+            return State.RUNNABLE;
+        }
+        return started ? State.TERMINATED : State.NEW;
+    }
+
+    public static native boolean holdsLock(Object obj);
+
+    public long getId() {
+        return tid;
+    }
+
+    public static void setDefaultUncaughtExceptionHandler(UncaughtExceptionHandler eh) {
+        defaultUncaughtExceptionHandler = eh;
+    }
+
+    public static UncaughtExceptionHandler getDefaultUncaughtExceptionHandler() {
+        return defaultUncaughtExceptionHandler;
+    }
+
+    public UncaughtExceptionHandler getUncaughtExceptionHandler() {
+        Object handler = uncaughtExceptionHandler;
+        if (handler != null) {
+            return (UncaughtExceptionHandler) handler;
+        }
+        return DefaultHandler.INSTANCE;
+    }
+
+    public void setUncaughtExceptionHandler(UncaughtExceptionHandler eh) {
+        uncaughtExceptionHandler = eh;
+    }
+
+    /** Plays the part of the thread group: the default handler if set, else HotSpot's report on System.err. */
+    private static final class DefaultHandler implements UncaughtExceptionHandler {
+        static final DefaultHandler INSTANCE = new DefaultHandler();
+
+        @Override
+        public void uncaughtException(Thread t, Throwable e) {
+            UncaughtExceptionHandler ueh = defaultUncaughtExceptionHandler;
+            if (ueh != null) {
+                ueh.uncaughtException(t, e);
+                return;
+            }
+            System.err.print("Exception in thread \"" + t.getName() + "\" ");
+            e.printStackTrace(System.err);
+        }
+    }
+}

@@ -1,0 +1,12 @@
+/** The common interface every annotation type extends. */
+package java.lang.annotation;
+
+public interface Annotation {
+    boolean equals(Object obj);
+
+    int hashCode();
+
+    String toString();
+
+    Class<? extends Annotation> annotationType();
+}

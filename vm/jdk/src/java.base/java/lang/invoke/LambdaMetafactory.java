@@ -1,0 +1,23 @@
+/**
+ * The bootstrap javac names for lambdas and method references. The VM links these call sites
+ * itself, so calling the bootstrap from Java is refused.
+ */
+package java.lang.invoke;
+
+public final class LambdaMetafactory {
+    private LambdaMetafactory() {}
+
+    public static final int FLAG_SERIALIZABLE = 1 << 0;
+    public static final int FLAG_MARKERS = 1 << 1;
+    public static final int FLAG_BRIDGES = 1 << 2;
+
+    public static CallSite metafactory(MethodHandles.Lookup caller, String interfaceMethodName, MethodType factoryType,
+            MethodType interfaceMethodType, MethodHandle implementation, MethodType dynamicMethodType) {
+        throw new UnsupportedOperationException("lambda call sites are linked by the VM");
+    }
+
+    public static CallSite altMetafactory(MethodHandles.Lookup caller, String interfaceMethodName, MethodType factoryType,
+            Object... args) {
+        throw new UnsupportedOperationException("lambda call sites are linked by the VM");
+    }
+}

@@ -1,0 +1,18 @@
+/**
+ * The bootstrap javac names for records' equals, hashCode and toString. The VM links these
+ * call sites itself (through jdk.internal.phantom.Linker), so calling it from Java is refused.
+ */
+package java.lang.runtime;
+
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.TypeDescriptor;
+
+public final class ObjectMethods {
+    private ObjectMethods() {}
+
+    public static Object bootstrap(MethodHandles.Lookup lookup, String methodName, TypeDescriptor type,
+            Class<?> recordClass, String names, MethodHandle... getters) throws Throwable {
+        throw new UnsupportedOperationException("record method call sites are linked by the VM");
+    }
+}

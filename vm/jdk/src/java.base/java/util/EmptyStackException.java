@@ -1,0 +1,8 @@
+// Thrown by Stack when it is empty.
+package java.util;
+
+public class EmptyStackException extends RuntimeException {
+    public EmptyStackException() {
+        super();
+    }
+}

@@ -1,0 +1,21 @@
+// Thrown when a format specifier has an unknown flag.
+package java.util;
+
+public class UnknownFormatFlagsException extends IllegalFormatException {
+    private final String flags;
+
+    public UnknownFormatFlagsException(String f) {
+        if (f == null) {
+            throw new NullPointerException();
+        }
+        this.flags = f;
+    }
+
+    public String getFlags() {
+        return flags;
+    }
+
+    public String getMessage() {
+        return "Flags = " + flags;
+    }
+}

@@ -1,0 +1,6 @@
+// A supplier of double results.
+package java.util.function;
+
+public interface DoubleSupplier {
+    double getAsDouble();
+}

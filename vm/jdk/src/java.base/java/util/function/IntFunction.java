@@ -1,0 +1,6 @@
+// A function of one int argument.
+package java.util.function;
+
+public interface IntFunction<R> {
+    R apply(int value);
+}

@@ -1,0 +1,6 @@
+// A supplier of long results.
+package java.util.function;
+
+public interface LongSupplier {
+    long getAsLong();
+}

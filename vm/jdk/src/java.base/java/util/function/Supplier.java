@@ -1,0 +1,6 @@
+// A supplier of results.
+package java.util.function;
+
+public interface Supplier<T> {
+    T get();
+}
