@@ -2,5 +2,6 @@
 //! under test and run through `PHANTOM_TEST_RUNNER` (qemu) when that target is not the host.
 
 mod gc;
+mod launch;
 mod platform;
 mod support;

@@ -39,7 +39,7 @@ pub mod acc {
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum ClassFormatError {
     /// The bytes are not a class file at all, or end early.
-    #[error("not a valid class file: {0}")]
+    #[error("malformed class file: {0}")]
     Unparsable(String),
     /// The class file's version is newer than Java 17.
     #[error(
@@ -380,7 +380,7 @@ impl Pool<'_> {
 /// Parses and checks a class file.
 pub fn parse(bytes: &[u8]) -> Result<ClassFile, ClassFormatError> {
     let raw = jclassfile::class_file::parse(bytes)
-        .map_err(|e| ClassFormatError::Unparsable(format!("{e:?}")))?;
+        .map_err(|e| ClassFormatError::Unparsable(describe_parse_error(&e)))?;
     let mut pool = Pool {
         raw: raw.constant_pool(),
         class: "?".to_string(),
@@ -599,4 +599,18 @@ pub fn parse(bytes: &[u8]) -> Result<ClassFile, ClassFormatError> {
         }
     }
     Ok(file)
+}
+
+/// The parser's error as a short reason, without its error-kind prefixes.
+fn describe_parse_error(e: &jclassfile::error::Error) -> String {
+    let text = e.to_string();
+    let reason = text
+        .strip_prefix("I/O Error: ")
+        .or_else(|| text.strip_prefix("InvalidInput Error: "))
+        .unwrap_or(&text);
+    if reason.contains("fill whole buffer") || reason.contains("attempt to read from") {
+        "truncated".to_string()
+    } else {
+        reason.to_string()
+    }
 }
