@@ -1,11 +1,14 @@
-//! The `phantom` command: runs Java programs on phantom's VM and, as a node daemon, wires the
-//! VM, the transport and the balancer together.
+//! The `phantom` command: runs Java programs on phantom's VM, checkpoints and resumes them,
+//! and (as the node daemon) wires the VM, the transport and the balancer together.
 
 mod host;
+mod inspect;
 
-use anyhow::Result;
+use anyhow::{Context, Result, bail};
 use clap::{Parser, Subcommand};
+use phantom_vm::checkpoint::{self, DEFAULT_MAX_BYTES};
 use phantom_vm::{BootError, ClassPath, Config, Status, Vm};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Debug, Parser)]
@@ -21,6 +24,19 @@ enum Command {
     Info,
     /// Run a Java program, as `java` does.
     Run(RunArgs),
+    /// Continue a process from a checkpoint file to its end.
+    Resume {
+        /// The checkpoint file.
+        file: PathBuf,
+        /// Print statistics to stderr at the end (see `run --stats`).
+        #[arg(long)]
+        stats: bool,
+    },
+    /// Print a readable summary of a checkpoint file.
+    Inspect {
+        /// The checkpoint file.
+        file: PathBuf,
+    },
 }
 
 #[derive(Debug, clap::Args)]
@@ -38,6 +54,17 @@ struct RunArgs {
     /// collections run and the peak resident memory.
     #[arg(long)]
     stats: bool,
+    /// Execute exactly this many bytecode instructions (over all threads), write a checkpoint
+    /// to --checkpoint-out and exit 0. A program that ends first ends as usual.
+    #[arg(long, value_name = "N", requires = "checkpoint_out")]
+    checkpoint_after: Option<u64>,
+    /// Where --checkpoint-after writes the checkpoint.
+    #[arg(long, value_name = "FILE", requires = "checkpoint_after")]
+    checkpoint_out: Option<PathBuf>,
+    /// Every N instructions, capture the process, encode it, throw the VM away, decode and
+    /// restore it, and go on: a migration to the same host, over and over.
+    #[arg(long, value_name = "N", conflicts_with = "checkpoint_after")]
+    roundtrip_every: Option<u64>,
     /// The class whose `main` to run (dots or slashes).
     main_class: String,
     /// Arguments passed to `main`.
@@ -57,26 +84,33 @@ fn main() -> ExitCode {
         })
         .collect();
     let cli = Cli::parse_from(argv);
-    match cli.command {
+    let result = match cli.command {
         Command::Info => {
             print_info();
-            ExitCode::SUCCESS
+            Ok(0)
         }
-        Command::Run(args) => match run(args) {
-            Ok(code) => ExitCode::from(code as u8),
-            Err(e) => {
-                eprintln!("phantom: {e:#}");
-                ExitCode::FAILURE
-            }
-        },
+        Command::Run(args) => run(args),
+        Command::Resume { file, stats } => resume(&file, stats),
+        Command::Inspect { file } => inspect::print(&file).map(|_| 0),
+    };
+    match result {
+        Ok(code) => ExitCode::from(code as u8),
+        Err(e) => {
+            eprintln!("phantom: {e:#}");
+            ExitCode::FAILURE
+        }
     }
 }
 
 fn run(args: RunArgs) -> Result<i32> {
     let class_path = ClassPath::parse(&args.class_path)?;
-    let host = Box::new(host::StdHost::new());
     let main_name = args.main_class.replace('/', ".");
-    let started = Vm::new(class_path, host, Config::default()).and_then(|mut vm| {
+    let started = Vm::new(
+        class_path,
+        Box::new(host::StdHost::new()),
+        Config::default(),
+    )
+    .and_then(|mut vm| {
         vm.start_main(&args.main_class, &args.args)?;
         Ok(vm)
     });
@@ -98,26 +132,91 @@ fn run(args: RunArgs) -> Result<i32> {
         }
         Err(e) => return Err(e.into()),
     };
+    if let (Some(n), Some(out)) = (args.checkpoint_after, &args.checkpoint_out) {
+        return match run_until(&mut vm, n) {
+            Some(code) => Ok(code),
+            None => {
+                let c = vm.capture().context("capturing the process")?;
+                let bytes = checkpoint::encode(&c);
+                std::fs::write(out, &bytes)
+                    .with_context(|| format!("writing {}", out.display()))?;
+                Ok(0)
+            }
+        };
+    }
+    if let Some(every) = args.roundtrip_every {
+        if every == 0 {
+            bail!("--roundtrip-every needs a period of at least 1 instruction");
+        }
+        loop {
+            let target = vm.executed().saturating_add(every);
+            if let Some(code) = run_until(&mut vm, target) {
+                finish(&vm, args.stats);
+                return Ok(code);
+            }
+            let c = vm.capture().context("capturing the process")?;
+            let bytes = checkpoint::encode(&c);
+            drop(vm);
+            let decoded = checkpoint::decode(&bytes, DEFAULT_MAX_BYTES)?;
+            vm = Vm::restore(&decoded, Box::new(host::StdHost::new()), Config::default())?;
+        }
+    }
+    let code = run_to_end(&mut vm);
+    finish(&vm, args.stats);
+    Ok(code)
+}
+
+fn resume(file: &PathBuf, stats: bool) -> Result<i32> {
+    let bytes = std::fs::read(file).with_context(|| format!("reading {}", file.display()))?;
+    let c = checkpoint::decode(&bytes, DEFAULT_MAX_BYTES)
+        .with_context(|| format!("decoding {}", file.display()))?;
+    let mut vm = Vm::restore(&c, Box::new(host::StdHost::new()), Config::default())
+        .with_context(|| format!("restoring {}", file.display()))?;
+    let code = run_to_end(&mut vm);
+    finish(&vm, stats);
+    Ok(code)
+}
+
+/// Runs until the process has executed `target` instructions in total (returning `None`) or
+/// ends first (returning its status).
+fn run_until(vm: &mut Vm, target: u64) -> Option<i32> {
+    loop {
+        let left = target.saturating_sub(vm.executed());
+        if left == 0 {
+            return None;
+        }
+        match vm.run(left.min(1 << 20)) {
+            Status::Running => {}
+            Status::Exited(code) => return Some(code),
+            Status::Idle { until } => idle(vm, until),
+        }
+    }
+}
+
+fn run_to_end(vm: &mut Vm) -> i32 {
     loop {
         match vm.run(1 << 20) {
             Status::Running => {}
-            Status::Exited(code) => {
-                if args.stats {
-                    eprintln!(
-                        "phantom: {} instructions, {} collections, peak RSS {} KiB",
-                        vm.executed(),
-                        vm.rt.heap.collections,
-                        peak_rss_kib().map_or("unknown".to_string(), |k| k.to_string())
-                    );
-                }
-                return Ok(code);
-            }
-            Status::Idle { until } => {
-                let now = vm.now();
-                let wait = until.map(|u| (u - now).max(0)).unwrap_or(1_000_000);
-                std::thread::sleep(std::time::Duration::from_nanos(wait.min(50_000_000) as u64));
-            }
+            Status::Exited(code) => return code,
+            Status::Idle { until } => idle(vm, until),
         }
+    }
+}
+
+/// Every thread waits: sleep until the earliest deadline (or briefly, for input).
+fn idle(vm: &Vm, until: Option<i64>) {
+    let wait = until.map(|u| (u - vm.now()).max(0)).unwrap_or(1_000_000);
+    std::thread::sleep(std::time::Duration::from_nanos(wait.min(50_000_000) as u64));
+}
+
+fn finish(vm: &Vm, stats: bool) {
+    if stats {
+        eprintln!(
+            "phantom: {} instructions, {} collections, peak RSS {} KiB",
+            vm.executed(),
+            vm.rt.heap.collections,
+            peak_rss_kib().map_or("unknown".to_string(), |k| k.to_string())
+        );
     }
 }
 

@@ -219,6 +219,8 @@ pub struct Program {
     loading: Vec<Arc<str>>,
     /// Linked `invokedynamic` call sites.
     pub sites: Vec<crate::indy::CallSite>,
+    /// For each call site, the class and constant-pool index of its `invokedynamic`.
+    pub site_keys: Vec<(ClassId, u16)>,
 }
 
 impl Program {
@@ -233,6 +235,7 @@ impl Program {
             class_path,
             loading: Vec::new(),
             sites: Vec::new(),
+            site_keys: Vec::new(),
         }
     }
 

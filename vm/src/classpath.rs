@@ -140,6 +140,63 @@ impl ClassPath {
     }
 }
 
+impl ClassPath {
+    /// Every application class on the class path, by binary name (the first of a name wins,
+    /// as for [`ClassPath::find`]).
+    pub fn application_classes(&self) -> Result<BTreeMap<String, Arc<[u8]>>, ClassPathError> {
+        let mut all = BTreeMap::new();
+        for entry in &self.entries {
+            match entry {
+                Entry::Dir(dir) => {
+                    let mut found = Vec::new();
+                    walk_classes(dir, dir, &mut found, 0)?;
+                    for (name, path) in found {
+                        if !all.contains_key(&name)
+                            && let Some(bytes) = read_file(&path)?
+                        {
+                            all.insert(name, bytes);
+                        }
+                    }
+                }
+                Entry::Jar { classes, .. } | Entry::Memory(classes) => {
+                    for (name, bytes) in classes {
+                        all.entry(name.clone()).or_insert_with(|| bytes.clone());
+                    }
+                }
+            }
+        }
+        Ok(all)
+    }
+}
+
+/// Collects `.class` files below `dir` as (binary name, path), to a bounded depth.
+fn walk_classes(
+    root: &Path,
+    dir: &Path,
+    out: &mut Vec<(String, PathBuf)>,
+    depth: usize,
+) -> Result<(), ClassPathError> {
+    if depth > 64 {
+        return Ok(());
+    }
+    let entries = fs::read_dir(dir).map_err(|source| ClassPathError::Io {
+        path: dir.to_path_buf(),
+        source,
+    })?;
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            walk_classes(root, &path, out, depth + 1)?;
+        } else if path.extension().is_some_and(|e| e == "class")
+            && let Ok(rel) = path.strip_prefix(root)
+        {
+            let name = rel.with_extension("").to_string_lossy().replace('\\', "/");
+            out.push((name, path));
+        }
+    }
+    Ok(())
+}
+
 /// The bytes of a class of phantom's own library, by binary name.
 pub fn library_class(name: &str) -> Option<&'static [u8]> {
     jdk::CLASSES

@@ -174,6 +174,20 @@ impl Vm {
                 InitResult::Ready
             }
             Some(clinit) => {
+                let running = self
+                    .rt
+                    .threads
+                    .get(self.rt.current)
+                    .is_some_and(|t| !t.frames.is_empty());
+                if !running {
+                    return InitResult::Error(Raise::new(
+                        "java/lang/InternalError",
+                        Some(format!(
+                            "{} needs initializing outside a thread",
+                            self.prog.class(class).java_name()
+                        )),
+                    ));
+                }
                 self.rt.init[class as usize] = Init::Running(me);
                 let f = self.top_frame();
                 if !self.push_java_frame(clinit, f.pc, FrameKind::Clinit(class)) {

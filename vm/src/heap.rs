@@ -257,6 +257,16 @@ impl Heap {
         self.collections += 1;
     }
 
+    /// The state of the identity-hash sequence (saved in checkpoints).
+    pub fn hash_state(&self) -> u64 {
+        self.hash_state
+    }
+
+    /// Continues the identity-hash sequence from a saved state.
+    pub fn set_hash_state(&mut self, state: u64) {
+        self.hash_state = state;
+    }
+
     /// Whether `r` names a live object (used when validating handles).
     pub fn is_live(&self, r: Ref) -> bool {
         self.get(r).is_some()

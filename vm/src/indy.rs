@@ -72,6 +72,15 @@ impl Vm {
     pub(crate) fn link_call_site(&mut self, index: u16) -> Result<Option<u32>, Raise> {
         let f = self.top_frame();
         let host = self.prog.method(f.method).class;
+        self.link_site(host, index)
+    }
+
+    /// Links the `invokedynamic` at constant `index` of class `host`, or finds the call site
+    /// already linked for it (a restored process re-finds its sites this way).
+    pub(crate) fn link_site(&mut self, host: ClassId, index: u16) -> Result<Option<u32>, Raise> {
+        if let Some(i) = self.prog.site_keys.iter().position(|&k| k == (host, index)) {
+            return Ok(Some(i as u32));
+        }
         let file = self
             .prog
             .class(host)
@@ -139,6 +148,7 @@ impl Vm {
             }
         };
         self.prog.sites.push(site);
+        self.prog.site_keys.push((host, index));
         Ok(Some(self.prog.sites.len() as u32 - 1))
     }
 

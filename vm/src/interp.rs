@@ -285,7 +285,10 @@ pub fn run(prog: &Program, rt: &mut Runtime, budget: &mut u64) -> Exit {
                     pc -= 1;
                     raise!(
                         "java/lang/ArrayIndexOutOfBoundsException",
-                        Some(format!("Index {} out of bounds for length {len}", i as u32 as i32))
+                        Some(format!(
+                            "Index {} out of bounds for length {len}",
+                            i as u32 as i32
+                        ))
                     );
                 };
                 sp -= 2;
@@ -329,7 +332,10 @@ pub fn run(prog: &Program, rt: &mut Runtime, budget: &mut u64) -> Exit {
                     pc -= 1;
                     raise!(
                         "java/lang/ArrayIndexOutOfBoundsException",
-                        Some(format!("Index {} out of bounds for length {len}", i as u32 as i32))
+                        Some(format!(
+                            "Index {} out of bounds for length {len}",
+                            i as u32 as i32
+                        ))
                     );
                 }
                 sp -= w + 2;

@@ -125,6 +125,8 @@ pub struct Runtime {
     pub executed: u64,
     /// For classes whose initialization failed, the error later uses report as the cause.
     pub init_errors: HashMap<ClassId, Ref>,
+    /// Instructions the running thread may still execute before the scheduler moves on.
+    pub quantum_left: u64,
 }
 
 impl Runtime {
@@ -143,6 +145,7 @@ impl Runtime {
             known: Known::default(),
             executed: 0,
             init_errors: HashMap::new(),
+            quantum_left: 0,
         }
     }
 

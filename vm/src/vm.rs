@@ -125,7 +125,7 @@ impl Vm {
         Ok(vm)
     }
 
-    fn boot(&mut self) -> Result<(), BootError> {
+    pub(crate) fn boot(&mut self) -> Result<(), BootError> {
         let load = |vm: &mut Vm, name: &str| -> Result<u32, BootError> {
             let id = vm.prog.load(name)?;
             vm.rt.sync_classes(&vm.prog);
@@ -309,11 +309,17 @@ impl Vm {
                     };
                 }
             }
-            let mut slice = remaining.min(self.config.quantum);
+            // The quantum belongs to the process, not to this call: however the caller slices
+            // its budget, threads switch at the same instructions.
+            if self.rt.quantum_left == 0 {
+                self.rt.quantum_left = self.config.quantum;
+            }
+            let mut slice = remaining.min(self.rt.quantum_left);
             let before = slice;
             let exit = interp::run(&self.prog, &mut self.rt, &mut slice);
             let used = before - slice;
             self.rt.executed += used;
+            self.rt.quantum_left -= used;
             remaining -= used;
             self.handle(exit);
         }
@@ -433,7 +439,6 @@ impl Vm {
     }
 
     fn handle(&mut self, exit: Exit) {
-        let used_quantum = matches!(exit, Exit::Budget);
         match exit {
             Exit::Budget => {}
             Exit::Slow => self.slow(),
@@ -444,14 +449,14 @@ impl Vm {
             Exit::Gc => self.collect_for_allocation(),
             Exit::StackOverflow => self.raise(Raise::new("java/lang/StackOverflowError", None)),
         }
-        if used_quantum
-            || !matches!(
-                self.rt.threads[self.rt.current].state,
-                ThreadState::Runnable
-            )
-        {
+        let blocked = !matches!(
+            self.rt.threads[self.rt.current].state,
+            ThreadState::Runnable
+        );
+        if self.rt.quantum_left == 0 || blocked {
             let n = self.rt.threads.len();
             self.rt.current = (self.rt.current + 1) % n;
+            self.rt.quantum_left = self.config.quantum;
         }
     }
 

@@ -30,7 +30,9 @@ pub(super) fn intrinsic(class: &str, name: &str, desc: &str) -> Option<super::In
         ("atan2", "(DD)D") => |a| Value::Double(sm::atan2(a[0].double(), a[2].double())),
         ("pow", "(DD)D") => |a| Value::Double(sm::pow(a[0].double(), a[2].double())),
         ("hypot", "(DD)D") => |a| Value::Double(sm::hypot(a[0].double(), a[2].double())),
-        ("IEEEremainder", "(DD)D") => |a| Value::Double(sm::ieee_remainder(a[0].double(), a[2].double())),
+        ("IEEEremainder", "(DD)D") => {
+            |a| Value::Double(sm::ieee_remainder(a[0].double(), a[2].double()))
+        }
         _ => return None,
     };
     Some(f)

@@ -7,6 +7,8 @@ mod lang;
 mod math;
 mod reflect;
 mod text;
+mod unicode;
+mod unicode_tables;
 
 use crate::class::MethodId;
 use crate::runtime::Raise;
@@ -53,11 +55,19 @@ pub(crate) type Intrinsic = fn(&[Value]) -> Value;
 
 /// The in-place implementation of a pure native method, if it has one.
 pub(crate) fn intrinsic(class: &str, name: &str, desc: &str) -> Option<Intrinsic> {
-    math::intrinsic(class, name, desc).or_else(|| match (class, name, desc) {
-        ("java/lang/Float", "floatToRawIntBits", "(F)I") => Some(|a| Value::Int(a[0].float().to_bits() as i32)),
-        ("java/lang/Float", "intBitsToFloat", "(I)F") => Some(|a| Value::Float(f32::from_bits(a[0].int() as u32))),
-        ("java/lang/Double", "doubleToRawLongBits", "(D)J") => Some(|a| Value::Long(a[0].double().to_bits() as i64)),
-        ("java/lang/Double", "longBitsToDouble", "(J)D") => Some(|a| Value::Double(f64::from_bits(a[0].long() as u64))),
+    math::intrinsic(class, name, desc).or(match (class, name, desc) {
+        ("java/lang/Float", "floatToRawIntBits", "(F)I") => {
+            Some(|a| Value::Int(a[0].float().to_bits() as i32))
+        }
+        ("java/lang/Float", "intBitsToFloat", "(I)F") => {
+            Some(|a| Value::Float(f32::from_bits(a[0].int() as u32)))
+        }
+        ("java/lang/Double", "doubleToRawLongBits", "(D)J") => {
+            Some(|a| Value::Long(a[0].double().to_bits() as i64))
+        }
+        ("java/lang/Double", "longBitsToDouble", "(J)D") => {
+            Some(|a| Value::Double(f64::from_bits(a[0].long() as u64)))
+        }
         _ => None,
     })
 }

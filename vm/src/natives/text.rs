@@ -2,10 +2,9 @@
 //! `Float.toString`, `Formatter`'s digits, `Double.parseDouble`), and Unicode classification
 //! (Unicode 13.0, the version Java 17 implements) for `Character`.
 
-use super::{Native, boolean, int, npe, raise, string};
+use super::{Native, boolean, int, npe, raise, string, unicode};
 use crate::float_text;
 use crate::value::Value;
-use unicode_general_category::{GeneralCategory, get_general_category};
 
 pub(super) fn find(class: &str, name: &str, desc: &str) -> Option<super::NativeFn> {
     Some(match (class, name, desc) {
@@ -51,133 +50,21 @@ pub(super) fn find(class: &str, name: &str, desc: &str) -> Option<super::NativeF
     })
 }
 
-/// `Character`'s natives for code points beyond Latin-1.
+/// `Character`'s natives for code points beyond Latin-1, exactly as HotSpot 17 (see `unicode`).
 pub(super) fn character(name: &str, desc: &str) -> Option<super::NativeFn> {
     Some(match (name, desc) {
-        ("getType0", "(I)I") => |_, a| int(char_of(a).map(java_type).unwrap_or(0)),
-        ("toLowerCase0", "(I)I") => |_, a| int(map_case(a, |c| c.to_lowercase().collect())),
-        ("toUpperCase0", "(I)I") => |_, a| int(map_case(a, |c| c.to_uppercase().collect())),
-        ("toTitleCase0", "(I)I") => |_, a| int(map_case(a, |c| c.to_uppercase().collect())),
-        ("digit0", "(II)I") => |_, a| {
-            let radix = a[1].int();
-            let v = char_of(a).and_then(|c| {
-                let gc = get_general_category(c);
-                let value = if gc == GeneralCategory::DecimalNumber {
-                    decimal_value(c)
-                } else {
-                    let l = c.to_ascii_lowercase();
-                    if l.is_ascii_lowercase() {
-                        Some(l as i32 - 'a' as i32 + 10)
-                    } else {
-                        fullwidth_letter(c)
-                    }
-                };
-                value.filter(|&v| (2..=36).contains(&radix) && v < radix)
-            });
-            int(v.unwrap_or(-1))
-        },
-        ("isAlphabetic0", "(I)Z") => |_, a| boolean(char_of(a).is_some_and(char::is_alphabetic)),
-        ("isIdeographic0", "(I)Z") => |_, a| {
-            boolean(char_of(a).is_some_and(|c| matches!(c as u32, 0x3006 | 0x3007 | 0x3021..=0x3029 | 0x3038..=0x303A | 0x3400..=0x4DBF | 0x4E00..=0x9FFC | 0xF900..=0xFA6D | 0xFA70..=0xFAD9 | 0x17000..=0x187F7 | 0x18800..=0x18CD5 | 0x18D00..=0x18D08 | 0x1B170..=0x1B2FB | 0x20000..=0x2A6DD | 0x2A700..=0x2B734 | 0x2B740..=0x2B81D | 0x2B820..=0x2CEA1 | 0x2CEB0..=0x2EBE0 | 0x2F800..=0x2FA1D | 0x30000..=0x3134A)))
-        },
-        ("isWhitespace0", "(I)Z") => |_, a| {
-            boolean(char_of(a).is_some_and(|c| {
-                let gc = get_general_category(c);
-                let space = matches!(
-                    gc,
-                    GeneralCategory::SpaceSeparator
-                        | GeneralCategory::LineSeparator
-                        | GeneralCategory::ParagraphSeparator
-                );
-                (space && !matches!(c, '\u{00A0}' | '\u{2007}' | '\u{202F}'))
-                    || matches!(c as u32, 0x09..=0x0D | 0x1C..=0x1F)
-            }))
-        },
-        ("isMirrored0", "(I)Z") => |_, a| {
-            boolean(char_of(a).is_some_and(|c| matches!(c, '(' | ')' | '<' | '>' | '[' | ']' | '{' | '}' | '«' | '»' | '\u{2039}' | '\u{203A}' | '\u{2045}' | '\u{2046}' | '\u{207D}' | '\u{207E}' | '\u{208D}' | '\u{208E}') || matches!(c as u32, 0x2208..=0x220D | 0x2215 | 0x223C..=0x223D | 0x2264..=0x226B | 0x2282..=0x228B | 0x27E6..=0x27EF | 0x2983..=0x2998 | 0x3008..=0x3011 | 0x3014..=0x301B | 0xFF08 | 0xFF09 | 0xFF1C | 0xFF1E | 0xFF3B | 0xFF3D | 0xFF5B | 0xFF5D)))
-        },
+        ("getType0", "(I)I") => |_, a| int(unicode::java_type(a[0].int())),
+        ("toLowerCase0", "(I)I") => |_, a| int(unicode::to_lower(a[0].int())),
+        ("toUpperCase0", "(I)I") => |_, a| int(unicode::to_upper(a[0].int())),
+        ("toTitleCase0", "(I)I") => |_, a| int(unicode::to_title(a[0].int())),
+        ("digit0", "(II)I") => |_, a| int(unicode::digit(a[0].int(), a[1].int())),
+        ("getNumericValue0", "(I)I") => |_, a| int(unicode::numeric_value(a[0].int())),
+        ("isAlphabetic0", "(I)Z") => |_, a| boolean(unicode::is_alphabetic(a[0].int())),
+        ("isIdeographic0", "(I)Z") => |_, a| boolean(unicode::is_ideographic(a[0].int())),
+        ("isWhitespace0", "(I)Z") => |_, a| boolean(unicode::is_whitespace(a[0].int())),
+        ("isMirrored0", "(I)Z") => |_, a| boolean(unicode::is_mirrored(a[0].int())),
         _ => return None,
     })
-}
-
-fn char_of(a: &[Value]) -> Option<char> {
-    char::from_u32(a[0].int() as u32)
-}
-
-fn map_case(a: &[Value], f: impl Fn(char) -> Vec<char>) -> i32 {
-    let cp = a[0].int();
-    match char_of(a) {
-        // Java's single-character mappings: a character whose full mapping is several
-        // characters (like 'ß' -> "SS") maps to itself.
-        Some(c) => match f(c).as_slice() {
-            [one] => *one as i32,
-            _ => cp,
-        },
-        None => cp,
-    }
-}
-
-fn decimal_value(c: char) -> Option<i32> {
-    // Decimal digits come in runs of ten starting at a code point ending in 0 in almost every
-    // script; walk back to the run's zero.
-    let cp = c as u32;
-    (0..10).find_map(|k| {
-        let zero = cp.checked_sub(k)?;
-        let z = char::from_u32(zero)?;
-        (get_general_category(z) == GeneralCategory::DecimalNumber
-            && zero
-                .checked_sub(1)
-                .and_then(char::from_u32)
-                .is_none_or(|p| {
-                    get_general_category(p) != GeneralCategory::DecimalNumber || k == 9
-                }))
-        .then_some(k as i32)
-    })
-}
-
-fn fullwidth_letter(c: char) -> Option<i32> {
-    match c as u32 {
-        0xFF21..=0xFF3A => Some((c as u32 - 0xFF21) as i32 + 10),
-        0xFF41..=0xFF5A => Some((c as u32 - 0xFF41) as i32 + 10),
-        _ => None,
-    }
-}
-
-/// `Character.getType`'s constant for a general category.
-fn java_type(c: char) -> i32 {
-    use GeneralCategory::*;
-    match get_general_category(c) {
-        Unassigned => 0,
-        UppercaseLetter => 1,
-        LowercaseLetter => 2,
-        TitlecaseLetter => 3,
-        ModifierLetter => 4,
-        OtherLetter => 5,
-        NonspacingMark => 6,
-        EnclosingMark => 7,
-        SpacingMark => 8,
-        DecimalNumber => 9,
-        LetterNumber => 10,
-        OtherNumber => 11,
-        SpaceSeparator => 12,
-        LineSeparator => 13,
-        ParagraphSeparator => 14,
-        Control => 15,
-        Format => 16,
-        PrivateUse => 18,
-        Surrogate => 19,
-        DashPunctuation => 20,
-        OpenPunctuation => 21,
-        ClosePunctuation => 22,
-        ConnectorPunctuation => 23,
-        OtherPunctuation => 24,
-        MathSymbol => 25,
-        CurrencySymbol => 26,
-        ModifierSymbol => 27,
-        OtherSymbol => 28,
-        InitialPunctuation => 29,
-        FinalPunctuation => 30,
-    }
 }
 
 /// Parses text as `Double.parseDouble` does (JLS floating-point literal syntax, optional

@@ -1,12 +1,24 @@
-/** A character stream that decodes UTF-8 from a byte stream. */
+/** A character stream that decodes a byte stream in one charset (UTF-8 by default). */
 package java.io;
 
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import jdk.internal.phantom.Utf8;
 
 public class InputStreamReader extends Reader {
     private static final int BUFFER_SIZE = 8192;
 
+    // How the bytes are decoded; UTF-16 becomes one of its fixed orders once the mark is read.
+    private static final int UTF_8 = 0;
+    private static final int ISO_8859_1 = 1;
+    private static final int US_ASCII = 2;
+    private static final int UTF_16 = 3;
+    private static final int UTF_16BE = 4;
+    private static final int UTF_16LE = 5;
+
     private final InputStream in;
+    private final Charset charset;
+    private int decoding;
     private final byte[] bytes = new byte[BUFFER_SIZE];
     private int bytePos;
     private int byteLimit;
@@ -16,18 +28,100 @@ public class InputStreamReader extends Reader {
     private boolean closed;
 
     public InputStreamReader(InputStream in) {
-        super(in);
-        this.in = in;
+        this(in, Charset.defaultCharset());
     }
 
     public InputStreamReader(InputStream in, String charsetName) throws UnsupportedEncodingException {
         super(in);
-        PrintStream.requireUtf8(charsetName);
         this.in = in;
+        this.charset = TextEncoder.toCharset(charsetName);
+        this.decoding = decodingOf(charset);
+    }
+
+    public InputStreamReader(InputStream in, Charset cs) {
+        super(in);
+        this.in = in;
+        this.charset = TextEncoder.requireCharset(cs);
+        this.decoding = decodingOf(charset);
+    }
+
+    private static int decodingOf(Charset cs) {
+        if (cs == StandardCharsets.ISO_8859_1) {
+            return ISO_8859_1;
+        } else if (cs == StandardCharsets.US_ASCII) {
+            return US_ASCII;
+        } else if (cs == StandardCharsets.UTF_16) {
+            return UTF_16;
+        } else if (cs == StandardCharsets.UTF_16BE) {
+            return UTF_16BE;
+        } else if (cs == StandardCharsets.UTF_16LE) {
+            return UTF_16LE;
+        }
+        return UTF_8;
     }
 
     public String getEncoding() {
-        return closed ? null : "UTF8";
+        return closed ? null : TextEncoder.historicalName(charset);
+    }
+
+    /**
+     * Decodes the sequence at bytes[bytePos] as Utf8.decodeOne does (bytes used in the high
+     * 32 bits, the code point in the low 32, or Utf8.NEED_MORE), for the current decoding.
+     */
+    private long decodeOne() {
+        int i = bytePos;
+        int limit = byteLimit;
+        switch (decoding) {
+            case UTF_8:
+                return Utf8.decodeOne(bytes, i, limit, endOfInput);
+            case ISO_8859_1:
+                return (1L << 32) | (bytes[i] & 0xff);
+            case US_ASCII:
+                return (1L << 32) | (bytes[i] < 0 ? 0xfffd : bytes[i]);
+            default:
+                break;
+        }
+        if (limit - i < 2) {
+            return endOfInput ? (((long) (limit - i)) << 32) | 0xfffd : Utf8.NEED_MORE;
+        }
+        if (decoding == UTF_16) {
+            // The byte-order mark is only looked for at the start of the stream; without one
+            // the bytes are big-endian.
+            int b0 = bytes[i] & 0xff;
+            int b1 = bytes[i + 1] & 0xff;
+            boolean bigMark = b0 == 0xfe && b1 == 0xff;
+            boolean littleMark = b0 == 0xff && b1 == 0xfe;
+            decoding = littleMark ? UTF_16LE : UTF_16BE;
+            if (bigMark || littleMark) {
+                // The mark yields no char: an empty step, after which decoding goes on in its order.
+                bytePos += 2;
+                return 0L;
+            }
+        }
+        boolean little = decoding == UTF_16LE;
+        char u = unitAt(i, little);
+        if (!Character.isSurrogate(u)) {
+            return (2L << 32) | u;
+        }
+        if (Character.isLowSurrogate(u)) {
+            return (2L << 32) | 0xfffd;
+        }
+        if (limit - i < 4) {
+            // A high surrogate with less than a unit after it: at the end that is one malformed sequence.
+            return endOfInput ? (((long) (limit - i)) << 32) | 0xfffd : Utf8.NEED_MORE;
+        }
+        // A high surrogate is taken with the unit after it, whatever that is, as the JDK does.
+        char u2 = unitAt(i + 2, little);
+        if (Character.isLowSurrogate(u2)) {
+            return (4L << 32) | Character.toCodePoint(u, u2);
+        }
+        return (4L << 32) | 0xfffd;
+    }
+
+    private char unitAt(int i, boolean little) {
+        int hi = bytes[little ? i + 1 : i] & 0xff;
+        int lo = bytes[little ? i : i + 1] & 0xff;
+        return (char) ((hi << 8) | lo);
     }
 
     private void ensureOpen() throws IOException {
@@ -81,12 +175,15 @@ public class InputStreamReader extends Reader {
                     continue;
                 }
                 int b = bytes[bytePos];
-                if (b >= 0) {
+                if (b >= 0 && decoding < UTF_16) {
                     cbuf[off + n++] = (char) b;
                     bytePos++;
                     continue;
                 }
-                long r = Utf8.decodeOne(bytes, bytePos, byteLimit, endOfInput);
+                long r = decodeOne();
+                if (r == 0L) {
+                    continue;
+                }
                 if (r == Utf8.NEED_MORE) {
                     if (n > 0 && in.available() <= 0) {
                         break;

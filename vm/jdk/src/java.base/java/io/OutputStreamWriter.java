@@ -1,29 +1,35 @@
-/** A character stream that encodes to UTF-8 onto a byte stream, buffering the bytes. */
+/** A character stream that encodes to a byte stream in one charset (UTF-8 by default), buffering the bytes. */
 package java.io;
+
+import java.nio.charset.Charset;
 
 public class OutputStreamWriter extends Writer {
     private static final int BUFFER_SIZE = 8192;
 
     private final OutputStream out;
+    private final TextEncoder encoder;
     private final byte[] bytes = new byte[BUFFER_SIZE];
     private int nBytes;
-    /** A high surrogate whose low half has not been written yet, or 0. */
-    private char pendingHigh;
     private boolean closed;
 
     public OutputStreamWriter(OutputStream out) {
-        super(out);
-        this.out = out;
+        this(out, Charset.defaultCharset());
     }
 
     public OutputStreamWriter(OutputStream out, String charsetName) throws UnsupportedEncodingException {
         super(out);
-        PrintStream.requireUtf8(charsetName);
+        this.encoder = new TextEncoder(TextEncoder.toCharset(charsetName));
+        this.out = out;
+    }
+
+    public OutputStreamWriter(OutputStream out, Charset cs) {
+        super(out);
+        this.encoder = new TextEncoder(TextEncoder.requireCharset(cs));
         this.out = out;
     }
 
     public String getEncoding() {
-        return closed ? null : "UTF8";
+        return closed ? null : TextEncoder.historicalName(encoder.charset());
     }
 
     private void ensureOpen() throws IOException {
@@ -32,11 +38,18 @@ public class OutputStreamWriter extends Writer {
         }
     }
 
-    private void put(int b) throws IOException {
-        if (nBytes == BUFFER_SIZE) {
+    /** Buffers encoded bytes, writing through when they do not fit. */
+    private void put(byte[] b) throws IOException {
+        int n = b.length;
+        if (nBytes + n > BUFFER_SIZE) {
             flushBuffer();
+            if (n > BUFFER_SIZE) {
+                out.write(b, 0, n);
+                return;
+            }
         }
-        bytes[nBytes++] = (byte) b;
+        System.arraycopy(b, 0, bytes, nBytes, n);
+        nBytes += n;
     }
 
     void flushBuffer() throws IOException {
@@ -54,37 +67,10 @@ public class OutputStreamWriter extends Writer {
         synchronized (lock) {
             ensureOpen();
             OutputStream.checkFromIndexSize(off, len, cbuf.length);
-            int end = off + len;
-            for (int i = off; i < end; i++) {
-                char c = cbuf[i];
-                if (pendingHigh != 0) {
-                    char high = pendingHigh;
-                    pendingHigh = 0;
-                    if (Character.isLowSurrogate(c)) {
-                        int cp = Character.toCodePoint(high, c);
-                        put(0xf0 | (cp >> 18));
-                        put(0x80 | ((cp >> 12) & 0x3f));
-                        put(0x80 | ((cp >> 6) & 0x3f));
-                        put(0x80 | (cp & 0x3f));
-                        continue;
-                    }
-                    put('?');
-                }
-                if (c < 0x80) {
-                    put(c);
-                } else if (c < 0x800) {
-                    put(0xc0 | (c >> 6));
-                    put(0x80 | (c & 0x3f));
-                } else if (Character.isHighSurrogate(c)) {
-                    pendingHigh = c;
-                } else if (Character.isLowSurrogate(c)) {
-                    put('?');
-                } else {
-                    put(0xe0 | (c >> 12));
-                    put(0x80 | ((c >> 6) & 0x3f));
-                    put(0x80 | (c & 0x3f));
-                }
+            if (len == 0) {
+                return;
             }
+            put(encoder.encode(cbuf, off, len, false));
         }
     }
 
@@ -113,10 +99,7 @@ public class OutputStreamWriter extends Writer {
                 return;
             }
             try {
-                if (pendingHigh != 0) {
-                    pendingHigh = 0;
-                    put('?');
-                }
+                put(encoder.finish());
                 flushBuffer();
             } finally {
                 closed = true;

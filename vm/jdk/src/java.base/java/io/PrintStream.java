@@ -1,10 +1,11 @@
-/** Prints text as UTF-8 bytes, swallowing I/O errors into checkError; System.out and System.err are PrintStreams. */
+/** Prints text as bytes in one charset (UTF-8 by default), swallowing I/O errors into checkError; System.out and System.err are PrintStreams. */
 package java.io;
 
-import jdk.internal.phantom.Utf8;
+import java.nio.charset.Charset;
 
 public class PrintStream extends FilterOutputStream implements Appendable, Closeable {
     private final boolean autoFlush;
+    private final TextEncoder encoder;
     private boolean trouble;
     private boolean closing;
 
@@ -13,13 +14,18 @@ public class PrintStream extends FilterOutputStream implements Appendable, Close
     }
 
     public PrintStream(OutputStream out, boolean autoFlush) {
-        super(requireNonNull(out));
-        this.autoFlush = autoFlush;
+        this(requireNonNull(out), autoFlush, Charset.defaultCharset());
     }
 
     public PrintStream(OutputStream out, boolean autoFlush, String encoding) throws UnsupportedEncodingException {
-        this(out, autoFlush);
-        requireUtf8(encoding);
+        this(requireNonNull(out), autoFlush, TextEncoder.toCharset(encoding));
+    }
+
+    /** HotSpot 17 does not reject a null stream here: printing to it then only sets the error flag. */
+    public PrintStream(OutputStream out, boolean autoFlush, Charset charset) {
+        super(out);
+        this.autoFlush = autoFlush;
+        this.encoder = new TextEncoder(TextEncoder.requireCharset(charset));
     }
 
     private static OutputStream requireNonNull(OutputStream out) {
@@ -27,17 +33,6 @@ public class PrintStream extends FilterOutputStream implements Appendable, Close
             throw new NullPointerException("Null output stream");
         }
         return out;
-    }
-
-    /** Only UTF-8 is provided: other encodings are reported as unsupported rather than mis-encoded. */
-    static void requireUtf8(String encoding) throws UnsupportedEncodingException {
-        if (encoding == null) {
-            throw new NullPointerException("charsetName");
-        }
-        String upper = encoding.toUpperCase();
-        if (!upper.equals("UTF-8") && !upper.equals("UTF8")) {
-            throw new UnsupportedEncodingException(encoding);
-        }
     }
 
     private void ensureOpen() throws IOException {
@@ -64,6 +59,12 @@ public class PrintStream extends FilterOutputStream implements Appendable, Close
             if (!closing) {
                 closing = true;
                 try {
+                    // A high surrogate still waiting for its low half is written as the
+                    // charset's replacement, as closing the JDK's encoder does.
+                    byte[] rest = encoder.finish();
+                    if (rest.length > 0 && out != null) {
+                        out.write(rest, 0, rest.length);
+                    }
                     out.close();
                 } catch (IOException x) {
                     trouble = true;
@@ -134,10 +135,11 @@ public class PrintStream extends FilterOutputStream implements Appendable, Close
     }
 
     private void writeText(char[] chars, boolean newline) {
-        byte[] bytes = Utf8.encode(chars, 0, chars.length, newline);
         try {
             synchronized (this) {
                 ensureOpen();
+                // Encoded under the lock: the encoder carries a high surrogate from one print to the next.
+                byte[] bytes = encoder.encode(chars, 0, chars.length, newline);
                 out.write(bytes, 0, bytes.length);
                 // Flushing a plain FileOutputStream does nothing, so skip the search for a newline.
                 if (autoFlush && (newline || (out.getClass() != FileOutputStream.class && containsNewline(chars)))) {

@@ -578,8 +578,7 @@ public final class Character implements java.io.Serializable, Comparable<Charact
                     return digit(codePoint, MAX_RADIX);
             }
         }
-        int value = NumericValues.lookup(codePoint);
-        return value != NOT_IN_TABLE ? value : digit0(codePoint, MAX_RADIX);
+        return getNumericValue0(codePoint);
     }
 
     private static final int NOT_IN_TABLE = Integer.MIN_VALUE;
@@ -832,6 +831,8 @@ public final class Character implements java.io.Serializable, Comparable<Charact
     private static native int toTitleCase0(int codePoint);
 
     private static native int digit0(int codePoint, int radix);
+
+    private static native int getNumericValue0(int codePoint);
 
     private static native boolean isAlphabetic0(int codePoint);
 

@@ -2,6 +2,10 @@
 package java.lang;
 
 import java.io.UnsupportedEncodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.UnsupportedCharsetException;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.Locale;
@@ -77,21 +81,25 @@ public final class String implements java.io.Serializable, Comparable<String>, C
     }
 
     public String(byte[] bytes, int offset, int length, String charsetName) throws UnsupportedEncodingException {
+        // The name is looked up before the bounds are checked, as on HotSpot.
         if (charsetName == null) {
-            throw new NullPointerException("charsetName");
+            throw new NullPointerException();
+        }
+        int charset = charsetOf(charsetName);
+        checkOffsetCount(offset, length, bytes.length);
+        this.value = decode(bytes, offset, length, charset);
+    }
+
+    public String(byte[] bytes, Charset charset) {
+        this(bytes, 0, bytes.length, charset);
+    }
+
+    public String(byte[] bytes, int offset, int length, Charset charset) {
+        if (charset == null) {
+            throw new NullPointerException();
         }
         checkOffsetCount(offset, length, bytes.length);
-        int charset = charsetOf(charsetName);
-        if (charset == UTF_8) {
-            this.value = Utf8.decode(bytes, offset, length);
-        } else {
-            char[] v = new char[length];
-            for (int i = 0; i < length; i++) {
-                int b = bytes[offset + i] & 0xff;
-                v[i] = (charset == US_ASCII && b >= 0x80) ? '\ufffd' : (char) b;
-            }
-            this.value = v;
-        }
+        this.value = decode(bytes, offset, length, charsetOf(charset));
     }
 
     public String(StringBuffer buffer) {
@@ -211,57 +219,176 @@ public final class String implements java.io.Serializable, Comparable<String>, C
         if (charsetName == null) {
             throw new NullPointerException();
         }
-        int charset = charsetOf(charsetName);
-        if (charset == UTF_8) {
-            return Utf8.encode(value, 0, value.length);
-        }
-        int limit = (charset == US_ASCII) ? 0x80 : 0x100;
-        char[] v = value;
-        byte[] out = new byte[v.length];
-        int j = 0;
-        for (int i = 0; i < v.length; i++) {
-            char c = v[i];
-            if (c < limit) {
-                out[j++] = (byte) c;
-            } else {
-                // A surrogate pair is one unmappable character, replaced by a single '?'.
-                if (Character.isHighSurrogate(c) && i + 1 < v.length && Character.isLowSurrogate(v[i + 1])) {
-                    i++;
-                }
-                out[j++] = (byte) '?';
-            }
-        }
-        if (j == out.length) {
-            return out;
-        }
-        byte[] trimmed = new byte[j];
-        System.arraycopy(out, 0, trimmed, 0, j);
-        return trimmed;
+        return encode(value, charsetOf(charsetName));
     }
 
+    public byte[] getBytes(Charset charset) {
+        if (charset == null) {
+            throw new NullPointerException();
+        }
+        return encode(value, charsetOf(charset));
+    }
+
+    // The charsets String can code, identified by Charset's canonical names.
     private static final int UTF_8 = 0;
     private static final int ISO_8859_1 = 1;
     private static final int US_ASCII = 2;
+    private static final int UTF_16 = 3;
+    private static final int UTF_16BE = 4;
+    private static final int UTF_16LE = 5;
 
+    /** Looks a name or alias up as Charset.forName does, reporting failure as the checked exception. */
     private static int charsetOf(String name) throws UnsupportedEncodingException {
-        String n = name.toUpperCase();
-        switch (n) {
+        Charset cs;
+        try {
+            cs = Charset.forName(name);
+        } catch (IllegalCharsetNameException | UnsupportedCharsetException x) {
+            throw new UnsupportedEncodingException(name);
+        }
+        return charsetOf(cs);
+    }
+
+    private static int charsetOf(Charset cs) {
+        switch (cs.name()) {
             case "UTF-8":
-            case "UTF8":
                 return UTF_8;
             case "ISO-8859-1":
-            case "ISO8859-1":
-            case "ISO8859_1":
-            case "ISO_8859_1":
-            case "LATIN1":
-            case "L1":
                 return ISO_8859_1;
             case "US-ASCII":
-            case "ASCII":
                 return US_ASCII;
+            case "UTF-16":
+                return UTF_16;
+            case "UTF-16BE":
+                return UTF_16BE;
+            case "UTF-16LE":
+                return UTF_16LE;
             default:
-                throw new UnsupportedEncodingException(name);
+                // A Charset subclass from outside: there are no CharsetEncoders to code it with.
+                throw new UnsupportedCharsetException(cs.name());
         }
+    }
+
+    /**
+     * Encodes as the JDK's encoders do with replacement: unmappable chars and unpaired
+     * surrogates become '?' in the byte charsets, U+FFFD in UTF-16, whose unmarked form writes
+     * a big-endian byte-order mark first (unless there is nothing to encode).
+     */
+    private static byte[] encode(char[] v, int charset) {
+        if (charset == UTF_8) {
+            return Utf8.encode(v, 0, v.length);
+        }
+        if (charset == ISO_8859_1 || charset == US_ASCII) {
+            int limit = (charset == US_ASCII) ? 0x80 : 0x100;
+            byte[] out = new byte[v.length];
+            int j = 0;
+            for (int i = 0; i < v.length; i++) {
+                char c = v[i];
+                if (c < limit) {
+                    out[j++] = (byte) c;
+                } else {
+                    // A surrogate pair is one unmappable character, replaced by a single '?'.
+                    if (Character.isHighSurrogate(c) && i + 1 < v.length && Character.isLowSurrogate(v[i + 1])) {
+                        i++;
+                    }
+                    out[j++] = (byte) '?';
+                }
+            }
+            return j == out.length ? out : Arrays.copyOf(out, j);
+        }
+        boolean bom = charset == UTF_16 && v.length > 0;
+        boolean little = charset == UTF_16LE;
+        byte[] out = new byte[2 * v.length + (bom ? 2 : 0)];
+        int j = 0;
+        if (bom) {
+            out[j++] = (byte) 0xfe;
+            out[j++] = (byte) 0xff;
+        }
+        for (int i = 0; i < v.length; i++) {
+            char c = v[i];
+            if (Character.isSurrogate(c)) {
+                if (Character.isHighSurrogate(c) && i + 1 < v.length && Character.isLowSurrogate(v[i + 1])) {
+                    j = putUnit(out, j, c, little);
+                    c = v[++i];
+                } else {
+                    c = '\ufffd';
+                }
+            }
+            j = putUnit(out, j, c, little);
+        }
+        return out;
+    }
+
+    private static int putUnit(byte[] out, int j, char c, boolean little) {
+        out[j + (little ? 1 : 0)] = (byte) (c >> 8);
+        out[j + (little ? 0 : 1)] = (byte) c;
+        return j + 2;
+    }
+
+    /**
+     * Decodes as the JDK's decoders do with replacement: US-ASCII turns bytes above 0x7f into
+     * U+FFFD; UTF-16 reads an optional byte-order mark, then big-endian.
+     */
+    private static char[] decode(byte[] b, int off, int len, int charset) {
+        if (charset == UTF_8) {
+            return Utf8.decode(b, off, len);
+        }
+        if (charset == ISO_8859_1 || charset == US_ASCII) {
+            char[] v = new char[len];
+            for (int i = 0; i < len; i++) {
+                int x = b[off + i] & 0xff;
+                v[i] = (charset == US_ASCII && x >= 0x80) ? '\ufffd' : (char) x;
+            }
+            return v;
+        }
+        int i = off;
+        int end = off + len;
+        boolean little = charset == UTF_16LE;
+        if (charset == UTF_16 && len >= 2) {
+            int b0 = b[i] & 0xff;
+            int b1 = b[i + 1] & 0xff;
+            if (b0 == 0xfe && b1 == 0xff) {
+                i += 2;
+            } else if (b0 == 0xff && b1 == 0xfe) {
+                i += 2;
+                little = true;
+            }
+        }
+        char[] v = new char[(end - i + 1) / 2];
+        int j = 0;
+        while (i < end) {
+            if (end - i < 2) {
+                v[j++] = '\ufffd';
+                break;
+            }
+            char u = unitAt(b, i, little);
+            i += 2;
+            if (!Character.isSurrogate(u)) {
+                v[j++] = u;
+            } else if (Character.isLowSurrogate(u)) {
+                v[j++] = '\ufffd';
+            } else if (end - i < 2) {
+                // A high surrogate with less than a unit after it: the rest is one malformed sequence.
+                v[j++] = '\ufffd';
+                break;
+            } else {
+                // A high surrogate is taken with the unit after it, whatever that is, as the JDK does.
+                char u2 = unitAt(b, i, little);
+                i += 2;
+                if (Character.isLowSurrogate(u2)) {
+                    v[j++] = u;
+                    v[j++] = u2;
+                } else {
+                    v[j++] = '\ufffd';
+                }
+            }
+        }
+        return j == v.length ? v : Arrays.copyOf(v, j);
+    }
+
+    private static char unitAt(byte[] b, int i, boolean little) {
+        int hi = b[little ? i + 1 : i] & 0xff;
+        int lo = b[little ? i : i + 1] & 0xff;
+        return (char) ((hi << 8) | lo);
     }
 
     @Override

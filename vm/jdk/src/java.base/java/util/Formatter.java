@@ -738,69 +738,79 @@ public final class Formatter implements java.io.Closeable, java.io.Flushable {
             appendJustified(a, sb);
         }
 
-        // %a: the hexadecimal significand rounded (half-even) to the precision in hex digits.
+        // %a prints v (finite, not negative; the sign is already in sb) as "0x<h>.<hex digits>p<exp>".
+        // With no precision it is Double.toHexString's text. A precision of 13 or more pads that
+        // text with zeros. A precision p from 1 to 12 (0 counts as 1) rounds the significand,
+        // normalised even for subnormals, half-even to p hex digits.
         private void printHexFloat(StringBuilder sb, double v, boolean neg) {
-            int prec = precision == -1 ? 0 : (precision == 0 ? 1 : precision);
-            String s = hexDouble(v, prec);
-            boolean upper = has(UPPERCASE);
-            sb.append(upper ? "0X" : "0x");
+            int prec = precision == -1 ? -1 : Math.max(precision, 1);
+            String text = prec == -1 || prec >= 13 || v == 0.0
+                    ? Double.toHexString(v).substring(2)
+                    : roundedHex(v, prec);
+            int p = text.indexOf('p');
+            int dot = text.indexOf('.');
+            StringBuilder body = new StringBuilder(text.length() + 16);
+            body.append(text, 0, p);
+            for (int k = p - dot - 1; k < prec; k++) {
+                body.append('0');
+            }
+            body.append('p').append(text, p + 1, text.length());
+            int start = sb.length();
+            sb.append("0x");
             if (has(ZERO_PAD)) {
-                int leadingCharacters = (has(LEADING_SPACE) || has(PLUS) || neg) ? 3 : 2;
-                for (int k = 0; k < width - s.length() - leadingCharacters; k++) {
+                // HotSpot sizes the zeros from the text before it is padded to the precision, so
+                // with a precision the result can come out wider than the width.
+                int leading = (neg || has(PLUS) || has(LEADING_SPACE)) ? 3 : 2;
+                for (int k = text.length() + leading; k < width; k++) {
                     sb.append('0');
                 }
             }
-            int idx = s.indexOf('p');
-            StringBuilder va = new StringBuilder(upper ? s.substring(0, idx).toUpperCase() : s.substring(0, idx));
-            if (prec != 0) {
-                int dot = va.indexOf(".");
-                int outPrec = dot < 0 ? 0 : va.length() - dot - 1;
-                if (outPrec < prec) {
-                    if (dot < 0) {
-                        va.append('.');
-                    }
-                    for (int k = outPrec; k < prec; k++) {
-                        va.append('0');
-                    }
+            sb.append(body);
+            if (has(UPPERCASE)) {
+                // "0X", the hex digits and the 'P'.
+                for (int k = start; k < sb.length(); k++) {
+                    sb.setCharAt(k, Character.toUpperCase(sb.charAt(k)));
                 }
             }
-            sb.append(va);
-            sb.append(upper ? 'P' : 'p');
-            sb.append(s, idx + 1, s.length());
         }
 
-        private static String hexDouble(double d, int prec) {
-            if (!Double.isFinite(d) || d == 0.0 || prec == 0 || prec >= 13) {
-                return Double.toHexString(d).substring(2);
+        // "1.<digits>p<exp>" for v (finite, positive) rounded half-even to prec (1..12) hex
+        // digits, with trailing zeros dropped as Double.toHexString drops them.
+        private static String roundedHex(double v, int prec) {
+            long bits = Double.doubleToRawLongBits(v);
+            int biased = (int) (bits >>> 52) & 0x7ff;
+            long m = bits & 0x000fffffffffffffL;
+            int exp;
+            if (biased == 0) {
+                // Subnormal: shift the first set bit up to where the implicit bit would be.
+                int shift = Long.numberOfLeadingZeros(m) - 11;
+                m <<= shift;
+                exp = Double.MIN_EXPONENT - shift;
+            } else {
+                m |= 1L << 52;
+                exp = biased - 1023;
             }
-            int exponent = Math.getExponent(d);
-            boolean subnormal = (exponent == Double.MIN_EXPONENT - 1);
-            if (subnormal) {
-                d *= Math.scalb(1.0, 54);
-                exponent = Math.getExponent(d);
+            // m now holds 53 significant bits; keep the leading one and 4 * prec after it.
+            int dropped = 52 - 4 * prec;
+            long kept = m >>> dropped;
+            long rest = m & ((1L << dropped) - 1);
+            long half = 1L << (dropped - 1);
+            if (rest > half || (rest == half && (kept & 1) != 0)) {
+                kept++;
             }
-            int shiftDistance = 53 - (1 + prec * 4);
-            long doppel = Double.doubleToLongBits(d);
-            long newSignif = (doppel & 0x7fffffffffffffffL) >> shiftDistance;
-            long roundingBits = doppel & ~(~0L << shiftDistance);
-            boolean leastZero = (newSignif & 0x1L) == 0L;
-            boolean round = ((1L << (shiftDistance - 1)) & roundingBits) != 0L;
-            boolean sticky = shiftDistance > 1 && (~(1L << (shiftDistance - 1)) & roundingBits) != 0;
-            if ((leastZero && round && sticky) || (!leastZero && round)) {
-                newSignif++;
+            if (kept >>> (4 * prec) == 2) {
+                // Rounding carried into a new leading digit: 0x2.0 is 0x1.0 one binade up.
+                kept >>>= 1;
+                exp++;
             }
-            long signBit = doppel & 0x8000000000000000L;
-            double result = Double.longBitsToDouble(signBit | (newSignif << shiftDistance));
-            if (Double.isInfinite(result)) {
-                return "1.0p1024";
+            // A marker bit above the fraction keeps its leading zeros in the hex text.
+            long fraction = kept & ((1L << (4 * prec)) - 1);
+            String digits = Long.toHexString(fraction | (1L << (4 * prec))).substring(1);
+            int end = digits.length();
+            while (end > 1 && digits.charAt(end - 1) == '0') {
+                end--;
             }
-            String res = Double.toHexString(result).substring(2);
-            if (!subnormal) {
-                return res;
-            }
-            int idx = res.indexOf('p');
-            int iexp = Integer.parseInt(res.substring(idx + 1)) - 54;
-            return res.substring(0, idx) + "p" + Integer.toString(iexp);
+            return "1." + digits.substring(0, end) + "p" + exp;
         }
 
         private int adjustWidth(int w, boolean neg) {

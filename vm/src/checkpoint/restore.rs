@@ -1,0 +1,606 @@
+//! Restore: a `v1` document becomes a running VM again, after every part of it has been
+//! checked. Classes are defined again in their original order (so class ids match), objects
+//! are allocated in order (so references match handles), and decoded code is rebuilt lazily.
+
+use super::{CheckpointError, v1};
+use crate::class::{ClassKind, Program, primitive_kind};
+use crate::classpath::{self, ClassPath, Origin};
+use crate::descriptor::Kind;
+use crate::heap::Data;
+use crate::indy::CallSite;
+use crate::portable;
+use crate::runtime::{Init, Monitor, Runtime};
+use crate::thread::{Frame, FrameKind, Thread, ThreadState};
+use crate::value::{Ref, Value};
+use crate::vm::{Config, Host, Vm};
+use sha2::{Digest, Sha256};
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+fn invalid(what: impl Into<String>) -> CheckpointError {
+    CheckpointError::Invalid(what.into())
+}
+
+/// Decodes a slot run, checking that references stay below `n_objects + 1`.
+fn decode_slots(
+    s: &v1::Slots,
+    n_objects: usize,
+    what: &str,
+) -> Result<Vec<Value>, CheckpointError> {
+    let words: Vec<i64> =
+        portable::decode(&s.words).map_err(|e| invalid(format!("{what}: {e}")))?;
+    if words.len() != s.tags.len() {
+        return Err(invalid(format!(
+            "{what}: {} tags but {} values",
+            s.tags.len(),
+            words.len()
+        )));
+    }
+    let mut out = Vec::with_capacity(words.len());
+    for (i, (&tag, &w)) in s.tags.iter().zip(&words).enumerate() {
+        out.push(match tag {
+            0 => Value::Top,
+            1 => Value::Int(w as i32),
+            2 => Value::Float(f32::from_bits(w as u32)),
+            3 => Value::Long(w),
+            4 => Value::Double(f64::from_bits(w as u64)),
+            5 => {
+                if w < 0 || w as u64 > n_objects as u64 {
+                    return Err(invalid(format!(
+                        "{what}: slot {i} refers to object {w} of {n_objects}"
+                    )));
+                }
+                Value::Ref(w as Ref)
+            }
+            t => return Err(invalid(format!("{what}: slot {i} has unknown tag {t}"))),
+        });
+    }
+    Ok(out)
+}
+
+/// Whether a slot value fits a field of the given kind.
+fn fits(kind: Kind, v: Value) -> bool {
+    matches!(
+        (kind, v),
+        (
+            Kind::Boolean | Kind::Byte | Kind::Char | Kind::Short | Kind::Int,
+            Value::Int(_)
+        ) | (Kind::Long, Value::Long(_))
+            | (Kind::Float, Value::Float(_))
+            | (Kind::Double, Value::Double(_))
+            | (Kind::Ref, Value::Ref(_))
+    )
+}
+
+fn check_fields(kinds: &[Kind], values: &[Value], what: &str) -> Result<(), CheckpointError> {
+    if kinds.len() != values.len() {
+        return Err(invalid(format!(
+            "{what}: {} slots, the class has {}",
+            values.len(),
+            kinds.len()
+        )));
+    }
+    for (i, (&k, &v)) in kinds.iter().zip(values).enumerate() {
+        if !fits(k, v) {
+            return Err(invalid(format!(
+                "{what}: slot {i} holds {v:?}, not a {k:?}"
+            )));
+        }
+    }
+    Ok(())
+}
+
+fn check_ref(r: u32, n_objects: usize, what: &str) -> Result<Ref, CheckpointError> {
+    if r as usize > n_objects {
+        return Err(invalid(format!(
+            "{what} refers to object {r} of {n_objects}"
+        )));
+    }
+    Ok(r)
+}
+
+fn sha(bytes: &[u8]) -> [u8; 32] {
+    Sha256::digest(bytes).into()
+}
+
+impl Vm {
+    /// Rebuilds a process from a checkpoint, validating it completely first. The process
+    /// continues on `host`.
+    pub fn restore(
+        c: &v1::Checkpoint,
+        host: Box<dyn Host>,
+        config: Config,
+    ) -> Result<Vm, CheckpointError> {
+        let n_objects = c.objects.len();
+        // Application classes: those loaded, and those the process may load later.
+        let mut app: BTreeMap<String, Arc<[u8]>> = BTreeMap::new();
+        let mut verified = |name: &str, hash: &[u8], bytes: &[u8]| -> Result<(), CheckpointError> {
+            if sha(bytes).as_slice() != hash {
+                return Err(invalid(format!(
+                    "class {name}: bytes do not match their SHA-256"
+                )));
+            }
+            app.insert(name.to_string(), Arc::from(bytes));
+            Ok(())
+        };
+        for class in &c.classes {
+            if let v1::ClassKind::Application {
+                name,
+                sha256,
+                bytes,
+            } = &class.kind
+            {
+                verified(name, sha256, bytes)?;
+            }
+        }
+        for f in &c.class_files {
+            verified(&f.name, &f.sha256, &f.bytes)?;
+        }
+        let mut class_path = ClassPath::default();
+        class_path.push_memory(app.clone());
+        let mut vm = Vm {
+            prog: Program::new(class_path),
+            rt: Runtime::new(config.max_heap),
+            host,
+            config,
+            exit_status: None,
+        };
+
+        // Classes, in order, so that every class gets its original id.
+        let mut relinked = 0usize;
+        for (i, class) in c.classes.iter().enumerate() {
+            let what = format!("class {i}");
+            let id = match &class.kind {
+                v1::ClassKind::Library { name, sha256 } => {
+                    let bytes = classpath::library_class(name)
+                        .ok_or_else(|| invalid(format!("{what}: no library class {name}")))?;
+                    if sha(bytes).as_slice() != sha256.as_slice() {
+                        return Err(CheckpointError::IncompatibleVm {
+                            found: format!("a class library whose {name} differs"),
+                            expected: super::vm_key().to_string(),
+                        });
+                    }
+                    vm.prog
+                        .define(Arc::from(bytes), Origin::Library)
+                        .map_err(|e| invalid(format!("{what}: {e}")))?
+                }
+                v1::ClassKind::Application { name, .. } => {
+                    let bytes = app.get(name).expect("inserted above").clone();
+                    vm.prog
+                        .define(bytes, Origin::Application)
+                        .map_err(|e| invalid(format!("{what}: {e}")))?
+                }
+                v1::ClassKind::Array { component } => {
+                    if *component as usize >= i {
+                        return Err(invalid(format!(
+                            "{what}: array of class {component}, not defined before it"
+                        )));
+                    }
+                    vm.prog.array_of(*component)
+                }
+                v1::ClassKind::Primitive { name } => {
+                    if primitive_kind(name).is_none() {
+                        return Err(invalid(format!("{what}: {name:?} is not a primitive type")));
+                    }
+                    vm.prog
+                        .load(name)
+                        .map_err(|e| invalid(format!("{what}: {e}")))?
+                }
+                v1::ClassKind::Lambda { site } => {
+                    let site = *site as usize;
+                    if site >= c.sites.len() || site < relinked {
+                        return Err(invalid(format!("{what}: lambda of call site {site}")));
+                    }
+                    while relinked <= site {
+                        vm.relink(&c.sites[relinked], relinked, i)?;
+                        relinked += 1;
+                    }
+                    match vm.prog.sites.get(site) {
+                        Some(CallSite::Lambda { class, .. }) => *class,
+                        _ => {
+                            return Err(invalid(format!(
+                                "{what}: call site {site} is not a lambda"
+                            )));
+                        }
+                    }
+                }
+            };
+            if id as usize != i {
+                return Err(invalid(format!(
+                    "{what}: defined as class {id}; classes are out of order"
+                )));
+            }
+            vm.rt.sync_classes(&vm.prog);
+            vm.rt.init[i] = match class.init {
+                v1::Init::Uninit => Init::Uninit,
+                v1::Init::Running { thread } => {
+                    if thread as usize >= c.threads.len() {
+                        return Err(invalid(format!("{what}: initialized by thread {thread}")));
+                    }
+                    Init::Running(thread)
+                }
+                v1::Init::Done => Init::Done,
+                v1::Init::Failed => Init::Failed,
+            };
+        }
+        while relinked < c.sites.len() {
+            vm.relink(&c.sites[relinked], relinked, c.classes.len())?;
+            relinked += 1;
+        }
+        if vm.prog.classes.len() != c.classes.len() {
+            return Err(invalid(
+                "linking the call sites defined classes the checkpoint does not list",
+            ));
+        }
+        vm.boot()
+            .map_err(|e| invalid(format!("class library: {e}")))?;
+        if vm.prog.classes.len() != c.classes.len() {
+            return Err(invalid("the checkpoint lacks classes every process loads"));
+        }
+
+        // Objects, in order: handle i + 1 is object i.
+        for (i, o) in c.objects.iter().enumerate() {
+            let what = format!("object {}", i + 1);
+            let class = vm
+                .prog
+                .classes
+                .get(o.class as usize)
+                .ok_or_else(|| invalid(format!("{what}: class {} out of range", o.class)))?;
+            let data = match (&o.data, class.kind) {
+                (v1::Data::Fields(s), ClassKind::Instance) => {
+                    let values = decode_slots(s, n_objects, &what)?;
+                    check_fields(&class.instance_kinds, &values, &what)?;
+                    Data::Fields(values.into())
+                }
+                (
+                    v1::Data::Refs(b),
+                    ClassKind::Array {
+                        elem: Kind::Ref, ..
+                    },
+                ) => {
+                    let items: Vec<u32> =
+                        portable::decode(b).map_err(|e| invalid(format!("{what}: {e}")))?;
+                    for &r in &items {
+                        check_ref(r, n_objects, &what)?;
+                    }
+                    Data::Refs(items.into())
+                }
+                (
+                    v1::Data::Bytes(b),
+                    ClassKind::Array {
+                        elem: Kind::Byte | Kind::Boolean,
+                        ..
+                    },
+                ) => Data::Bytes(
+                    portable::decode(b)
+                        .map_err(|e| invalid(format!("{what}: {e}")))?
+                        .into(),
+                ),
+                (
+                    v1::Data::Chars(b),
+                    ClassKind::Array {
+                        elem: Kind::Char, ..
+                    },
+                ) => Data::Chars(
+                    portable::decode(b)
+                        .map_err(|e| invalid(format!("{what}: {e}")))?
+                        .into(),
+                ),
+                (
+                    v1::Data::Shorts(b),
+                    ClassKind::Array {
+                        elem: Kind::Short, ..
+                    },
+                ) => Data::Shorts(
+                    portable::decode(b)
+                        .map_err(|e| invalid(format!("{what}: {e}")))?
+                        .into(),
+                ),
+                (
+                    v1::Data::Ints(b),
+                    ClassKind::Array {
+                        elem: Kind::Int, ..
+                    },
+                ) => Data::Ints(
+                    portable::decode(b)
+                        .map_err(|e| invalid(format!("{what}: {e}")))?
+                        .into(),
+                ),
+                (
+                    v1::Data::Longs(b),
+                    ClassKind::Array {
+                        elem: Kind::Long, ..
+                    },
+                ) => Data::Longs(
+                    portable::decode(b)
+                        .map_err(|e| invalid(format!("{what}: {e}")))?
+                        .into(),
+                ),
+                (
+                    v1::Data::Floats(b),
+                    ClassKind::Array {
+                        elem: Kind::Float, ..
+                    },
+                ) => Data::Floats(
+                    portable::decode(b)
+                        .map_err(|e| invalid(format!("{what}: {e}")))?
+                        .into(),
+                ),
+                (
+                    v1::Data::Doubles(b),
+                    ClassKind::Array {
+                        elem: Kind::Double, ..
+                    },
+                ) => Data::Doubles(
+                    portable::decode(b)
+                        .map_err(|e| invalid(format!("{what}: {e}")))?
+                        .into(),
+                ),
+                _ => {
+                    return Err(invalid(format!(
+                        "{what}: contents do not fit class {}",
+                        class.name
+                    )));
+                }
+            };
+            if vm.rt.heap.would_exceed(data.footprint()) {
+                return Err(invalid(format!("{what}: the heap would exceed its limit")));
+            }
+            let r = vm
+                .rt
+                .heap
+                .alloc(o.class, data)
+                .map_err(|_| invalid("heap exhausted"))?;
+            if r as usize != i + 1 {
+                return Err(invalid(format!("{what}: allocated as handle {r}")));
+            }
+            if let Some(obj) = vm.rt.heap.get_mut(r) {
+                obj.hash = o.hash;
+            }
+        }
+        vm.rt.heap.set_hash_state(c.hash_state);
+
+        // Statics, mirrors, class-initialization errors.
+        let class_class = vm.rt.known.class;
+        for (i, class) in c.classes.iter().enumerate() {
+            let what = format!("statics of class {i}");
+            let values = decode_slots(&class.statics, n_objects, &what)?;
+            check_fields(&vm.prog.classes[i].static_kinds, &values, &what)?;
+            vm.rt.statics[i] = values.into();
+            if class.mirror != 0 {
+                let m = check_ref(class.mirror, n_objects, "a mirror")?;
+                if vm.class_of(m) != Some(class_class) || vm.rt.mirror_of.contains_key(&m) {
+                    return Err(invalid(format!(
+                        "class {i}: mirror {m} is not a distinct java.lang.Class"
+                    )));
+                }
+                vm.rt.mirrors[i] = m;
+                vm.rt.mirror_of.insert(m, i as u32);
+            }
+            if class.init_error != 0 {
+                let e = check_ref(class.init_error, n_objects, "an initialization error")?;
+                vm.rt.init_errors.insert(i as u32, e);
+            }
+        }
+        for (i, s) in c.sites.iter().enumerate() {
+            if s.singleton != 0 {
+                let r = check_ref(s.singleton, n_objects, "a lambda instance")?;
+                if let Some(CallSite::Lambda { singleton, .. }) = vm.prog.sites.get_mut(i) {
+                    *singleton = r;
+                }
+            }
+        }
+        let string = vm.rt.known.string;
+        for &r in &c.interned {
+            let r = check_ref(r, n_objects, "an interned string")?;
+            if vm.class_of(r) != Some(string) {
+                return Err(invalid(format!("interned object {r} is not a string")));
+            }
+            let chars: Box<[u16]> = vm
+                .rt
+                .string_chars(r)
+                .ok_or_else(|| invalid(format!("string {r} has no characters")))?
+                .into();
+            if vm.rt.interned.insert(chars, r).is_some() {
+                return Err(invalid(format!("string {r} is interned twice")));
+            }
+        }
+
+        // Threads.
+        let now = vm.host.nanos();
+        let thread_class = vm.rt.known.thread;
+        for (ti, t) in c.threads.iter().enumerate() {
+            let what = format!("thread {ti}");
+            let obj = check_ref(t.object, n_objects, &what)?;
+            if !vm
+                .class_of(obj)
+                .is_some_and(|k| vm.prog.is_assignable(k, thread_class))
+            {
+                return Err(invalid(format!(
+                    "{what}: object {obj} is not a java.lang.Thread"
+                )));
+            }
+            let mut slots = decode_slots(&t.slots, n_objects, &what)?;
+            let mut frames = Vec::with_capacity(t.frames.len());
+            let mut floor = 0u32;
+            let n_frames = t.frames.len();
+            for (fi, f) in t.frames.iter().enumerate() {
+                let what = format!("{what} frame {fi}");
+                let class =
+                    vm.prog.classes.get(f.class as usize).ok_or_else(|| {
+                        invalid(format!("{what}: class {} out of range", f.class))
+                    })?;
+                let &method = class
+                    .methods
+                    .get(f.method as usize)
+                    .ok_or_else(|| invalid(format!("{what}: method {} out of range", f.method)))?;
+                let m = vm.prog.method(method);
+                let code = m
+                    .code
+                    .as_ref()
+                    .ok_or_else(|| invalid(format!("{what}: {} has no code", m.name)))?;
+                let index = code.index_of_pc(f.pc).ok_or_else(|| {
+                    invalid(format!(
+                        "{what}: pc {} is not an instruction boundary of {}",
+                        f.pc, m.name
+                    ))
+                })?;
+                let locals_end = f.base as u64 + code.max_locals as u64;
+                if f.base < floor || locals_end > f.sp as u64 || f.sp as usize > slots.len() {
+                    return Err(invalid(format!(
+                        "{what}: slots {}..{} do not fit",
+                        f.base, f.sp
+                    )));
+                }
+                let depth = (f.sp as u64 - locals_end) as usize;
+                let top = fi + 1 == n_frames;
+                let at = |k: usize| {
+                    code.depths
+                        .get(k)
+                        .copied()
+                        .filter(|&d| d != u16::MAX)
+                        .map(usize::from)
+                };
+                let after_call = index.checked_sub(1).and_then(|k| {
+                    at(k as usize)?.checked_sub(code.effects.get(k as usize)?.0 as usize)
+                });
+                let consistent = if code.effects.is_empty() {
+                    true
+                } else if top {
+                    at(index as usize) == Some(depth)
+                } else {
+                    after_call == Some(depth) || at(index as usize) == Some(depth)
+                };
+                if !consistent {
+                    return Err(invalid(format!(
+                        "{what}: operand stack of {depth} slots does not fit the code at pc {}",
+                        f.pc
+                    )));
+                }
+                // A caller's frame continues at its argument slots, which the callee's locals overlay.
+                floor = f.base;
+                let kind = match f.kind {
+                    v1::FrameKind::Normal => FrameKind::Normal,
+                    v1::FrameKind::Final => FrameKind::Final,
+                    v1::FrameKind::Clinit { class } => {
+                        if class as usize >= c.classes.len() {
+                            return Err(invalid(format!("{what}: initializes class {class}")));
+                        }
+                        FrameKind::Clinit(class)
+                    }
+                };
+                frames.push(Frame {
+                    method,
+                    pc: index,
+                    base: f.base,
+                    sp: f.sp,
+                    kind,
+                    sync: check_ref(f.sync, n_objects, &what)?,
+                });
+            }
+            if let Some(f) = frames.last() {
+                let code = vm
+                    .prog
+                    .method(f.method)
+                    .code
+                    .as_ref()
+                    .expect("checked above");
+                let need = f.base as usize + code.max_locals as usize + code.max_stack as usize;
+                if slots.len() < need {
+                    slots.resize(need, Value::Top);
+                }
+            }
+            let state = match t.state {
+                v1::ThreadState::Runnable => ThreadState::Runnable,
+                v1::ThreadState::Sleeping { left } => ThreadState::Sleeping {
+                    until: now.saturating_add(left),
+                },
+                v1::ThreadState::Waiting { on, left, count } => ThreadState::Waiting {
+                    on: check_ref(on, n_objects, &what)?,
+                    until: left.map(|l| now.saturating_add(l)),
+                    count,
+                },
+                v1::ThreadState::Blocked { on, count } => ThreadState::Blocked {
+                    on: check_ref(on, n_objects, &what)?,
+                    count,
+                },
+                v1::ThreadState::InitWait { class } => {
+                    if class as usize >= c.classes.len() {
+                        return Err(invalid(format!("{what}: waits for class {class}")));
+                    }
+                    ThreadState::InitWait(class)
+                }
+                v1::ThreadState::Reading => ThreadState::Reading,
+                v1::ThreadState::Terminated => ThreadState::Terminated,
+            };
+            if frames.is_empty() && state != ThreadState::Terminated {
+                return Err(invalid(format!("{what}: alive without frames")));
+            }
+            vm.rt.threads.push(Thread {
+                obj,
+                frames,
+                slots,
+                state,
+                interrupted: t.interrupted,
+                daemon: t.daemon,
+                died_by_exception: t.died_by_exception,
+            });
+        }
+        for m in &c.monitors {
+            let obj = check_ref(m.object, n_objects, "a monitor")?;
+            if obj == 0 || m.owner as usize >= c.threads.len() || m.count == 0 {
+                return Err(invalid(format!(
+                    "monitor of object {obj} held by thread {} {} times",
+                    m.owner, m.count
+                )));
+            }
+            vm.rt.monitors.insert(
+                obj,
+                Monitor {
+                    owner: m.owner,
+                    count: m.count,
+                },
+            );
+        }
+        if !c.threads.is_empty() && c.current_thread as usize >= c.threads.len() {
+            return Err(invalid(format!(
+                "current thread {} of {}",
+                c.current_thread,
+                c.threads.len()
+            )));
+        }
+        vm.rt.current = c.current_thread as usize;
+        vm.rt.quantum_left = c.quantum_left.min(vm.config.quantum);
+        vm.rt.executed = c.executed;
+        Ok(vm)
+    }
+
+    /// Links call site `index` of a checkpoint again, while restoring its classes (of which
+    /// `defined` exist so far).
+    fn relink(
+        &mut self,
+        site: &v1::Site,
+        index: usize,
+        defined: usize,
+    ) -> Result<(), CheckpointError> {
+        let what = format!("call site {index}");
+        if site.host as usize >= defined || self.prog.classes[site.host as usize].file.is_none() {
+            return Err(invalid(format!(
+                "{what}: host class {} is not a loaded class file",
+                site.host
+            )));
+        }
+        let linked = self.link_site(site.host, site.cp_index).map_err(|r| {
+            invalid(format!(
+                "{what}: {} {}",
+                r.class,
+                r.message.unwrap_or_default()
+            ))
+        })?;
+        if linked != Some(index as u32) {
+            return Err(invalid(format!("{what}: links as {linked:?}")));
+        }
+        self.rt.sync_classes(&self.prog);
+        Ok(())
+    }
+}

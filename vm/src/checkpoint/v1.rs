@@ -1,0 +1,284 @@
+//! `checkpoint::v1`: the portable document a captured process becomes. These types are the
+//! format (docs/checkpoint-format.md); the VM's own types never derive `Serialize`.
+//!
+//! Everything is defined arithmetically: integers by value, floats by their bits, references
+//! as indices into `objects` (0 is null, object `i` is reference `i + 1`), classes as indices
+//! into `classes`, methods as an index into their class's declared methods, and pcs as byte
+//! offsets into the method's bytecode. Bulk data travels as byte strings in little-endian
+//! order (see `crate::portable`).
+
+use serde::{Deserialize, Serialize};
+use serde_bytes::ByteBuf;
+
+/// The value of [`Checkpoint::format`].
+pub const FORMAT: &str = "phantom-checkpoint";
+/// The value of [`Checkpoint::version`] this module reads and writes.
+pub const VERSION: u32 = 1;
+
+/// A whole process at an instruction boundary.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Checkpoint {
+    /// Always [`FORMAT`].
+    pub format: String,
+    /// Always [`VERSION`].
+    pub version: u32,
+    /// The VM and class library the process ran on; a VM refuses any other.
+    pub vm: String,
+    /// Instructions executed so far over all threads.
+    pub executed: u64,
+    /// Index of the thread the scheduler runs next.
+    pub current_thread: u32,
+    /// Instructions that thread may still run before the scheduler moves on.
+    pub quantum_left: u64,
+    /// State of the identity-hash sequence.
+    pub hash_state: u64,
+    /// Every loaded class, in load order.
+    pub classes: Vec<Class>,
+    /// Application class files the process has not loaded yet but may load later.
+    pub class_files: Vec<ClassFile>,
+    /// Linked `invokedynamic` call sites, in link order.
+    pub sites: Vec<Site>,
+    /// Every live object.
+    pub objects: Vec<Object>,
+    /// Interned strings (object references).
+    pub interned: Vec<u32>,
+    /// Threads in creation order.
+    pub threads: Vec<Thread>,
+    /// Held monitors.
+    pub monitors: Vec<Monitor>,
+}
+
+/// A loaded class and its runtime state.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Class {
+    /// What the class is and where its definition comes from.
+    pub kind: ClassKind,
+    /// Initialization state.
+    pub init: Init,
+    /// Static fields, in declaration order.
+    pub statics: Slots,
+    /// Its `java.lang.Class` object, or 0.
+    pub mirror: u32,
+    /// The error later uses of a class whose initialization failed report as cause, or 0.
+    pub init_error: u32,
+}
+
+/// The definition of a class.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum ClassKind {
+    /// A class of phantom's class library, which every VM of the same version holds.
+    Library {
+        /// Binary name.
+        name: String,
+        /// SHA-256 of its class file.
+        sha256: ByteBuf,
+    },
+    /// An application class; its class file travels with the checkpoint.
+    Application {
+        /// Binary name.
+        name: String,
+        /// SHA-256 of `bytes`.
+        sha256: ByteBuf,
+        /// The class file.
+        bytes: ByteBuf,
+    },
+    /// An array class.
+    Array {
+        /// Index of the component class.
+        component: u32,
+    },
+    /// `int.class` and friends.
+    Primitive {
+        /// `int`, `boolean`, ...
+        name: String,
+    },
+    /// The class of a lambda, made by linking a call site.
+    Lambda {
+        /// Index of the call site in [`Checkpoint::sites`].
+        site: u32,
+    },
+}
+
+/// An application class file that travels with the process.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClassFile {
+    /// Binary name.
+    pub name: String,
+    /// SHA-256 of `bytes`.
+    pub sha256: ByteBuf,
+    /// The class file.
+    pub bytes: ByteBuf,
+}
+
+/// Class initialization state (JLS 12.4.2).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Init {
+    /// Not initialized.
+    Uninit,
+    /// Being initialized by a thread.
+    Running {
+        /// Thread index.
+        thread: u32,
+    },
+    /// Initialized.
+    Done,
+    /// Initialization failed.
+    Failed,
+}
+
+/// A linked `invokedynamic` call site.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Site {
+    /// Index of the class whose code holds the `invokedynamic`.
+    pub host: u32,
+    /// The constant-pool index it names.
+    pub cp_index: u16,
+    /// For a non-capturing lambda, its one instance, or 0.
+    pub singleton: u32,
+}
+
+/// A run of slots: one tag byte per slot (0 unused, 1 int, 2 float, 3 long, 4 double,
+/// 5 reference) and one 8-byte little-endian word per slot (the value, a float's or double's
+/// bits, or an object reference).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Slots {
+    /// Tags.
+    pub tags: ByteBuf,
+    /// Values.
+    pub words: ByteBuf,
+}
+
+/// An object or array.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Object {
+    /// Class index.
+    pub class: u32,
+    /// Identity hash code, 0 if never asked for.
+    pub hash: i32,
+    /// Contents.
+    pub data: Data,
+}
+
+/// Object contents. Arrays are little-endian byte strings of their elements.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Data {
+    /// Instance fields, in the class's layout (superclass fields first).
+    Fields(Slots),
+    /// `boolean[]`, `byte[]`
+    Bytes(ByteBuf),
+    /// `char[]`
+    Chars(ByteBuf),
+    /// `short[]`
+    Shorts(ByteBuf),
+    /// `int[]`
+    Ints(ByteBuf),
+    /// `long[]`
+    Longs(ByteBuf),
+    /// `float[]` (bits)
+    Floats(ByteBuf),
+    /// `double[]` (bits)
+    Doubles(ByteBuf),
+    /// Reference arrays (u32 references).
+    Refs(ByteBuf),
+}
+
+/// A thread.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Thread {
+    /// Its `java.lang.Thread` object.
+    pub object: u32,
+    /// Scheduling state.
+    pub state: ThreadState,
+    /// Interrupt flag.
+    pub interrupted: bool,
+    /// Daemon flag.
+    pub daemon: bool,
+    /// Whether it ended by an uncaught exception.
+    pub died_by_exception: bool,
+    /// Locals and operand stacks of all frames, up to the top of the innermost.
+    pub slots: Slots,
+    /// Frames, innermost last.
+    pub frames: Vec<Frame>,
+}
+
+/// One activation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Frame {
+    /// Class index of the method.
+    pub class: u32,
+    /// Index of the method among the class's declared methods.
+    pub method: u32,
+    /// Byte offset of the next instruction (for a caller: the one after its call).
+    pub pc: u32,
+    /// Slot index of local 0.
+    pub base: u32,
+    /// Slot index one past the top of the operand stack.
+    pub sp: u32,
+    /// What its return means.
+    pub kind: FrameKind,
+    /// Monitor a synchronized method holds, or 0.
+    pub sync: u32,
+}
+
+/// What a frame's return means.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum FrameKind {
+    /// An ordinary call.
+    Normal,
+    /// A class's `<clinit>`.
+    Clinit {
+        /// Class index.
+        class: u32,
+    },
+    /// A thread's uncaught-exception report; the thread ends when it returns.
+    Final,
+}
+
+/// Why a thread is not running. Times are relative to the capture, in nanoseconds, because
+/// clocks differ between hosts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ThreadState {
+    /// Ready to run.
+    Runnable,
+    /// Sleeping for this much longer.
+    Sleeping {
+        /// Nanoseconds left.
+        left: i64,
+    },
+    /// In `Object.wait`.
+    Waiting {
+        /// Object waited on.
+        on: u32,
+        /// Nanoseconds left, if timed.
+        left: Option<i64>,
+        /// Monitor recursion to restore.
+        count: u32,
+    },
+    /// Wants a monitor.
+    Blocked {
+        /// Object whose monitor it wants.
+        on: u32,
+        /// Recursion to take it with (0: re-run the instruction).
+        count: u32,
+    },
+    /// Waiting for another thread to initialize a class.
+    InitWait {
+        /// Class index.
+        class: u32,
+    },
+    /// Waiting for standard input.
+    Reading,
+    /// Finished.
+    Terminated,
+}
+
+/// A held monitor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Monitor {
+    /// The object.
+    pub object: u32,
+    /// Owning thread index.
+    pub owner: u32,
+    /// Recursion count.
+    pub count: u32,
+}
