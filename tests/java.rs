@@ -2,6 +2,10 @@
 //! `phantom` binary built for the target under test (through qemu when it is foreign); its
 //! stdout, stderr and exit status must equal what HotSpot 17 gave (scripts/bless-java).
 //!
+//! Each program also runs as `roundtrip/<name>` under `phantom run --roundtrip-every P` for a
+//! large prime P: captured, encoded, decoded and restored into a fresh VM again and again, it
+//! must still print exactly what HotSpot printed.
+//!
 //! A program folder may hold `args` (one argument per line), `stdin`, and `slow` (a reason
 //! line): slow programs are not run under emulation, where they would take many minutes.
 
@@ -92,7 +96,10 @@ fn first_difference(what: &str, expected: &str, actual: &str) -> String {
     )
 }
 
-fn run_program(dir: &Path) -> Result<(), Failed> {
+/// The period of the round-trip runs: a prime, so captures fall at varied instructions.
+const ROUNDTRIP_PERIOD: &str = "1000003";
+
+fn run_program(dir: &Path, roundtrip: bool) -> Result<(), Failed> {
     let classes = compile(dir)?;
     let read = |f: &str| fs::read(dir.join(f)).ok();
     let args: Vec<String> = read("args")
@@ -104,8 +111,12 @@ fn run_program(dir: &Path) -> Result<(), Failed> {
         })
         .unwrap_or_default();
     let stdin = read("stdin").unwrap_or_default();
-    let mut child = phantom()
-        .arg("run")
+    let mut cmd = phantom();
+    cmd.arg("run");
+    if roundtrip {
+        cmd.args(["--roundtrip-every", ROUNDTRIP_PERIOD]);
+    }
+    let mut child = cmd
         .arg("-cp")
         .arg(&classes)
         .arg("Main")
@@ -167,17 +178,23 @@ fn main() {
         .filter(|p| p.join("Main.java").exists())
         .collect();
     dirs.sort();
-    let trials = dirs
-        .into_iter()
-        .map(|dir| {
-            let name = dir
-                .file_name()
-                .unwrap_or_default()
-                .to_string_lossy()
-                .into_owned();
-            let slow = dir.join("slow").exists();
-            Trial::test(name, move || run_program(&dir)).with_ignored_flag(slow && emulated)
-        })
-        .collect();
+    let mut trials = Vec::new();
+    for dir in dirs {
+        let name = dir
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned();
+        let slow = dir.join("slow").exists();
+        let d = dir.clone();
+        trials.push(
+            Trial::test(name.clone(), move || run_program(&d, false))
+                .with_ignored_flag(slow && emulated),
+        );
+        trials.push(
+            Trial::test(format!("roundtrip/{name}"), move || run_program(&dir, true))
+                .with_ignored_flag(slow),
+        );
+    }
     libtest_mimic::run(&args, trials).exit();
 }

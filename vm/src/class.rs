@@ -10,7 +10,7 @@ use crate::heap::ClassId;
 use crate::natives::{self, NativeFn};
 use sha2::{Digest, Sha256};
 use std::collections::HashMap;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, OnceLock};
 use thiserror::Error;
 
 /// Index of a method in the program's method table.
@@ -300,11 +300,17 @@ impl Program {
                 name.replace('/', ".")
             )));
         }
-        let found = self
-            .class_path
-            .find(name)?
-            .ok_or_else(|| LoadError::NoClassDefFound(name.to_string()))?;
-        let file = classfile::parse(&found.bytes)?;
+        let parsed = match library_parsed(name) {
+            Some(p) => p?,
+            None => {
+                let found = self
+                    .class_path
+                    .find(name)?
+                    .ok_or_else(|| LoadError::NoClassDefFound(name.to_string()))?;
+                Arc::new(Parsed::new(found.bytes, found.origin)?)
+            }
+        };
+        let file = parsed.file.clone();
         if &*file.name != name {
             return Err(LoadError::NoClassDefFound(format!(
                 "{name} (wrong name: {})",
@@ -312,30 +318,27 @@ impl Program {
             )));
         }
         self.loading.push(Arc::from(name));
-        let result = self.link(file, found.bytes, found.origin);
+        let result = self.link(&parsed);
         self.loading.pop();
         result
     }
 
     /// Defines a class from bytes already at hand (e.g. from a checkpoint).
     pub fn define(&mut self, bytes: Arc<[u8]>, origin: Origin) -> Result<ClassId, LoadError> {
-        let file = classfile::parse(&bytes)?;
-        if let Some(id) = self.loaded(&file.name) {
+        let parsed = Parsed::new(bytes, origin)?;
+        if let Some(id) = self.loaded(&parsed.file.name) {
             return Ok(id);
         }
-        let name: Arc<str> = file.name.clone();
+        let name: Arc<str> = parsed.file.name.clone();
         self.loading.push(name);
-        let result = self.link(file, bytes, origin);
+        let result = self.link(&parsed);
         self.loading.pop();
         result
     }
 
-    fn link(
-        &mut self,
-        file: ClassFile,
-        bytes: Arc<[u8]>,
-        origin: Origin,
-    ) -> Result<ClassId, LoadError> {
+    fn link(&mut self, parsed: &Parsed) -> Result<ClassId, LoadError> {
+        let file = &*parsed.file;
+        let (bytes, origin) = (parsed.bytes.clone(), parsed.origin);
         let super_class = match &file.super_name {
             Some(s) => {
                 let id = self.load(s)?;
@@ -552,12 +555,12 @@ impl Program {
         }
 
         let kind = ClassKind::Instance;
-        let hash: [u8; 32] = Sha256::digest(&bytes).into();
+        let hash = parsed.hash;
         let name = file.name.clone();
         self.classes.push(Class {
             name: name.clone(),
             access: file.access,
-            file: Some(Arc::new(file)),
+            file: Some(parsed.file.clone()),
             bytes: Some(bytes),
             hash: Some(hash),
             origin,
@@ -869,6 +872,51 @@ impl Program {
     pub fn line_of(&self, method: MethodId, index: u32) -> Option<u16> {
         self.method(method).code.as_ref()?.line_of(index)
     }
+}
+
+/// A parsed class file with its bytes and their SHA-256.
+#[derive(Debug)]
+struct Parsed {
+    file: Arc<ClassFile>,
+    bytes: Arc<[u8]>,
+    hash: [u8; 32],
+    origin: Origin,
+}
+
+impl Parsed {
+    fn new(bytes: Arc<[u8]>, origin: Origin) -> Result<Parsed, ClassFormatError> {
+        Ok(Parsed {
+            file: Arc::new(classfile::parse(&bytes)?),
+            hash: Sha256::digest(&bytes).into(),
+            bytes,
+            origin,
+        })
+    }
+}
+
+/// The class library's classes, parsed and hashed once per process: every VM of the process
+/// (and every restore) links from the same immutable parse.
+fn library_parsed(name: &str) -> Option<Result<Arc<Parsed>, ClassFormatError>> {
+    static CACHE: OnceLock<Mutex<HashMap<String, Arc<Parsed>>>> = OnceLock::new();
+    let bytes = crate::classpath::library_class(name)?;
+    let cache = CACHE.get_or_init(Default::default);
+    if let Some(p) = cache.lock().unwrap_or_else(|e| e.into_inner()).get(name) {
+        return Some(Ok(p.clone()));
+    }
+    let parsed = match Parsed::new(Arc::from(bytes), Origin::Library) {
+        Ok(p) => Arc::new(p),
+        Err(e) => return Some(Err(e)),
+    };
+    cache
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .insert(name.to_string(), parsed.clone());
+    Some(Ok(parsed))
+}
+
+/// The SHA-256 of a class of the library, computed once per process.
+pub fn library_hash(name: &str) -> Option<[u8; 32]> {
+    library_parsed(name)?.ok().map(|p| p.hash)
 }
 
 /// The kind of a primitive class name (`int`), if it is one.

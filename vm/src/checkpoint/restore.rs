@@ -4,7 +4,7 @@
 
 use super::{CheckpointError, v1};
 use crate::class::{ClassKind, Program, primitive_kind};
-use crate::classpath::{self, ClassPath, Origin};
+use crate::classpath::{ClassPath, Origin};
 use crate::descriptor::Kind;
 use crate::heap::Data;
 use crate::indy::CallSite;
@@ -152,16 +152,16 @@ impl Vm {
             let what = format!("class {i}");
             let id = match &class.kind {
                 v1::ClassKind::Library { name, sha256 } => {
-                    let bytes = classpath::library_class(name)
+                    let hash = crate::class::library_hash(name)
                         .ok_or_else(|| invalid(format!("{what}: no library class {name}")))?;
-                    if sha(bytes).as_slice() != sha256.as_slice() {
+                    if hash.as_slice() != sha256.as_slice() {
                         return Err(CheckpointError::IncompatibleVm {
                             found: format!("a class library whose {name} differs"),
                             expected: super::vm_key().to_string(),
                         });
                     }
                     vm.prog
-                        .define(Arc::from(bytes), Origin::Library)
+                        .load(name)
                         .map_err(|e| invalid(format!("{what}: {e}")))?
                 }
                 v1::ClassKind::Application { name, .. } => {
@@ -464,7 +464,9 @@ impl Vm {
                 let after_call = index.checked_sub(1).and_then(|k| {
                     at(k as usize)?.checked_sub(code.effects.get(k as usize)?.0 as usize)
                 });
-                let consistent = if code.effects.is_empty() {
+                let consistent = if depth > code.max_stack as usize {
+                    false
+                } else if code.effects.is_empty() {
                     true
                 } else if top {
                     at(index as usize) == Some(depth)
@@ -498,17 +500,22 @@ impl Vm {
                     sync: check_ref(f.sync, n_objects, &what)?,
                 });
             }
-            if let Some(f) = frames.last() {
-                let code = vm
-                    .prog
-                    .method(f.method)
-                    .code
-                    .as_ref()
-                    .expect("checked above");
-                let need = f.base as usize + code.max_locals as usize + code.max_stack as usize;
-                if slots.len() < need {
-                    slots.resize(need, Value::Top);
-                }
+            // Every frame gets back the room its code may use: callers resume after callees.
+            let need = frames
+                .iter()
+                .map(|f| {
+                    let code = vm
+                        .prog
+                        .method(f.method)
+                        .code
+                        .as_ref()
+                        .expect("checked above");
+                    f.base as usize + code.max_locals as usize + code.max_stack as usize
+                })
+                .max()
+                .unwrap_or(0);
+            if slots.len() < need {
+                slots.resize(need, Value::Top);
             }
             let state = match t.state {
                 v1::ThreadState::Runnable => ThreadState::Runnable,
