@@ -1,0 +1,197 @@
+//! Checkpoints through the `phantom` command: a process stopped after exactly N instructions
+//! and resumed in another process (and on another architecture) prints what HotSpot printed,
+//! and damaged checkpoint files are refused with an error, never a crash.
+
+use crate::support::{output, phantom};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// Compiles a corpus program into the target's tmp dir and returns the class dir and the
+/// program's folder (with its expected output).
+fn corpus_program(name: &str) -> (PathBuf, PathBuf) {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/java")
+        .join(name);
+    let classes = Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join("checkpoint-programs")
+        .join(name);
+    if !classes.join("Main.class").exists() {
+        std::fs::create_dir_all(&classes).expect("target tmp dir is writable");
+        let sources: Vec<PathBuf> = std::fs::read_dir(&dir)
+            .expect("corpus program exists")
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "java"))
+            .collect();
+        let ok = Command::new("javac")
+            .arg("-d")
+            .arg(&classes)
+            .args(&sources)
+            .status()
+            .expect("javac runs");
+        assert!(ok.success(), "javac failed on {name}");
+    }
+    (classes, dir)
+}
+
+fn expected(dir: &Path, file: &str) -> String {
+    std::fs::read_to_string(dir.join(file)).expect("expected output exists")
+}
+
+fn scratch(name: &str) -> PathBuf {
+    let d = Path::new(env!("CARGO_TARGET_TMPDIR")).join("checkpoints");
+    std::fs::create_dir_all(&d).expect("target tmp dir is writable");
+    d.join(name)
+}
+
+/// Runs `program` for `n` instructions with `first`, writing a checkpoint, then resumes it
+/// with `second`; the two outputs together must be HotSpot's.
+fn split_run(
+    first: &mut dyn FnMut() -> Command,
+    second: &mut dyn FnMut() -> Command,
+    program: &str,
+    n: u64,
+    tag: &str,
+) {
+    let (classes, dir) = corpus_program(program);
+    let file = scratch(&format!("{program}-{n}-{tag}.ckpt"));
+    let _ = std::fs::remove_file(&file);
+    let part1 = output(
+        first()
+            .args([
+                "run",
+                "--checkpoint-after",
+                &n.to_string(),
+                "--checkpoint-out",
+            ])
+            .arg(&file)
+            .arg("-cp")
+            .arg(&classes)
+            .arg("Main"),
+    );
+    assert_eq!(
+        part1.status.code(),
+        Some(0),
+        "{program} stopped at {n}: {part1:?}"
+    );
+    let mut stdout = String::from_utf8_lossy(&part1.stdout).into_owned();
+    let mut stderr = String::from_utf8_lossy(&part1.stderr).into_owned();
+    let status = if file.exists() {
+        let part2 = output(second().arg("resume").arg(&file));
+        stdout.push_str(&String::from_utf8_lossy(&part2.stdout));
+        stderr.push_str(&String::from_utf8_lossy(&part2.stderr));
+        part2.status.code()
+    } else {
+        // The program ended before n instructions: no checkpoint, and that run was all of it.
+        part1.status.code()
+    };
+    assert_eq!(
+        stdout,
+        expected(&dir, "expected.stdout"),
+        "{program} split at {n} ({tag})"
+    );
+    assert_eq!(
+        stderr,
+        expected(&dir, "expected.stderr"),
+        "{program} split at {n} ({tag})"
+    );
+    let want: i32 = expected(&dir, "expected.status")
+        .trim()
+        .parse()
+        .expect("a status");
+    assert_eq!(status, Some(want), "{program} split at {n} ({tag})");
+}
+
+#[test]
+fn a_process_resumes_exactly_where_it_stopped() {
+    // Points early in start-up, mid-way and late, in programs with threads, monitors,
+    // exceptions and collections.
+    for (program, points) in [
+        ("thread_wait_notify", &[1u64, 2_000, 50_001, 400_000][..]),
+        ("exc_uncaught_cause", &[10, 30_000][..]),
+        ("prog_dijkstra", &[123_457, 1_000_003][..]),
+        ("coll_maps", &[77_777, 2_000_000][..]),
+    ] {
+        for &n in points {
+            split_run(&mut phantom, &mut phantom, program, n, "same");
+        }
+    }
+}
+
+/// The binary of the host architecture, when the binary under test is an emulated one.
+fn host_phantom() -> Option<Command> {
+    let host = std::env::var("PHANTOM_HOST_BIN")
+        .ok()
+        .filter(|p| !p.is_empty())?;
+    Path::new(&host).exists().then(|| Command::new(host))
+}
+
+/// Under the qemu matrix: checkpoints made by the host's x86_64 build resume on this
+/// architecture, and this architecture's checkpoints resume on the host.
+#[test]
+fn checkpoints_cross_architectures_both_ways() {
+    if host_phantom().is_none() {
+        println!("no PHANTOM_HOST_BIN: this run is native, nothing crosses an architecture");
+        return;
+    }
+    let mut host = || host_phantom().expect("checked above");
+    for (program, n) in [
+        ("thread_sync_counter", 300_000u64),
+        ("prog_matrix", 1_000_003),
+        ("fp_strictmath", 40_000),
+    ] {
+        split_run(&mut host, &mut phantom, program, n, "from-host");
+        split_run(&mut phantom, &mut host, program, n, "to-host");
+    }
+}
+
+#[test]
+fn damaged_checkpoints_are_refused_without_crashing() {
+    let (classes, _) = corpus_program("prog_nqueens");
+    let file = scratch("nqueens-good.ckpt");
+    let made = output(
+        phantom()
+            .args(["run", "--checkpoint-after", "50000", "--checkpoint-out"])
+            .arg(&file)
+            .arg("-cp")
+            .arg(&classes)
+            .arg("Main"),
+    );
+    assert!(made.status.success(), "{made:?}");
+    let good = std::fs::read(&file).expect("checkpoint written");
+    let mut cases: Vec<(String, Vec<u8>)> = Vec::new();
+    for cut in [0, 1, 7, good.len() / 3, good.len() - 1] {
+        cases.push((format!("truncated to {cut} bytes"), good[..cut].to_vec()));
+    }
+    // Bit flips spread over the document: headers, class bytes, heap, frames.
+    let mut state = 0x2545_F491_4F6C_DD1Du64;
+    for _ in 0..24 {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        let at = (state % good.len() as u64) as usize;
+        let mut bad = good.clone();
+        bad[at] ^= 1 << (state >> 60) % 8;
+        cases.push((format!("bit flipped at byte {at}"), bad));
+    }
+    // A byte string that claims to be 2^40 bytes long.
+    let mut huge = vec![0xa1, 0x66];
+    huge.extend(b"format");
+    huge.extend([0x5b, 0, 0, 1, 0, 0, 0, 0, 0]);
+    cases.push(("a length header of 2^40 bytes".to_string(), huge));
+    for (what, bytes) in cases {
+        let path = scratch("damaged.ckpt");
+        std::fs::write(&path, &bytes).expect("write");
+        let out = output(phantom().arg("resume").arg(&path));
+        let code = out.status.code();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        if code == Some(1) && stderr.starts_with("phantom: ") {
+            continue;
+        }
+        // A flip in data the program never reads (say, a string it has already printed) may
+        // leave a valid process: then it must still run to a normal end, not crash.
+        assert!(
+            matches!(code, Some(0)),
+            "{what}: status {code:?}, stderr {stderr}"
+        );
+    }
+}
