@@ -170,7 +170,7 @@ fn damaged_checkpoints_are_refused_without_crashing() {
         state ^= state << 17;
         let at = (state % good.len() as u64) as usize;
         let mut bad = good.clone();
-        bad[at] ^= 1 << (state >> 60) % 8;
+        bad[at] ^= 1 << ((state >> 60) % 8);
         cases.push((format!("bit flipped at byte {at}"), bad));
     }
     // A byte string that claims to be 2^40 bytes long.
