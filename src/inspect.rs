@@ -4,6 +4,8 @@ use anyhow::{Context, Result};
 use phantom_vm::checkpoint::{self, DEFAULT_MAX_BYTES, v1};
 use phantom_vm::classfile;
 use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::io::Write as _;
 use std::path::Path;
 
 fn class_name(c: &v1::Checkpoint, i: u32) -> String {
@@ -56,31 +58,47 @@ fn describe_frame(c: &v1::Checkpoint, f: &v1::Frame, innermost: bool) -> String 
 
 /// Prints the summary of a checkpoint file.
 pub(crate) fn print(path: &Path) -> Result<()> {
+    let text = summary(path)?;
+    match std::io::stdout().lock().write_all(text.as_bytes()) {
+        // A reader that stopped early (`| head`) is not an error.
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
+        _ => Ok(()),
+    }
+}
+
+fn summary(path: &Path) -> Result<String> {
+    let mut out = String::new();
     let bytes = std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
     let c = checkpoint::decode(&bytes, DEFAULT_MAX_BYTES)
         .with_context(|| format!("decoding {}", path.display()))?;
-    println!(
+    writeln!(
+        out,
         "checkpoint {} ({} bytes), {}",
         path.display(),
         bytes.len(),
         c.vm
-    );
-    println!("instructions executed: {}", c.executed);
+    )?;
+    writeln!(out, "instructions executed: {}", c.executed)?;
 
-    println!("threads: {}", c.threads.len());
+    writeln!(out, "threads: {}", c.threads.len())?;
     for (i, t) in c.threads.iter().enumerate() {
         let marker = if i as u32 == c.current_thread {
             " (runs next)"
         } else {
             ""
         };
-        println!(
+        writeln!(
+            out,
             "  thread {i}: {:?}{marker}, {} frames",
             t.state,
             t.frames.len()
-        );
+        )?;
         for (k, f) in t.frames.iter().enumerate().rev() {
-            println!("    at {}", describe_frame(&c, f, k + 1 == t.frames.len()));
+            writeln!(
+                out,
+                "    at {}",
+                describe_frame(&c, f, k + 1 == t.frames.len())
+            )?;
         }
     }
 
@@ -103,14 +121,15 @@ pub(crate) fn print(path: &Path) -> Result<()> {
         e.0 += 1;
         e.1 += size;
     }
-    println!(
+    writeln!(
+        out,
         "heap: {} objects, {total} bytes of fields and elements",
         c.objects.len()
-    );
+    )?;
     let mut rows: Vec<_> = by_class.into_iter().collect();
     rows.sort_by(|a, b| b.1.1.cmp(&a.1.1).then(a.0.cmp(&b.0)));
     for (name, (count, size)) in rows.iter().take(12) {
-        println!("  {size:>12} bytes {count:>8} x {name}");
+        writeln!(out, "  {size:>12} bytes {count:>8} x {name}")?;
     }
 
     let (mut lib, mut app, mut other) = (0, 0, 0);
@@ -125,26 +144,29 @@ pub(crate) fn print(path: &Path) -> Result<()> {
             _ => other += 1,
         }
     }
-    println!(
+    writeln!(
+        out,
         "classes: {} loaded ({lib} library, {app} application with {app_bytes} bytes, {other} array, primitive and lambda), {} more application classes carried",
         c.classes.len(),
         c.class_files.len()
-    );
+    )?;
     for (i, k) in c.classes.iter().enumerate() {
         if let v1::ClassKind::Application { name, sha256, .. } = &k.kind {
             let hex: String = sha256.iter().take(8).map(|b| format!("{b:02x}")).collect();
-            println!(
+            writeln!(
+                out,
                 "  {} sha256 {hex}... {:?}",
                 name.replace('/', "."),
                 c.classes[i].init
-            );
+            )?;
         }
     }
-    println!(
+    writeln!(
+        out,
         "call sites: {}, interned strings: {}, monitors held: {}",
         c.sites.len(),
         c.interned.len(),
         c.monitors.len()
-    );
-    Ok(())
+    )?;
+    Ok(out)
 }
