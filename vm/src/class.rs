@@ -9,6 +9,7 @@ use crate::descriptor::{Kind, MethodSig, field_kind};
 use crate::heap::ClassId;
 use crate::natives::{self, NativeFn};
 use sha2::{Digest, Sha256};
+use std::cell::OnceCell;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock};
 use thiserror::Error;
@@ -179,8 +180,12 @@ pub struct Method {
     pub sig: MethodSig,
     /// Argument slots including the receiver.
     pub arg_slots: u16,
-    /// Decoded code (none for abstract and native methods).
-    pub code: Option<Code>,
+    /// Decoded code, once the method has first been needed (`Program::code`).
+    pub code: OnceCell<Code>,
+    /// Whether the method has bytecode (abstract and native methods do not).
+    pub has_code: bool,
+    /// Index of the method in its class file, where its bytecode is.
+    pub file_index: u16,
     /// The Rust implementation of a native method, if phantom has one.
     pub native: Option<NativeFn>,
     /// A pure native the interpreter computes in place from the arguments, without leaving
@@ -428,30 +433,16 @@ impl Program {
         let class_name = file.name.clone();
         let mut methods = Vec::with_capacity(file.methods.len());
         let mut clinit = None;
-        for m in &file.methods {
+        for (file_index, m) in file.methods.iter().enumerate() {
             let sig = MethodSig::parse(&m.desc).map_err(|e| ClassFormatError::BadDescriptor {
                 class: class_name.to_string(),
                 what: e.to_string(),
             })?;
             let is_static = m.access & acc::STATIC != 0;
             let arg_slots = sig.arg_slots() + usize::from(!is_static);
-            let code = match &m.code {
-                Some(info) => {
-                    let err = |what: String| ClassFormatError::BadCode {
-                        class: class_name.replace('/', "."),
-                        method: format!("{}{}", m.name, m.desc),
-                        what,
-                    };
-                    Some(code::decode(
-                        info,
-                        &file.cp,
-                        sig.arg_slots(),
-                        is_static,
-                        &err,
-                    )?)
-                }
-                None => None,
-            };
+            // Code is decoded on first use (`Program::code`): most methods of most classes
+            // never run, and a restored process re-links every class it had loaded.
+            let has_code = m.code.is_some();
             let (native, intrinsic) = if m.access & acc::NATIVE != 0 {
                 (
                     natives::find(&class_name, &m.name, &m.desc),
@@ -472,7 +463,9 @@ impl Program {
                 access: m.access,
                 sig,
                 arg_slots: arg_slots as u16,
-                code,
+                code: OnceCell::new(),
+                has_code,
+                file_index: file_index as u16,
                 native,
                 intrinsic,
                 selector,
@@ -608,7 +601,9 @@ impl Program {
             name: mname,
             desc: mdesc,
             access: acc::PUBLIC | acc::FINAL,
-            code: Some(code),
+            code: OnceCell::from(code),
+            has_code: true,
+            file_index: 0,
             native: None,
             intrinsic: None,
             selector,
@@ -868,9 +863,37 @@ impl Program {
         self.class(receiver).by_selector.get(&selector).copied()
     }
 
+    /// A method's decoded code, decoding it on first request; `None` for methods without
+    /// bytecode. Malformed bytecode is reported here, when the method is first needed.
+    pub fn code(&self, method: MethodId) -> Result<Option<&Code>, ClassFormatError> {
+        let m = self.method(method);
+        if !m.has_code {
+            return Ok(None);
+        }
+        if let Some(code) = m.code.get() {
+            return Ok(Some(code));
+        }
+        let class = self.class(m.class);
+        let file = class
+            .file
+            .as_ref()
+            .expect("methods with bytecode come from class files");
+        let info = file.methods[m.file_index as usize]
+            .code
+            .as_ref()
+            .expect("has_code says the class file has code");
+        let err = |what: String| ClassFormatError::BadCode {
+            class: class.java_name(),
+            method: format!("{}{}", m.name, m.desc),
+            what,
+        };
+        let decoded = code::decode(info, &file.cp, m.sig.arg_slots(), m.is_static(), &err)?;
+        Ok(Some(m.code.get_or_init(|| decoded)))
+    }
+
     /// The line number of a method's instruction, for stack traces.
     pub fn line_of(&self, method: MethodId, index: u32) -> Option<u16> {
-        self.method(method).code.as_ref()?.line_of(index)
+        self.method(method).code.get()?.line_of(index)
     }
 }
 

@@ -45,7 +45,7 @@ impl Vm {
         self.prog
             .method(f.method)
             .code
-            .as_ref()
+            .get()
             .expect("running frames have code")
             .insns[f.pc as usize]
             .get()
@@ -56,7 +56,7 @@ impl Vm {
         self.prog
             .method(f.method)
             .code
-            .as_ref()
+            .get()
             .expect("running frames have code")
             .insns[f.pc as usize]
             .set(insn);
@@ -816,7 +816,7 @@ impl Vm {
             );
             return self.raise(r);
         }
-        if m.code.is_none() {
+        if !m.has_code {
             return match m.native {
                 Some(f) => self.call_native(mid, f),
                 None => {
@@ -824,6 +824,18 @@ impl Vm {
                     self.raise(Raise::new("java/lang/UnsatisfiedLinkError", Some(msg)))
                 }
             };
+        }
+        // First call: decode the bytecode, and report it if it is malformed.
+        if let Err(e) = self.prog.code(mid) {
+            return self.raise(Raise::new("java/lang/VerifyError", Some(e.to_string())));
+        }
+        let m = self.prog.method(mid);
+        if m.access & acc::SYNCHRONIZED == 0 {
+            let pc = self.top_frame().pc + 1;
+            if !self.push_java_frame(mid, pc, FrameKind::Normal) {
+                self.raise(Raise::new("java/lang/StackOverflowError", None));
+            }
+            return;
         }
         // A synchronized method: take the monitor of the receiver (or the class) first.
         let lock = if m.is_static() {
@@ -910,7 +922,7 @@ impl Vm {
                 }
                 let pc = self.top_frame().pc;
                 let callee = self.prog.method(method);
-                if callee.code.is_none() || callee.access & acc::SYNCHRONIZED != 0 {
+                if callee.code.get().is_none() || callee.access & acc::SYNCHRONIZED != 0 {
                     // Let the generic path run it as if called from the instruction before.
                     self.top_mut().pc = pc - 1;
                     return self.invoke(method);

@@ -68,7 +68,7 @@ pub fn fix_nan64(r: f64, a: f64, b: f64) -> f64 {
     }
 }
 
-/// Pushes a frame for `method` whose arguments (`arg_slots`, receiver included) are the top of
+/// Pushes a frame for `method` (decoding its code if needed) whose arguments (`arg_slots`, receiver included) are the top of
 /// the caller's operand stack. The caller resumes at `caller_pc` with its arguments popped.
 /// Returns false on stack overflow (nothing changed).
 #[inline]
@@ -82,10 +82,10 @@ pub fn push_frame(
     kind: FrameKind,
 ) -> bool {
     let m = prog.method(method);
-    let code = m
-        .code
-        .as_ref()
-        .expect("push_frame is only called for methods with code");
+    // Callers decode first to report malformed code; here it only must not crash.
+    let Ok(Some(code)) = prog.code(method) else {
+        return false;
+    };
     let base = sp - m.arg_slots as usize;
     let locals_end = base + code.max_locals as usize;
     let need = locals_end + code.max_stack as usize;
@@ -137,7 +137,7 @@ pub fn run(prog: &Program, rt: &mut Runtime, budget: &mut u64) -> Exit {
     let mut code = prog
         .method(method)
         .code
-        .as_ref()
+        .get()
         .expect("running frames have code");
     let mut insns: &[std::cell::Cell<Insn>] = &code.insns;
     let mut pc = top.pc as usize;
@@ -184,7 +184,7 @@ pub fn run(prog: &Program, rt: &mut Runtime, budget: &mut u64) -> Exit {
                 }
                 continue;
             }
-            if m.code.is_none() || m.access & crate::classfile::acc::SYNCHRONIZED != 0 {
+            if m.code.get().is_none() || m.access & crate::classfile::acc::SYNCHRONIZED != 0 {
                 pc -= 1;
                 leave!(Exit::Invoke(mid));
             }
@@ -201,7 +201,7 @@ pub fn run(prog: &Program, rt: &mut Runtime, budget: &mut u64) -> Exit {
                 leave!(Exit::StackOverflow);
             }
             let f = frames.last().expect("just pushed");
-            code = m.code.as_ref().expect("checked above");
+            code = m.code.get().expect("checked above");
             insns = &code.insns;
             pc = 0;
             sp = f.sp as usize;
@@ -635,7 +635,7 @@ pub fn run(prog: &Program, rt: &mut Runtime, budget: &mut u64) -> Exit {
                 code = prog
                     .method(caller.method)
                     .code
-                    .as_ref()
+                    .get()
                     .expect("callers have code");
                 insns = &code.insns;
                 pc = caller.pc as usize;

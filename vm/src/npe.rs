@@ -15,7 +15,7 @@ pub(crate) fn describe(vm: &Vm) -> Option<String> {
     let t = &vm.rt.threads[vm.rt.current];
     let f = t.frames.last()?;
     let m = vm.prog.method(f.method);
-    let code = m.code.as_ref()?;
+    let code = m.code.get()?;
     let index = f.pc as usize;
     let insn = code.insns.get(index)?.get();
     let cx = Cx {

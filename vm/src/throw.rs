@@ -218,7 +218,7 @@ impl Vm {
                     .prog
                     .method(f.method)
                     .code
-                    .as_ref()
+                    .get()
                     .map(|c| c.max_locals)
                     .unwrap_or(0);
                 let thread = &mut self.rt.threads[t];
@@ -314,7 +314,7 @@ impl Vm {
 
     fn find_handler(&mut self, method: MethodId, index: u32, ex: Ref) -> Option<u32> {
         let ex_class = self.rt.heap.get(ex)?.class;
-        let handlers = self.prog.method(method).code.as_ref()?.handlers.clone();
+        let handlers = self.prog.method(method).code.get()?.handlers.clone();
         for h in handlers {
             if index < h.start || index >= h.end {
                 continue;
@@ -352,7 +352,7 @@ impl Vm {
                 "dispatchUncaughtException",
                 "(Ljava/lang/Throwable;)V",
             )
-            .filter(|&m| self.prog.method(m).code.is_some());
+            .filter(|&m| matches!(self.prog.code(m), Ok(Some(_))));
         match dispatch {
             Some(m) => {
                 let thread = &mut self.rt.threads[t];

@@ -164,7 +164,7 @@ impl Vm {
             let mut frames = Vec::with_capacity(t.frames.len());
             for f in &t.frames {
                 let m = self.prog.method(f.method);
-                let code = m.code.as_ref().expect("frames run methods with code");
+                let code = m.code.get().expect("frames run methods with code");
                 let class = &self.prog.classes[m.class as usize];
                 let method = class
                     .methods

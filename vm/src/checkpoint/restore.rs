@@ -435,9 +435,10 @@ impl Vm {
                     .get(f.method as usize)
                     .ok_or_else(|| invalid(format!("{what}: method {} out of range", f.method)))?;
                 let m = vm.prog.method(method);
-                let code = m
-                    .code
-                    .as_ref()
+                let code = vm
+                    .prog
+                    .code(method)
+                    .map_err(|e| invalid(format!("{what}: {e}")))?
                     .ok_or_else(|| invalid(format!("{what}: {} has no code", m.name)))?;
                 let index = code.index_of_pc(f.pc).ok_or_else(|| {
                     invalid(format!(
@@ -504,12 +505,7 @@ impl Vm {
             let need = frames
                 .iter()
                 .map(|f| {
-                    let code = vm
-                        .prog
-                        .method(f.method)
-                        .code
-                        .as_ref()
-                        .expect("checked above");
+                    let code = vm.prog.method(f.method).code.get().expect("checked above");
                     f.base as usize + code.max_locals as usize + code.max_stack as usize
                 })
                 .max()
