@@ -195,3 +195,48 @@ fn damaged_checkpoints_are_refused_without_crashing() {
         );
     }
 }
+
+/// Checkpoints committed in tests/checkpoints (made on x86_64 by scripts/bless-checkpoints)
+/// decode and resume on every architecture to HotSpot's remaining output. A VM or library
+/// change makes them stale on purpose: checkpoints name the VM that made them.
+#[test]
+fn golden_checkpoints_resume_on_this_architecture() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/checkpoints");
+    let mut count = 0;
+    for entry in std::fs::read_dir(&root).expect("tests/checkpoints exists") {
+        let dir = entry.expect("readable").path();
+        let file = dir.join("checkpoint.cbor");
+        if !file.exists() {
+            continue;
+        }
+        count += 1;
+        let out = output(phantom().arg("resume").arg(&file));
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            !stderr.contains("incompatible VM"),
+            "{}: stale golden checkpoint ({stderr}); run scripts/bless-checkpoints",
+            dir.display()
+        );
+        assert_eq!(
+            String::from_utf8_lossy(&out.stdout),
+            expected(&dir, "expected.stdout"),
+            "{}",
+            dir.display()
+        );
+        assert_eq!(
+            stderr,
+            expected(&dir, "expected.stderr"),
+            "{}",
+            dir.display()
+        );
+        let want: i32 = expected(&dir, "expected.status")
+            .trim()
+            .parse()
+            .expect("a status");
+        assert_eq!(out.status.code(), Some(want), "{}", dir.display());
+    }
+    assert!(
+        count >= 3,
+        "expected the golden checkpoints listed in tests/checkpoints/list"
+    );
+}

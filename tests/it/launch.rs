@@ -81,3 +81,46 @@ fn a_class_without_main_is_refused() {
         "{out:?}"
     );
 }
+
+#[test]
+fn jar_files_and_directories_make_up_the_class_path() {
+    let dir = scratch("jar");
+    let src = dir.join("src");
+    fs::create_dir_all(src.join("app")).expect("mkdir");
+    fs::write(
+        src.join("app/Main.java"),
+        "package app;\npublic class Main {\n    public static void main(String[] args) {\n        System.out.println(lib.Greeter.greet(args.length > 0 ? args[0] : \"nobody\"));\n    }\n}\n",
+    )
+    .expect("write");
+    fs::create_dir_all(src.join("lib")).expect("mkdir");
+    fs::write(
+        src.join("lib/Greeter.java"),
+        "package lib;\npublic class Greeter {\n    public static String greet(String who) {\n        return \"hello, \" + who;\n    }\n}\n",
+    )
+    .expect("write");
+    let classes = dir.join("classes");
+    let javac = std::process::Command::new("javac")
+        .arg("-d")
+        .arg(&classes)
+        .arg(src.join("app/Main.java"))
+        .arg(src.join("lib/Greeter.java"))
+        .status()
+        .expect("javac runs");
+    assert!(javac.success());
+    // The library goes into a jar; the application stays a directory.
+    let jar = dir.join("lib.jar");
+    let made = std::process::Command::new("jar")
+        .arg("cf")
+        .arg(&jar)
+        .arg("-C")
+        .arg(&classes)
+        .arg("lib")
+        .status()
+        .expect("jar runs");
+    assert!(made.success());
+    fs::remove_dir_all(classes.join("lib")).expect("rm");
+    let cp = format!("{}:{}", classes.display(), jar.display());
+    let out = output(phantom().args(["run", "-cp", &cp, "app.Main", "world"]));
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "hello, world\n");
+}
