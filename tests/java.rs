@@ -6,8 +6,11 @@
 //! large prime P: captured, encoded, decoded and restored into a fresh VM again and again, it
 //! must still print exactly what HotSpot printed.
 //!
-//! A program folder may hold `args` (one argument per line), `stdin`, and `slow` (a reason
-//! line): slow programs are not run under emulation, where they would take many minutes.
+//! A program folder may hold `args` (one argument per line), `stdin`, `slow` (a reason line:
+//! slow programs are not run under emulation, where they would take many minutes) and `tiny`:
+//! tiny programs also run as `roundtrip-1/<name>`, captured and restored after every single
+//! instruction (every 13th under emulation, where one instruction's round trip costs ten times
+//! more).
 
 use libtest_mimic::{Arguments, Failed, Trial};
 use sha2::{Digest, Sha256};
@@ -99,7 +102,7 @@ fn first_difference(what: &str, expected: &str, actual: &str) -> String {
 /// The period of the round-trip runs: a prime, so captures fall at varied instructions.
 const ROUNDTRIP_PERIOD: &str = "1000003";
 
-fn run_program(dir: &Path, roundtrip: bool) -> Result<(), Failed> {
+fn run_program(dir: &Path, roundtrip: Option<&str>) -> Result<(), Failed> {
     let classes = compile(dir)?;
     let read = |f: &str| fs::read(dir.join(f)).ok();
     let args: Vec<String> = read("args")
@@ -113,8 +116,8 @@ fn run_program(dir: &Path, roundtrip: bool) -> Result<(), Failed> {
     let stdin = read("stdin").unwrap_or_default();
     let mut cmd = phantom();
     cmd.arg("run");
-    if roundtrip {
-        cmd.args(["--roundtrip-every", ROUNDTRIP_PERIOD]);
+    if let Some(period) = roundtrip {
+        cmd.args(["--roundtrip-every", period]);
     }
     let mut child = cmd
         .arg("-cp")
@@ -188,12 +191,21 @@ fn main() {
         let slow = dir.join("slow").exists();
         let d = dir.clone();
         trials.push(
-            Trial::test(name.clone(), move || run_program(&d, false))
+            Trial::test(name.clone(), move || run_program(&d, None))
                 .with_ignored_flag(slow && emulated),
         );
+        if dir.join("tiny").exists() {
+            let d = dir.clone();
+            let period = if emulated { "13" } else { "1" };
+            trials.push(Trial::test(format!("roundtrip-1/{name}"), move || {
+                run_program(&d, Some(period))
+            }));
+        }
         trials.push(
-            Trial::test(format!("roundtrip/{name}"), move || run_program(&dir, true))
-                .with_ignored_flag(slow),
+            Trial::test(format!("roundtrip/{name}"), move || {
+                run_program(&dir, Some(ROUNDTRIP_PERIOD))
+            })
+            .with_ignored_flag(slow),
         );
     }
     libtest_mimic::run(&args, trials).exit();
