@@ -665,9 +665,17 @@ pub fn run(prog: &Program, rt: &mut Runtime, budget: &mut u64) -> Exit {
                     pc -= 1;
                     npe!()
                 };
-                let v = match &obj.data {
-                    Data::Fields(f) => f[slot as usize],
-                    _ => Value::Top,
+                // Verified code never reads a field of an object of another class; unverified
+                // code that does gets an error, not a read out of bounds.
+                let Some(&v) = (match &obj.data {
+                    Data::Fields(f) => f.get(slot as usize),
+                    _ => None,
+                }) else {
+                    pc -= 1;
+                    raise!(
+                        "java/lang/VerifyError",
+                        Some("getfield on an object without that field".to_string())
+                    );
                 };
                 slots[sp - 1] = v;
                 if wide {
@@ -683,9 +691,18 @@ pub fn run(prog: &Program, rt: &mut Runtime, budget: &mut u64) -> Exit {
                     pc -= 1;
                     npe!()
                 };
-                if let Data::Fields(f) = &mut obj.data {
-                    f[slot as usize] = v;
-                }
+                let field = match &mut obj.data {
+                    Data::Fields(f) => f.get_mut(slot as usize),
+                    _ => None,
+                };
+                let Some(field) = field else {
+                    pc -= 1;
+                    raise!(
+                        "java/lang/VerifyError",
+                        Some("putfield on an object without that field".to_string())
+                    );
+                };
+                *field = v;
                 sp -= w + 1;
             }
             Insn::InvokeDirect {
@@ -707,7 +724,13 @@ pub fn run(prog: &Program, rt: &mut Runtime, budget: &mut u64) -> Exit {
                     pc -= 1;
                     npe!()
                 };
-                let mid = prog.class(obj.class).vtable[vindex as usize];
+                let Some(&mid) = prog.class(obj.class).vtable.get(vindex as usize) else {
+                    pc -= 1;
+                    raise!(
+                        "java/lang/VerifyError",
+                        Some("invokevirtual on an object of an unrelated class".to_string())
+                    );
+                };
                 enter!(mid, pc);
             }
             Insn::InvokeInterfaceQ {
