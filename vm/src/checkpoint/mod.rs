@@ -75,6 +75,21 @@ pub fn vm_key() -> &'static str {
     })
 }
 
+/// A CBOR decoding error in a sentence.
+fn describe(e: ciborium::de::Error<std::io::Error>) -> String {
+    use ciborium::de::Error;
+    match e {
+        Error::Io(io) if io.kind() == std::io::ErrorKind::UnexpectedEof => {
+            "the document is truncated".to_string()
+        }
+        Error::Io(io) => io.to_string(),
+        Error::Syntax(at) => format!("malformed CBOR at byte {at}"),
+        Error::Semantic(Some(at), what) => format!("{what} (at byte {at})"),
+        Error::Semantic(None, what) => what,
+        Error::RecursionLimitExceeded => "the document is nested too deeply".to_string(),
+    }
+}
+
 /// Encodes a checkpoint as CBOR.
 pub fn encode(c: &v1::Checkpoint) -> Vec<u8> {
     let mut out = Vec::new();
@@ -92,7 +107,7 @@ pub fn decode(bytes: &[u8], max_bytes: usize) -> Result<v1::Checkpoint, Checkpoi
         });
     }
     let c: v1::Checkpoint =
-        ciborium::from_reader(bytes).map_err(|e| CheckpointError::Malformed(e.to_string()))?;
+        ciborium::from_reader(bytes).map_err(|e| CheckpointError::Malformed(describe(e)))?;
     if c.format != v1::FORMAT || c.version != v1::VERSION {
         return Err(CheckpointError::Unsupported {
             format: c.format,
@@ -106,4 +121,61 @@ pub fn decode(bytes: &[u8], max_bytes: usize) -> Result<v1::Checkpoint, Checkpoi
         });
     }
     Ok(c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn refused(bytes: &[u8]) -> String {
+        match decode(bytes, 1 << 20) {
+            Ok(_) => panic!("decoded a hostile document"),
+            Err(e) => e.to_string(),
+        }
+    }
+
+    #[test]
+    fn hostile_documents_are_refused_cheaply() {
+        // A text string and an array claiming 2^62 bytes and elements: no allocation follows.
+        let mut huge_text = vec![0xa1, 0x66];
+        huge_text.extend(b"format");
+        huge_text.push(0x7b);
+        huge_text.extend((1u64 << 62).to_be_bytes());
+        assert!(refused(&huge_text).contains("truncated"));
+        let mut huge_array = vec![0xa1, 0x67];
+        huge_array.extend(b"classes");
+        huge_array.push(0x9b);
+        huge_array.extend((1u64 << 62).to_be_bytes());
+        assert!(refused(&huge_array).contains("truncated"));
+        // Deep nesting stops at the decoder's recursion limit or the type check.
+        assert!(refused(&[0x81; 100_000]).contains("not a phantom checkpoint"));
+        assert!(refused(b"").contains("truncated"));
+        assert!(refused(&[0u8; (1 << 20) + 1]).contains("exceeds the limit"));
+    }
+
+    #[test]
+    fn other_formats_versions_and_vms_are_named_in_the_refusal() {
+        let mut c = v1::Checkpoint {
+            format: v1::FORMAT.to_string(),
+            version: 2,
+            vm: vm_key().to_string(),
+            executed: 0,
+            current_thread: 0,
+            quantum_left: 0,
+            hash_state: 0,
+            classes: Vec::new(),
+            class_files: Vec::new(),
+            sites: Vec::new(),
+            objects: Vec::new(),
+            interned: Vec::new(),
+            threads: Vec::new(),
+            monitors: Vec::new(),
+        };
+        assert!(refused(&encode(&c)).contains("version 2"));
+        c.version = v1::VERSION;
+        c.vm = "phantom-vm 0.0.1 library 0000".to_string();
+        assert!(refused(&encode(&c)).contains("incompatible VM (phantom-vm 0.0.1"));
+        c.vm = vm_key().to_string();
+        assert!(decode(&encode(&c), 1 << 20).is_ok());
+    }
 }
