@@ -157,6 +157,14 @@ impl Class {
         self.file.as_ref()?.source_file.as_deref()
     }
 
+    /// The fields of a new instance: every slot zero, null or false.
+    pub fn zeroed_fields(&self) -> Box<[crate::value::Value]> {
+        self.instance_kinds
+            .iter()
+            .map(|&k| crate::value::zero_of(k))
+            .collect()
+    }
+
     /// Finds a declared field by name and descriptor.
     pub fn field(&self, name: &str, desc: &str) -> Option<&Field> {
         self.fields

@@ -499,13 +499,7 @@ impl Vm {
                 self.rewrite(Insn::NewQ(c));
             }
             Insn::NewQ(c) => {
-                let fields: Box<[Value]> = self
-                    .prog
-                    .class(c)
-                    .instance_kinds
-                    .iter()
-                    .map(|&k| crate::value::zero_of(k))
-                    .collect();
+                let fields: Box<[Value]> = self.prog.class(c).zeroed_fields();
                 let r = self
                     .rt
                     .heap
@@ -776,13 +770,7 @@ impl Vm {
             return Ok(existing);
         }
         let cc = self.rt.known.class;
-        let fields: Box<[Value]> = self
-            .prog
-            .class(cc)
-            .instance_kinds
-            .iter()
-            .map(|&k| crate::value::zero_of(k))
-            .collect();
+        let fields: Box<[Value]> = self.prog.class(cc).zeroed_fields();
         let r = self
             .rt
             .heap

@@ -673,13 +673,7 @@ impl Vm {
         }
         let name = box_class(kind);
         let c = self.load_class(name)?;
-        let fields: Box<[Value]> = self
-            .prog
-            .class(c)
-            .instance_kinds
-            .iter()
-            .map(|&k| crate::value::zero_of(k))
-            .collect();
+        let fields: Box<[Value]> = self.prog.class(c).zeroed_fields();
         let r = self
             .rt
             .heap

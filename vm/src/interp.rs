@@ -767,12 +767,7 @@ pub fn run(prog: &Program, rt: &mut Runtime, budget: &mut u64) -> Exit {
                     pc -= 1;
                     leave!(Exit::Gc);
                 }
-                let fields: Box<[Value]> = prog
-                    .class(class)
-                    .instance_kinds
-                    .iter()
-                    .map(|&k| crate::value::zero_of(k))
-                    .collect();
+                let fields: Box<[Value]> = prog.class(class).zeroed_fields();
                 match heap.alloc(class, Data::Fields(fields)) {
                     Ok(r) => push!(Value::Ref(r)),
                     Err(_) => {

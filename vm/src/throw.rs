@@ -58,13 +58,7 @@ impl Vm {
                 self.rt.init[s as usize] = Init::Done;
             }
         }
-        let fields: Box<[Value]> = self
-            .prog
-            .class(c)
-            .instance_kinds
-            .iter()
-            .map(|&k| crate::value::zero_of(k))
-            .collect();
+        let fields: Box<[Value]> = self.prog.class(c).zeroed_fields();
         let obj = self
             .rt
             .heap
@@ -166,13 +160,7 @@ impl Vm {
             let file = class.source_file().map(str::to_string);
             let library = class.origin == Origin::Library;
             let native = m.access & crate::classfile::acc::NATIVE != 0;
-            let fields: Box<[Value]> = self
-                .prog
-                .class(ste)
-                .instance_kinds
-                .iter()
-                .map(|&k| crate::value::zero_of(k))
-                .collect();
+            let fields: Box<[Value]> = self.prog.class(ste).zeroed_fields();
             let e = self.rt.heap.alloc(ste, Data::Fields(fields))?;
             let set_str = |vm: &mut Vm,
                            slot: Option<usize>,

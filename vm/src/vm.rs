@@ -182,20 +182,14 @@ impl Vm {
             "stackTrace",
             "[Ljava/lang/StackTraceElement;",
         )?;
-        let template = self
-            .prog
-            .class(string)
-            .instance_kinds
-            .iter()
-            .map(|&k| crate::value::zero_of(k))
-            .collect();
+        let template = self.prog.class(string).zeroed_fields();
         let k = &mut self.rt.known;
         k.string_value = string_value;
         k.string_hash = string_hash;
         k.throwable_message = throwable_message;
         k.throwable_cause = throwable_cause;
         k.throwable_trace = throwable_trace;
-        k.string_template = template;
+        k.string_template = template.into_vec();
         Ok(())
     }
 
@@ -257,13 +251,7 @@ impl Vm {
     /// Allocates a `java.lang.Thread` object for a VM-created thread, without running Java.
     fn new_thread_object(&mut self, name: &str, tid: i64) -> Result<Ref, crate::heap::OutOfMemory> {
         let class = self.rt.known.thread;
-        let fields: Box<[Value]> = self
-            .prog
-            .class(class)
-            .instance_kinds
-            .iter()
-            .map(|&k| crate::value::zero_of(k))
-            .collect();
+        let fields: Box<[Value]> = self.prog.class(class).zeroed_fields();
         let obj = self.rt.heap.alloc(class, Data::Fields(fields))?;
         let name_ref = self.rt.new_string(name)?;
         let set = |vm: &mut Vm, fname: &str, desc: &str, v: Value| {
@@ -520,31 +508,5 @@ impl Vm {
     pub(crate) fn thread(&mut self) -> &mut Thread {
         let t = self.rt.current;
         &mut self.rt.threads[t]
-    }
-}
-
-impl Vm {
-    /// A one-line description of every thread, for debugging.
-    pub fn describe_threads(&self) -> String {
-        let mut out = String::new();
-        for (i, t) in self.rt.threads.iter().enumerate() {
-            out.push_str(&format!(
-                "thread {i}: {:?}, {} frames",
-                t.state,
-                t.frames.len()
-            ));
-            for f in t.frames.iter().rev().take(8) {
-                let m = self.prog.method(f.method);
-                out.push_str(&format!(
-                    "\n   {}.{}{} pc={}",
-                    self.prog.class(m.class).name,
-                    m.name,
-                    m.desc,
-                    f.pc
-                ));
-            }
-            out.push('\n');
-        }
-        out
     }
 }
