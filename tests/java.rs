@@ -18,6 +18,7 @@ use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 fn corpus_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/java")
@@ -49,7 +50,10 @@ fn compile(dir: &Path) -> Result<PathBuf, Failed> {
     if out.join("Main.class").exists() {
         return Ok(out);
     }
-    let staging = out.with_extension(format!("tmp{}", std::process::id()));
+    // Trials run as threads of one process: each compilation needs its own staging folder.
+    static STAGING: AtomicUsize = AtomicUsize::new(0);
+    let n = STAGING.fetch_add(1, Ordering::Relaxed);
+    let staging = out.with_extension(format!("tmp{}-{n}", std::process::id()));
     let _ = fs::remove_dir_all(&staging);
     fs::create_dir_all(&staging).map_err(|e| format!("{}: {e}", staging.display()))?;
     let status = Command::new("javac")

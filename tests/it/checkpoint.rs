@@ -16,7 +16,12 @@ fn corpus_program(name: &str) -> (PathBuf, PathBuf) {
         .join("checkpoint-programs")
         .join(name);
     if !classes.join("Main.class").exists() {
-        std::fs::create_dir_all(&classes).expect("target tmp dir is writable");
+        // Tests run as threads of one process: compile into a folder of this call's own, then
+        // move it into place (a concurrent compilation of the same program may win; either is fine).
+        static STAGING: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let n = STAGING.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let staging = classes.with_extension(format!("tmp{}-{n}", std::process::id()));
+        std::fs::create_dir_all(&staging).expect("target tmp dir is writable");
         let sources: Vec<PathBuf> = std::fs::read_dir(&dir)
             .expect("corpus program exists")
             .filter_map(|e| e.ok().map(|e| e.path()))
@@ -24,11 +29,14 @@ fn corpus_program(name: &str) -> (PathBuf, PathBuf) {
             .collect();
         let ok = Command::new("javac")
             .arg("-d")
-            .arg(&classes)
+            .arg(&staging)
             .args(&sources)
             .status()
             .expect("javac runs");
         assert!(ok.success(), "javac failed on {name}");
+        if std::fs::rename(&staging, &classes).is_err() {
+            let _ = std::fs::remove_dir_all(&staging);
+        }
     }
     (classes, dir)
 }
