@@ -24,13 +24,20 @@ enum Command {
     Info,
     /// Run a Java program, as `java` does.
     Run(RunArgs),
-    /// Continue a process from a checkpoint file to its end.
+    /// Continue a process from a checkpoint file, to its end or to another checkpoint.
     Resume {
         /// The checkpoint file.
         file: PathBuf,
         /// Print statistics to stderr at the end (see `run --stats`).
         #[arg(long)]
         stats: bool,
+        /// Stop again once the process has executed this many instructions in total (counted
+        /// from its start, over all threads) and write a checkpoint to --checkpoint-out.
+        #[arg(long, value_name = "N", requires = "checkpoint_out")]
+        checkpoint_after: Option<u64>,
+        /// Where --checkpoint-after writes the checkpoint.
+        #[arg(long, value_name = "FILE", requires = "checkpoint_after")]
+        checkpoint_out: Option<PathBuf>,
     },
     /// Print a readable summary of a checkpoint file.
     Inspect {
@@ -90,7 +97,12 @@ fn main() -> ExitCode {
             Ok(0)
         }
         Command::Run(args) => run(args),
-        Command::Resume { file, stats } => resume(&file, stats),
+        Command::Resume {
+            file,
+            stats,
+            checkpoint_after,
+            checkpoint_out,
+        } => resume(&file, stats, checkpoint_after.zip(checkpoint_out)),
         Command::Inspect { file } => inspect::print(&file).map(|_| 0),
     };
     match result {
@@ -133,16 +145,7 @@ fn run(args: RunArgs) -> Result<i32> {
         Err(e) => return Err(e.into()),
     };
     if let (Some(n), Some(out)) = (args.checkpoint_after, &args.checkpoint_out) {
-        return match run_until(&mut vm, n) {
-            Some(code) => Ok(code),
-            None => {
-                let c = vm.capture().context("capturing the process")?;
-                let bytes = checkpoint::encode(&c);
-                std::fs::write(out, &bytes)
-                    .with_context(|| format!("writing {}", out.display()))?;
-                Ok(0)
-            }
-        };
+        return checkpoint_at(&mut vm, n, out);
     }
     if let Some(every) = args.roundtrip_every {
         if every == 0 {
@@ -166,12 +169,29 @@ fn run(args: RunArgs) -> Result<i32> {
     Ok(code)
 }
 
-fn resume(file: &PathBuf, stats: bool) -> Result<i32> {
+/// Runs until `n` instructions in total, then writes a checkpoint and returns 0; a program that
+/// ends first returns its own status and writes nothing.
+fn checkpoint_at(vm: &mut Vm, n: u64, out: &PathBuf) -> Result<i32> {
+    match run_until(vm, n) {
+        Some(code) => Ok(code),
+        None => {
+            let c = vm.capture().context("capturing the process")?;
+            let bytes = checkpoint::encode(&c);
+            std::fs::write(out, &bytes).with_context(|| format!("writing {}", out.display()))?;
+            Ok(0)
+        }
+    }
+}
+
+fn resume(file: &PathBuf, stats: bool, stop: Option<(u64, PathBuf)>) -> Result<i32> {
     let bytes = std::fs::read(file).with_context(|| format!("reading {}", file.display()))?;
     let c = checkpoint::decode(&bytes, DEFAULT_MAX_BYTES)
         .with_context(|| format!("decoding {}", file.display()))?;
     let mut vm = Vm::restore(&c, Box::new(host::StdHost::new()), Config::default())
         .with_context(|| format!("restoring {}", file.display()))?;
+    if let Some((n, out)) = stop {
+        return checkpoint_at(&mut vm, n, &out);
+    }
     let code = run_to_end(&mut vm);
     finish(&vm, stats);
     Ok(code)
