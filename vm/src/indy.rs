@@ -219,20 +219,18 @@ impl Vm {
             if flags & 1 != 0 {
                 interfaces.push(self.load_class("java/io/Serializable")?);
             }
-            let mut i = 4;
+            // FLAG_MARKERS: a count, then that many marker interfaces.
             if flags & 2 != 0 {
-                let n = match args.get(i) {
+                let n = match args.get(4) {
                     Some(Const::Int(n)) => *n as usize,
                     _ => 0,
                 };
-                for c in args.iter().skip(i + 1).take(n) {
+                for c in args.iter().skip(5).take(n) {
                     if let Const::Class(name) = c {
                         interfaces.push(self.load_class(name)?);
                     }
                 }
-                i += 1 + n;
             }
-            debug_assert!(i <= args.len() + 1);
         }
         let sam = MethodSig::parse(sam_desc).map_err(|e| bsm_error(e.to_string()))?;
         let inst = MethodSig::parse(inst_desc).map_err(|e| bsm_error(e.to_string()))?;
@@ -291,7 +289,6 @@ impl Vm {
     }
 
     /// Generates the body of a lambda's interface method.
-    #[allow(clippy::too_many_arguments)]
     fn lambda_code(
         &mut self,
         ref_kind: u8,
@@ -499,8 +496,8 @@ impl Vm {
     }
 
     /// Executes a linked call site at the current instruction.
-    pub(crate) fn run_call_site(&mut self, site: u32) -> Result<(), Raise> {
-        let site = self.prog.sites[site as usize].clone();
+    pub(crate) fn run_call_site(&mut self, index: u32) -> Result<(), Raise> {
+        let site = self.prog.sites[index as usize].clone();
         match site {
             CallSite::Concat {
                 recipe,
@@ -525,13 +522,12 @@ impl Vm {
                     .heap
                     .alloc(class, Data::Fields(fields))
                     .map_err(|_| oom())?;
-                if captured.is_empty() {
-                    let idx = self.site_index(class);
-                    if let Some(CallSite::Lambda { singleton, .. }) =
-                        idx.and_then(|i| self.prog.sites.get_mut(i))
-                    {
-                        *singleton = r;
-                    }
+                // A non-capturing lambda is one instance per call site, as on HotSpot.
+                if captured.is_empty()
+                    && let Some(CallSite::Lambda { singleton, .. }) =
+                        self.prog.sites.get_mut(index as usize)
+                {
+                    *singleton = r;
                 }
                 self.push(Value::Ref(r));
                 self.advance();
@@ -543,13 +539,6 @@ impl Vm {
                 components,
             } => self.record_method(method, class, &components),
         }
-    }
-
-    fn site_index(&self, class: ClassId) -> Option<usize> {
-        self.prog
-            .sites
-            .iter()
-            .position(|s| matches!(s, CallSite::Lambda { class: c, .. } if *c == class))
     }
 
     /// Pops values of the given kinds (in push order) off the current frame's operand stack.

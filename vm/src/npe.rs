@@ -71,7 +71,7 @@ pub(crate) fn describe(vm: &Vm) -> Option<String> {
     let because = cx.producers(index).and_then(|stack| {
         let slot = stack.len().checked_sub(1 + null_depth)?;
         let producer = stack[slot]?;
-        cx.describe_source(producer, &stack_before(&cx, producer)?, 0)
+        cx.describe_source(producer, &cx.producers(producer)?, 0)
     });
     Some(match because {
         Some(Source::Quoted(s)) => format!("{action} because \"{s}\" is null"),
@@ -80,11 +80,6 @@ pub(crate) fn describe(vm: &Vm) -> Option<String> {
         }
         None => action,
     })
-}
-
-/// The producers of the stack before instruction `index`.
-fn stack_before(cx: &Cx<'_>, index: usize) -> Option<Vec<Option<usize>>> {
-    cx.producers(index)
 }
 
 enum Source {
@@ -261,7 +256,6 @@ impl Cx<'_> {
             return None;
         }
         let insn = self.code.insns[index].get();
-        let m = self.vm.prog.method(self.method);
         match insn {
             Insn::Load(n) => Some(Source::Quoted(self.local_name(n))),
             Insn::PushRef(0) if self.opcode(index) == Some(0x01) => {
@@ -313,10 +307,7 @@ impl Cx<'_> {
                 let r = self.member(index)?;
                 Some(Source::Returned(method_text(&r.class, &r.name, &r.desc)))
             }
-            _ => {
-                let _ = m;
-                None
-            }
+            _ => None,
         }
     }
 

@@ -380,13 +380,11 @@ fn intern(vm: &mut Vm, a: &[Value]) -> Native {
 
 fn array_type_name(vm: &Vm, class: u32) -> String {
     match vm.prog.class(class).kind {
-        ClassKind::Array { component, elem } => match elem {
-            crate::descriptor::Kind::Ref => {
-                let _ = component;
-                "object array".to_string()
-            }
-            k => crate::class::primitive_name(k).to_string(),
-        },
+        ClassKind::Array {
+            elem: crate::descriptor::Kind::Ref,
+            ..
+        } => "object array".to_string(),
+        ClassKind::Array { elem, .. } => crate::class::primitive_name(elem).to_string(),
         _ => vm.prog.class(class).java_name(),
     }
 }
