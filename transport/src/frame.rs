@@ -1,0 +1,1 @@
+//! Length-prefixed CBOR framing of protocol messages, with size limits.

@@ -1,0 +1,1 @@
+//! The migration protocol as a sans-IO state machine: offer, accept, transfer, restore, commit.

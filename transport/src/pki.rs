@@ -1,0 +1,1 @@
+//! The cluster CA and the node and client certificates (`phantom cluster init`).

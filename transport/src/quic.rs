@@ -1,0 +1,1 @@
+//! QUIC endpoints (quinn) with mutual TLS (rustls, ring) against the cluster CA.
