@@ -104,17 +104,12 @@ fn summary(path: &Path) -> Result<String> {
 
     let mut by_class: BTreeMap<String, (usize, usize)> = BTreeMap::new();
     let mut total = 0usize;
-    for o in &c.objects {
-        let size = match &o.data {
-            v1::Data::Fields(s) => s.tags.len() * 8,
-            v1::Data::Bytes(b)
-            | v1::Data::Chars(b)
-            | v1::Data::Shorts(b)
-            | v1::Data::Ints(b)
-            | v1::Data::Longs(b)
-            | v1::Data::Floats(b)
-            | v1::Data::Doubles(b)
-            | v1::Data::Refs(b) => b.len(),
+    let n_objects = c.heap.len().map_err(anyhow::Error::msg)?;
+    for o in c.heap.objects(&c.classes).map_err(anyhow::Error::msg)? {
+        let o = o.map_err(anyhow::Error::msg)?;
+        let size = match o.contents {
+            v1::Contents::Fields { words, .. } => words.len(),
+            v1::Contents::Array { bytes, .. } => bytes.len(),
         };
         total += size;
         let e = by_class.entry(class_name(&c, o.class)).or_default();
@@ -123,8 +118,7 @@ fn summary(path: &Path) -> Result<String> {
     }
     writeln!(
         out,
-        "heap: {} objects, {total} bytes of fields and elements",
-        c.objects.len()
+        "heap: {n_objects} objects, {total} bytes of fields and elements"
     )?;
     let mut rows: Vec<_> = by_class.into_iter().collect();
     rows.sort_by(|a, b| b.1.1.cmp(&a.1.1).then(a.0.cmp(&b.0)));

@@ -3,8 +3,9 @@
 //! stdout, stderr and exit status must equal what HotSpot 17 gave (scripts/bless-java).
 //!
 //! Each program also runs as `roundtrip/<name>` under `phantom run --roundtrip-every P` for a
-//! large prime P: captured, encoded, decoded and restored into a fresh VM again and again, it
-//! must still print exactly what HotSpot printed.
+//! large prime P, and as `roundtrip-65537/<name>` for a smaller one: captured, encoded, decoded
+//! and restored into a fresh VM again and again, it must still print exactly what HotSpot
+//! printed.
 //!
 //! A program folder may hold `args` (one argument per line), `stdin`, `slow` (a reason line:
 //! slow programs are not run under emulation, where they would take many minutes) and `tiny`:
@@ -104,7 +105,10 @@ fn first_difference(what: &str, expected: &str, actual: &str) -> String {
 }
 
 /// The period of the round-trip runs: a prime, so captures fall at varied instructions.
+/// The round-trip periods every program runs at: two primes, so the cuts fall at every kind of
+/// instruction rather than in step with a loop.
 const ROUNDTRIP_PERIOD: &str = "1000003";
+const ROUNDTRIP_PERIOD_SHORT: &str = "65537";
 
 fn run_program(dir: &Path, roundtrip: Option<&str>) -> Result<(), Failed> {
     let classes = compile(dir)?;
@@ -205,6 +209,13 @@ fn main() {
                 run_program(&d, Some(period))
             }));
         }
+        let d = dir.clone();
+        trials.push(
+            Trial::test(format!("roundtrip-65537/{name}"), move || {
+                run_program(&d, Some(ROUNDTRIP_PERIOD_SHORT))
+            })
+            .with_ignored_flag(slow),
+        );
         trials.push(
             Trial::test(format!("roundtrip/{name}"), move || {
                 run_program(&dir, Some(ROUNDTRIP_PERIOD))

@@ -10,6 +10,8 @@ use crate::heap::ClassId;
 use crate::natives::{self, NativeFn};
 use sha2::{Digest, Sha256};
 use std::cell::OnceCell;
+// Lookup tables only: nothing iterates them, so the hasher never shows in behaviour.
+use rustc_hash::FxHashMap;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock};
 use thiserror::Error;
@@ -99,7 +101,7 @@ impl Field {
 }
 
 /// A linked class.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Class {
     /// Binary name (`java/lang/String`, `[I`, `int`).
     pub name: Arc<str>,
@@ -134,7 +136,7 @@ pub struct Class {
     /// Virtual dispatch table.
     pub vtable: Vec<MethodId>,
     /// Every method an `invokeinterface` or `invokevirtual` may select on this class.
-    pub by_selector: HashMap<Selector, MethodId>,
+    pub by_selector: FxHashMap<Selector, MethodId>,
     /// `<clinit>`, if declared.
     pub clinit: Option<MethodId>,
     /// The class of arrays of this class, once created.
@@ -174,7 +176,7 @@ impl Class {
 }
 
 /// A linked method.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Method {
     /// Declaring class.
     pub class: ClassId,
@@ -184,8 +186,8 @@ pub struct Method {
     pub desc: Arc<str>,
     /// Access flags.
     pub access: u16,
-    /// Parsed descriptor.
-    pub sig: MethodSig,
+    /// Parsed descriptor, shared with the class file's parse.
+    pub sig: Arc<MethodSig>,
     /// Argument slots including the receiver.
     pub arg_slots: u16,
     /// Decoded code, once the method has first been needed (`Program::code`).
@@ -217,6 +219,89 @@ impl Method {
     }
 }
 
+/// The classes every VM links first, in this order: what the interpreter and the natives
+/// rely on. Library classes never come from the class path, so this prefix of every process's
+/// classes is the same.
+pub const BOOT_CLASSES: &[&str] = &[
+    "java/lang/Object",
+    "java/lang/Cloneable",
+    "java/io/Serializable",
+    "java/lang/String",
+    "java/lang/Class",
+    "java/lang/Thread",
+    "java/lang/Throwable",
+    "[C",
+    "[Ljava/lang/String;",
+    "[Ljava/lang/Object;",
+    "[Z",
+    "[F",
+    "[D",
+    "[B",
+    "[S",
+    "[I",
+    "[J",
+];
+
+/// Linked programs kept for copying (see [`Program::booted`] and [`Program::with_prefix`]).
+static IMAGES: Mutex<Vec<Image>> = Mutex::new(Vec::new());
+
+/// One class of a process's leading classes, as [`Program::with_prefix`] links it.
+#[derive(Debug, Clone)]
+pub struct PrefixClass {
+    /// Binary name; arrays by their descriptor (`[I`), primitives by keyword (`int`).
+    pub name: String,
+    /// For an application class, the SHA-256 of its bytes, already checked, and the bytes.
+    pub application: Option<([u8; 32], Arc<[u8]>)>,
+}
+
+impl PrefixClass {
+    fn same(&self, other: &PrefixClass) -> bool {
+        self.name == other.name
+            && self.application.as_ref().map(|a| a.0) == other.application.as_ref().map(|a| a.0)
+    }
+}
+
+/// A linked program and the classes it holds, in order.
+struct Image {
+    classes: Vec<PrefixClass>,
+    program: Program,
+    /// The image of [`BOOT_CLASSES`], which is never dropped.
+    boot: bool,
+}
+
+impl Image {
+    /// The index of the boot image, linked now if it is not there yet.
+    fn boot(images: &mut Vec<Image>) -> Result<usize, LoadError> {
+        if let Some(at) = images.iter().position(|i| i.boot) {
+            return Ok(at);
+        }
+        let mut p = Program::new(ClassPath::default());
+        for name in BOOT_CLASSES {
+            p.load(name)?;
+        }
+        let classes = p
+            .classes
+            .iter()
+            .map(|c| PrefixClass {
+                name: c.name.to_string(),
+                application: None,
+            })
+            .collect();
+        images.push(Image {
+            classes,
+            program: p,
+            boot: true,
+        });
+        Ok(images.len() - 1)
+    }
+
+    /// Whether this image's classes begin `prefix`.
+    fn starts(&self, prefix: &[PrefixClass]) -> bool {
+        self.classes.len() <= prefix.len()
+            && self.classes.iter().zip(prefix).all(|(a, b)| a.same(b))
+    }
+}
+
 /// Every class and method of a process.
 #[derive(Debug)]
 pub struct Program {
@@ -224,8 +309,8 @@ pub struct Program {
     pub classes: Vec<Class>,
     /// The methods, indexed by [`MethodId`].
     pub methods: Vec<Method>,
-    by_name: HashMap<Arc<str>, ClassId>,
-    selectors: HashMap<(Arc<str>, Arc<str>), Selector>,
+    by_name: FxHashMap<Arc<str>, ClassId>,
+    selectors: FxHashMap<(Arc<str>, Arc<str>), Selector>,
     selector_names: Vec<(Arc<str>, Arc<str>)>,
     /// Where classes come from.
     pub class_path: ClassPath,
@@ -242,13 +327,106 @@ impl Program {
         Program {
             classes: Vec::new(),
             methods: Vec::new(),
-            by_name: HashMap::new(),
-            selectors: HashMap::new(),
+            by_name: FxHashMap::default(),
+            selectors: FxHashMap::default(),
             selector_names: Vec::new(),
             class_path,
             loading: Vec::new(),
             sites: Vec::new(),
             site_keys: Vec::new(),
+        }
+    }
+
+    /// A program over a class path with the boot classes ([`BOOT_CLASSES`]) already linked.
+    /// They are linked once per OS process and copied into every VM made after: booting a
+    /// process then costs a copy, not a link.
+    pub fn booted(class_path: ClassPath) -> Result<Program, LoadError> {
+        let mut images = IMAGES.lock().unwrap_or_else(|e| e.into_inner());
+        let at = Image::boot(&mut images)?;
+        Ok(images[at].program.copy(class_path))
+    }
+
+    /// A program over a class path whose first classes are `prefix`, in this order. The
+    /// linked result is kept (a few, most recent first), so a host restoring processes of the
+    /// same program again (migrations coming back, repeated checkpoints) links the prefix
+    /// once. Application classes in it must have their superclasses and interfaces before
+    /// them, as a process's own load order does. If the prefix does not link to exactly that
+    /// sequence, the class path comes back, and the caller links the classes one by one and
+    /// reports what fails.
+    pub fn with_prefix(
+        prefix: &[PrefixClass],
+        class_path: ClassPath,
+    ) -> Result<Program, ClassPath> {
+        const KEPT: usize = 8;
+        let mut images = IMAGES.lock().unwrap_or_else(|e| e.into_inner());
+        if Image::boot(&mut images).is_err() {
+            return Err(class_path);
+        }
+        let start = images
+            .iter()
+            .enumerate()
+            .filter(|(_, i)| i.starts(prefix))
+            .max_by_key(|(_, i)| i.classes.len())
+            .map(|(at, _)| at);
+        let mut p = match start {
+            Some(at) if images[at].classes.len() == prefix.len() => {
+                let image = images.remove(at);
+                let copy = image.program.copy(class_path);
+                images.insert(0, image);
+                return Ok(copy);
+            }
+            Some(at) => images[at].program.copy(ClassPath::default()),
+            None => return Err(class_path),
+        };
+        for (i, class) in prefix.iter().enumerate().skip(p.classes.len()) {
+            let id = match &class.application {
+                None => p.load(&class.name),
+                Some((hash, bytes)) => p.define_verified(bytes.clone(), *hash),
+            };
+            match id {
+                Ok(id) if id as usize == i && p.classes.len() == i + 1 => {}
+                _ => return Err(class_path),
+            }
+        }
+        let copy = p.copy(class_path);
+        images.insert(
+            0,
+            Image {
+                classes: prefix.to_vec(),
+                program: p,
+                boot: false,
+            },
+        );
+        // The boot image always stays; the others are dropped oldest first.
+        while images.len() > KEPT {
+            let oldest = images
+                .iter()
+                .rposition(|i| !i.boot)
+                .expect("more images than the boot image");
+            images.remove(oldest);
+        }
+        Ok(copy)
+    }
+
+    /// A copy of this program's classes over another class path.
+    fn copy(&self, class_path: ClassPath) -> Program {
+        // Room to grow: a process goes on loading classes, and a vector cloned to its length
+        // would be copied again at its first push.
+        let with_room = |n: usize| n + n / 2 + 16;
+        let mut classes = Vec::with_capacity(with_room(self.classes.len()));
+        classes.extend_from_slice(&self.classes);
+        let mut methods = Vec::with_capacity(with_room(self.methods.len()));
+        methods.extend_from_slice(&self.methods);
+        Program {
+            classes,
+            methods,
+            by_name: self.by_name.clone(),
+            selectors: self.selectors.clone(),
+            selector_names: self.selector_names.clone(),
+            class_path,
+            loading: Vec::new(),
+            sites: self.sites.clone(),
+            site_keys: self.site_keys.clone(),
         }
     }
 
@@ -336,9 +514,18 @@ impl Program {
         result
     }
 
-    /// Defines a class from bytes already at hand (e.g. from a checkpoint).
-    pub fn define(&mut self, bytes: Arc<[u8]>, origin: Origin) -> Result<ClassId, LoadError> {
-        let parsed = Parsed::new(bytes, origin)?;
+    /// Defines an application class whose bytes the caller has checked against `hash`, their
+    /// SHA-256 (a restore does); its parse is shared with earlier definitions of those bytes.
+    pub fn define_verified(
+        &mut self,
+        bytes: Arc<[u8]>,
+        hash: [u8; 32],
+    ) -> Result<ClassId, LoadError> {
+        let parsed = application_parsed(bytes, hash)?;
+        self.define_parsed(parsed)
+    }
+
+    fn define_parsed(&mut self, parsed: Arc<Parsed>) -> Result<ClassId, LoadError> {
         if let Some(id) = self.loaded(&parsed.file.name) {
             return Ok(id);
         }
@@ -441,11 +628,8 @@ impl Program {
         let class_name = file.name.clone();
         let mut methods = Vec::with_capacity(file.methods.len());
         let mut clinit = None;
-        for (file_index, m) in file.methods.iter().enumerate() {
-            let sig = MethodSig::parse(&m.desc).map_err(|e| ClassFormatError::BadDescriptor {
-                class: class_name.to_string(),
-                what: e.to_string(),
-            })?;
+        for (file_index, (m, sig)) in file.methods.iter().zip(&parsed.sigs).enumerate() {
+            let sig = sig.clone();
             let is_static = m.access & acc::STATIC != 0;
             let arg_slots = sig.arg_slots() + usize::from(!is_static);
             // Code is decoded on first use (`Program::code`): most methods of most classes
@@ -605,7 +789,7 @@ impl Program {
         self.methods.push(Method {
             class: id,
             arg_slots: (sig.arg_slots() + 1) as u16,
-            sig,
+            sig: Arc::new(sig),
             name: mname,
             desc: mdesc,
             access: acc::PUBLIC | acc::FINAL,
@@ -753,7 +937,7 @@ impl Program {
             static_kinds: Vec::new(),
             methods: Vec::new(),
             vtable: Vec::new(),
-            by_selector: HashMap::new(),
+            by_selector: FxHashMap::default(),
             clinit: None,
             array_class: None,
         });
@@ -912,17 +1096,65 @@ struct Parsed {
     bytes: Arc<[u8]>,
     hash: [u8; 32],
     origin: Origin,
+    /// The parsed descriptor of each method, in the file's order.
+    sigs: Vec<Arc<MethodSig>>,
 }
 
 impl Parsed {
     fn new(bytes: Arc<[u8]>, origin: Origin) -> Result<Parsed, ClassFormatError> {
+        let hash = Sha256::digest(&bytes).into();
+        Parsed::hashed(bytes, hash, origin)
+    }
+
+    /// Parses bytes whose SHA-256 the caller has already computed.
+    fn hashed(
+        bytes: Arc<[u8]>,
+        hash: [u8; 32],
+        origin: Origin,
+    ) -> Result<Parsed, ClassFormatError> {
+        let file = classfile::parse(&bytes)?;
+        let sigs = file
+            .methods
+            .iter()
+            .map(|m| {
+                MethodSig::parse(&m.desc).map(Arc::new).map_err(|e| {
+                    ClassFormatError::BadDescriptor {
+                        class: file.name.to_string(),
+                        what: e.to_string(),
+                    }
+                })
+            })
+            .collect::<Result<_, _>>()?;
         Ok(Parsed {
-            file: Arc::new(classfile::parse(&bytes)?),
-            hash: Sha256::digest(&bytes).into(),
+            file: Arc::new(file),
+            hash,
             bytes,
             origin,
+            sigs,
         })
     }
+}
+
+/// Application classes restored before, parsed, by SHA-256: a host restoring the same program
+/// again (a daemon receiving migrations) parses its classes once. Bounded: when full, it
+/// starts over.
+fn application_parsed(bytes: Arc<[u8]>, hash: [u8; 32]) -> Result<Arc<Parsed>, ClassFormatError> {
+    const CAPACITY: usize = 4096;
+    static CACHE: Mutex<Option<HashMap<[u8; 32], Arc<Parsed>>>> = Mutex::new(None);
+    let lock = || CACHE.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(p) = lock().as_ref().and_then(|c| c.get(&hash))
+        && p.bytes == bytes
+    {
+        return Ok(p.clone());
+    }
+    let parsed = Arc::new(Parsed::hashed(bytes, hash, Origin::Application)?);
+    let mut cache = lock();
+    let cache = cache.get_or_insert_with(HashMap::new);
+    if cache.len() >= CAPACITY {
+        cache.clear();
+    }
+    cache.insert(hash, parsed.clone());
+    Ok(parsed)
 }
 
 /// The class library's classes, parsed and hashed once per process: every VM of the process
@@ -982,7 +1214,7 @@ pub fn primitive_name(kind: Kind) -> &'static str {
     }
 }
 
-fn desc_char(kind: Kind) -> char {
+pub(crate) fn desc_char(kind: Kind) -> char {
     match kind {
         Kind::Boolean => 'Z',
         Kind::Byte => 'B',

@@ -24,4 +24,4 @@ pub mod value;
 pub mod vm;
 
 pub use classpath::ClassPath;
-pub use vm::{BootError, Config, Host, ReadResult, Status, Vm};
+pub use vm::{BootError, Config, Host, Interrupter, ReadResult, Status, Vm};

@@ -65,11 +65,18 @@ impl Portable for f64 {
 
 /// Encodes a slice of primitives as one byte string in phantom's fixed byte order.
 pub fn encode<T: Portable>(items: &[T]) -> Vec<u8> {
-    let mut out = Vec::with_capacity(items.len() * T::SIZE);
-    for &item in items {
-        item.put(&mut out);
-    }
+    let mut out = Vec::new();
+    encode_into(items, &mut out);
     out
+}
+
+/// Appends the encoding of a slice of primitives to `out`; returns the number of elements.
+pub fn encode_into<T: Portable>(items: &[T], out: &mut Vec<u8>) -> usize {
+    out.reserve(items.len() * T::SIZE);
+    for &item in items {
+        item.put(out);
+    }
+    items.len()
 }
 
 /// Decodes a byte string written by [`encode`]; its length must be a whole number of elements.

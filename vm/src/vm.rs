@@ -8,6 +8,8 @@ use crate::interp::{self, Exit};
 use crate::runtime::{Init, Raise, Runtime};
 use crate::thread::{Thread, ThreadState};
 use crate::value::{Ref, Value};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use thiserror::Error;
 
 /// What the VM needs from the host: its output streams, its input, and time. The VM never
@@ -95,6 +97,25 @@ pub struct Vm {
     pub(crate) host: Box<dyn Host>,
     pub(crate) config: Config,
     pub(crate) exit_status: Option<i32>,
+    pub(crate) interrupt: Interrupter,
+}
+
+/// Asks a running [`Vm`] to stop early, from any thread: [`Vm::run`] then returns
+/// [`Status::Running`] at its next quantum boundary. Stopping there never changes which
+/// thread runs which instruction, so an interrupted process stays deterministic.
+#[derive(Debug, Clone, Default)]
+pub struct Interrupter(Arc<AtomicBool>);
+
+impl Interrupter {
+    /// Requests the stop; a request made while the VM is not running ends its next `run`
+    /// at once.
+    pub fn interrupt(&self) {
+        self.0.store(true, Ordering::Release);
+    }
+
+    fn take(&self) -> bool {
+        self.0.swap(false, Ordering::Acquire)
+    }
 }
 
 impl std::fmt::Debug for Vm {
@@ -115,11 +136,12 @@ impl Vm {
         config: Config,
     ) -> Result<Vm, BootError> {
         let mut vm = Vm {
-            prog: Program::new(class_path),
+            prog: Program::booted(class_path)?,
             rt: Runtime::new(config.max_heap),
             host,
             config,
             exit_status: None,
+            interrupt: Interrupter::default(),
         };
         vm.boot()?;
         Ok(vm)
@@ -279,7 +301,7 @@ impl Vm {
             if let Some(code) = self.exit_status {
                 return Status::Exited(code);
             }
-            if remaining == 0 {
+            if remaining == 0 || self.interrupt.take() {
                 return Status::Running;
             }
             match self.schedule() {
@@ -311,6 +333,11 @@ impl Vm {
             remaining -= used;
             self.handle(exit);
         }
+    }
+
+    /// A handle that stops [`Vm::run`] early from another thread.
+    pub fn interrupter(&self) -> Interrupter {
+        self.interrupt.clone()
     }
 
     /// The host's monotonic clock, in the nanoseconds [`Status::Idle`] deadlines use.

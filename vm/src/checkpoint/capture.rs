@@ -126,33 +126,47 @@ impl Vm {
             })
             .collect();
 
-        let mut objects = Vec::with_capacity(live.len());
+        let mut heap = v1::Heap::default();
+        let (mut object_classes, mut hashes, mut lengths) = (
+            Vec::with_capacity(live.len()),
+            Vec::with_capacity(live.len()),
+            Vec::with_capacity(live.len()),
+        );
+        let (mut tags, mut data) = (Vec::new(), Vec::new());
         for &r in &live {
             let obj = self
                 .rt
                 .heap
                 .get(r)
                 .expect("collected just now: live handles hold objects");
-            let data = match &obj.data {
-                Data::Fields(f) => v1::Data::Fields(encode_slots(f, &map)),
-                Data::Bytes(a) => v1::Data::Bytes(ByteBuf::from(portable::encode(a))),
-                Data::Chars(a) => v1::Data::Chars(ByteBuf::from(portable::encode(a))),
-                Data::Shorts(a) => v1::Data::Shorts(ByteBuf::from(portable::encode(a))),
-                Data::Ints(a) => v1::Data::Ints(ByteBuf::from(portable::encode(a))),
-                Data::Longs(a) => v1::Data::Longs(ByteBuf::from(portable::encode(a))),
-                Data::Floats(a) => v1::Data::Floats(ByteBuf::from(portable::encode(a))),
-                Data::Doubles(a) => v1::Data::Doubles(ByteBuf::from(portable::encode(a))),
+            object_classes.push(obj.class);
+            hashes.push(obj.hash);
+            let len = match &obj.data {
+                Data::Fields(f) => {
+                    let slots = encode_slots(f, &map);
+                    tags.extend_from_slice(&slots.tags);
+                    data.extend_from_slice(&slots.words);
+                    f.len()
+                }
+                Data::Bytes(a) => portable::encode_into(a, &mut data),
+                Data::Chars(a) => portable::encode_into(a, &mut data),
+                Data::Shorts(a) => portable::encode_into(a, &mut data),
+                Data::Ints(a) => portable::encode_into(a, &mut data),
+                Data::Longs(a) => portable::encode_into(a, &mut data),
+                Data::Floats(a) => portable::encode_into(a, &mut data),
+                Data::Doubles(a) => portable::encode_into(a, &mut data),
                 Data::Refs(a) => {
                     let mapped: Vec<u32> = a.iter().map(|&x| map(x)).collect();
-                    v1::Data::Refs(ByteBuf::from(portable::encode(&mapped)))
+                    portable::encode_into(&mapped, &mut data)
                 }
             };
-            objects.push(v1::Object {
-                class: obj.class,
-                hash: obj.hash,
-                data,
-            });
+            lengths.push(u32::try_from(len).expect("Java arrays and field lists fit in u32"));
         }
+        heap.classes = ByteBuf::from(portable::encode(&object_classes));
+        heap.hashes = ByteBuf::from(portable::encode(&hashes));
+        heap.lengths = ByteBuf::from(portable::encode(&lengths));
+        heap.tags = ByteBuf::from(tags);
+        heap.data = ByteBuf::from(data);
 
         let mut interned: Vec<u32> = self.rt.interned.values().map(|&r| map(r)).collect();
         // Map iteration order is not portable; the document's is sorted.
@@ -255,7 +269,7 @@ impl Vm {
             hash_state: self.rt.heap.hash_state(),
             classes,
             sites,
-            objects,
+            heap,
             interned,
             threads,
             monitors,

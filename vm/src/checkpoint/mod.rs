@@ -166,7 +166,7 @@ mod tests {
             classes: Vec::new(),
             class_files: Vec::new(),
             sites: Vec::new(),
-            objects: Vec::new(),
+            heap: v1::Heap::default(),
             interned: Vec::new(),
             threads: Vec::new(),
             monitors: Vec::new(),

@@ -3,8 +3,8 @@
 //! are allocated in order (so references match handles), and decoded code is rebuilt lazily.
 
 use super::{CheckpointError, v1};
-use crate::class::{ClassKind, Program, primitive_kind};
-use crate::classpath::{ClassPath, Origin};
+use crate::class::{ClassKind, PrefixClass, Program, primitive_kind};
+use crate::classpath::ClassPath;
 use crate::descriptor::Kind;
 use crate::heap::Data;
 use crate::indy::CallSite;
@@ -14,8 +14,8 @@ use crate::thread::{Frame, FrameKind, Thread, ThreadState};
 use crate::value::{Ref, Value};
 use crate::vm::{Config, Host, Vm};
 use sha2::{Digest, Sha256};
-use std::collections::BTreeMap;
-use std::sync::Arc;
+use std::collections::{BTreeMap, HashMap};
+use std::sync::{Arc, Mutex};
 
 fn invalid(what: impl Into<String>) -> CheckpointError {
     CheckpointError::Invalid(what.into())
@@ -27,17 +27,26 @@ fn decode_slots(
     n_objects: usize,
     what: &str,
 ) -> Result<Vec<Value>, CheckpointError> {
-    let words: Vec<i64> =
-        portable::decode(&s.words).map_err(|e| invalid(format!("{what}: {e}")))?;
-    if words.len() != s.tags.len() {
+    decode_slot_run(&s.tags, &s.words, n_objects, what)
+}
+
+/// Decodes slots from their tags and words (see [`v1::Slots`]).
+fn decode_slot_run(
+    tags: &[u8],
+    words: &[u8],
+    n_objects: usize,
+    what: &str,
+) -> Result<Vec<Value>, CheckpointError> {
+    let words: Vec<i64> = portable::decode(words).map_err(|e| invalid(format!("{what}: {e}")))?;
+    if words.len() != tags.len() {
         return Err(invalid(format!(
             "{what}: {} tags but {} values",
-            s.tags.len(),
+            tags.len(),
             words.len()
         )));
     }
     let mut out = Vec::with_capacity(words.len());
-    for (i, (&tag, &w)) in s.tags.iter().zip(&words).enumerate() {
+    for (i, (&tag, &w)) in tags.iter().zip(&words).enumerate() {
         out.push(match tag {
             0 => Value::Top,
             1 => Value::Int(w as i32),
@@ -56,6 +65,46 @@ fn decode_slots(
         });
     }
     Ok(out)
+}
+
+/// The checkpoint's first classes, up to its first lambda class, as
+/// [`Program::with_prefix`] links them.
+fn leading_classes(
+    c: &v1::Checkpoint,
+    app: &BTreeMap<String, Arc<[u8]>>,
+    hashes: &BTreeMap<String, [u8; 32]>,
+) -> Vec<PrefixClass> {
+    let mut prefix: Vec<PrefixClass> = Vec::new();
+    for class in &c.classes {
+        let (name, application) = match &class.kind {
+            v1::ClassKind::Library { name, .. } | v1::ClassKind::Primitive { name } => {
+                (name.clone(), None)
+            }
+            v1::ClassKind::Application { name, .. } => match (app.get(name), hashes.get(name)) {
+                (Some(bytes), Some(hash)) => (name.clone(), Some((*hash, bytes.clone()))),
+                _ => break,
+            },
+            v1::ClassKind::Array { component } => match prefix.get(*component as usize) {
+                Some(n) => (
+                    match primitive_kind(&n.name) {
+                        Some(k) => format!("[{}", crate::class::desc_char(k)),
+                        None if n.name.starts_with('[') => format!("[{}", n.name),
+                        None => format!("[L{};", n.name),
+                    },
+                    None,
+                ),
+                None => break,
+            },
+            v1::ClassKind::Lambda { .. } => break,
+        };
+        prefix.push(PrefixClass { name, application });
+    }
+    prefix
+}
+
+/// Decodes an array's elements.
+fn elems<T: portable::Portable>(bytes: &[u8], what: &str) -> Result<Vec<T>, CheckpointError> {
+    portable::decode(bytes).map_err(|e| invalid(format!("{what}: {e}")))
 }
 
 /// Whether a slot value fits a field of the given kind.
@@ -99,8 +148,32 @@ fn check_ref(r: u32, n_objects: usize, what: &str) -> Result<Ref, CheckpointErro
     Ok(r)
 }
 
-fn sha(bytes: &[u8]) -> [u8; 32] {
-    Sha256::digest(bytes).into()
+/// Checks class bytes against the SHA-256 a checkpoint gives for them. Bytes checked before
+/// in this OS process are recognised by comparison, which is cheaper than hashing them again;
+/// the copy kept is shared with every process restored with them.
+fn verify_class_bytes(claimed: &[u8], bytes: &[u8]) -> Option<([u8; 32], Arc<[u8]>)> {
+    const CAPACITY: usize = 4096;
+    type Verified = HashMap<[u8; 32], Arc<[u8]>>;
+    static VERIFIED: Mutex<Option<Verified>> = Mutex::new(None);
+    let claimed: [u8; 32] = claimed.try_into().ok()?;
+    let lock = || VERIFIED.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(known) = lock().as_ref().and_then(|m| m.get(&claimed))
+        && **known == *bytes
+    {
+        return Some((claimed, known.clone()));
+    }
+    let actual: [u8; 32] = Sha256::digest(bytes).into();
+    if actual != claimed {
+        return None;
+    }
+    let shared: Arc<[u8]> = Arc::from(bytes);
+    let mut cache = lock();
+    let cache = cache.get_or_insert_with(HashMap::new);
+    if cache.len() >= CAPACITY {
+        cache.clear();
+    }
+    cache.insert(actual, shared.clone());
+    Some((actual, shared))
 }
 
 impl Vm {
@@ -111,16 +184,16 @@ impl Vm {
         host: Box<dyn Host>,
         config: Config,
     ) -> Result<Vm, CheckpointError> {
-        let n_objects = c.objects.len();
+        let n_objects = c.heap.len().map_err(invalid)?;
         // Application classes: those loaded, and those the process may load later.
         let mut app: BTreeMap<String, Arc<[u8]>> = BTreeMap::new();
+        let mut hashes: BTreeMap<String, [u8; 32]> = BTreeMap::new();
         let mut verified = |name: &str, hash: &[u8], bytes: &[u8]| -> Result<(), CheckpointError> {
-            if sha(bytes).as_slice() != hash {
-                return Err(invalid(format!(
-                    "class {name}: bytes do not match their SHA-256"
-                )));
-            }
-            app.insert(name.to_string(), Arc::from(bytes));
+            let (hash, bytes) = verify_class_bytes(hash, bytes).ok_or_else(|| {
+                invalid(format!("class {name}: bytes do not match their SHA-256"))
+            })?;
+            app.insert(name.to_string(), bytes);
+            hashes.insert(name.to_string(), hash);
             Ok(())
         };
         for class in &c.classes {
@@ -138,12 +211,22 @@ impl Vm {
         }
         let mut class_path = ClassPath::default();
         class_path.push_memory(app.clone());
+        // The leading library classes come linked, from a copy kept by earlier restores when
+        // there is one; the loop below checks each class against the checkpoint all the same.
+        let prefix = leading_classes(c, &app, &hashes);
+        let prog = match Program::with_prefix(&prefix, class_path) {
+            Ok(p) => p,
+            Err(class_path) => {
+                Program::booted(class_path).map_err(|e| invalid(format!("boot classes: {e}")))?
+            }
+        };
         let mut vm = Vm {
-            prog: Program::new(class_path),
+            prog,
             rt: Runtime::new(config.max_heap),
             host,
             config,
             exit_status: None,
+            interrupt: crate::vm::Interrupter::default(),
         };
 
         // Classes, in order, so that every class gets its original id.
@@ -166,8 +249,9 @@ impl Vm {
                 }
                 v1::ClassKind::Application { name, .. } => {
                     let bytes = app.get(name).expect("inserted above").clone();
+                    let hash = hashes[name];
                     vm.prog
-                        .define(bytes, Origin::Application)
+                        .define_verified(bytes, hash)
                         .map_err(|e| invalid(format!("{what}: {e}")))?
                 }
                 v1::ClassKind::Array { component } => {
@@ -239,103 +323,49 @@ impl Vm {
         }
 
         // Objects, in order: handle i + 1 is object i.
-        for (i, o) in c.objects.iter().enumerate() {
+        let objects = c.heap.objects(&c.classes).map_err(invalid)?;
+        for (i, o) in objects.enumerate() {
+            let o = o.map_err(invalid)?;
             let what = format!("object {}", i + 1);
             let class = vm
                 .prog
                 .classes
                 .get(o.class as usize)
                 .ok_or_else(|| invalid(format!("{what}: class {} out of range", o.class)))?;
-            let data = match (&o.data, class.kind) {
-                (v1::Data::Fields(s), ClassKind::Instance) => {
-                    let values = decode_slots(s, n_objects, &what)?;
+            let data = match (o.contents, class.kind) {
+                (v1::Contents::Fields { tags, words }, ClassKind::Instance) => {
+                    let values = decode_slot_run(tags, words, n_objects, &what)?;
                     check_fields(&class.instance_kinds, &values, &what)?;
                     Data::Fields(values.into())
                 }
-                (
-                    v1::Data::Refs(b),
-                    ClassKind::Array {
-                        elem: Kind::Ref, ..
-                    },
-                ) => {
-                    let items: Vec<u32> =
-                        portable::decode(b).map_err(|e| invalid(format!("{what}: {e}")))?;
-                    for &r in &items {
-                        check_ref(r, n_objects, &what)?;
+                (v1::Contents::Array { elem, bytes, .. }, ClassKind::Array { elem: kind, .. }) => {
+                    match (elem, kind) {
+                        (v1::Elem::Ref, Kind::Ref) => {
+                            let items: Vec<u32> = elems(bytes, &what)?;
+                            for &r in &items {
+                                check_ref(r, n_objects, &what)?;
+                            }
+                            Data::Refs(items.into())
+                        }
+                        (v1::Elem::Byte, Kind::Byte | Kind::Boolean) => {
+                            Data::Bytes(elems(bytes, &what)?.into())
+                        }
+                        (v1::Elem::Char, Kind::Char) => Data::Chars(elems(bytes, &what)?.into()),
+                        (v1::Elem::Short, Kind::Short) => Data::Shorts(elems(bytes, &what)?.into()),
+                        (v1::Elem::Int, Kind::Int) => Data::Ints(elems(bytes, &what)?.into()),
+                        (v1::Elem::Long, Kind::Long) => Data::Longs(elems(bytes, &what)?.into()),
+                        (v1::Elem::Float, Kind::Float) => Data::Floats(elems(bytes, &what)?.into()),
+                        (v1::Elem::Double, Kind::Double) => {
+                            Data::Doubles(elems(bytes, &what)?.into())
+                        }
+                        _ => {
+                            return Err(invalid(format!(
+                                "{what}: contents do not fit class {}",
+                                class.name
+                            )));
+                        }
                     }
-                    Data::Refs(items.into())
                 }
-                (
-                    v1::Data::Bytes(b),
-                    ClassKind::Array {
-                        elem: Kind::Byte | Kind::Boolean,
-                        ..
-                    },
-                ) => Data::Bytes(
-                    portable::decode(b)
-                        .map_err(|e| invalid(format!("{what}: {e}")))?
-                        .into(),
-                ),
-                (
-                    v1::Data::Chars(b),
-                    ClassKind::Array {
-                        elem: Kind::Char, ..
-                    },
-                ) => Data::Chars(
-                    portable::decode(b)
-                        .map_err(|e| invalid(format!("{what}: {e}")))?
-                        .into(),
-                ),
-                (
-                    v1::Data::Shorts(b),
-                    ClassKind::Array {
-                        elem: Kind::Short, ..
-                    },
-                ) => Data::Shorts(
-                    portable::decode(b)
-                        .map_err(|e| invalid(format!("{what}: {e}")))?
-                        .into(),
-                ),
-                (
-                    v1::Data::Ints(b),
-                    ClassKind::Array {
-                        elem: Kind::Int, ..
-                    },
-                ) => Data::Ints(
-                    portable::decode(b)
-                        .map_err(|e| invalid(format!("{what}: {e}")))?
-                        .into(),
-                ),
-                (
-                    v1::Data::Longs(b),
-                    ClassKind::Array {
-                        elem: Kind::Long, ..
-                    },
-                ) => Data::Longs(
-                    portable::decode(b)
-                        .map_err(|e| invalid(format!("{what}: {e}")))?
-                        .into(),
-                ),
-                (
-                    v1::Data::Floats(b),
-                    ClassKind::Array {
-                        elem: Kind::Float, ..
-                    },
-                ) => Data::Floats(
-                    portable::decode(b)
-                        .map_err(|e| invalid(format!("{what}: {e}")))?
-                        .into(),
-                ),
-                (
-                    v1::Data::Doubles(b),
-                    ClassKind::Array {
-                        elem: Kind::Double, ..
-                    },
-                ) => Data::Doubles(
-                    portable::decode(b)
-                        .map_err(|e| invalid(format!("{what}: {e}")))?
-                        .into(),
-                ),
                 _ => {
                     return Err(invalid(format!(
                         "{what}: contents do not fit class {}",

@@ -39,7 +39,7 @@ pub struct Checkpoint {
     /// Linked `invokedynamic` call sites, in link order.
     pub sites: Vec<Site>,
     /// Every live object.
-    pub objects: Vec<Object>,
+    pub heap: Heap,
     /// Interned strings (object references).
     pub interned: Vec<u32>,
     /// Threads in creation order.
@@ -148,38 +148,216 @@ pub struct Slots {
     pub words: ByteBuf,
 }
 
-/// An object or array.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Object {
-    /// Class index.
-    pub class: u32,
-    /// Identity hash code, 0 if never asked for.
-    pub hash: i32,
-    /// Contents.
-    pub data: Data,
+/// Every live object, column by column: object `i` is reference `i + 1`. A heap of a million
+/// small objects stays a handful of byte strings, which decode at memory speed, where an
+/// item per object would cost a CBOR header each.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Heap {
+    /// The class index of each object, u32 each.
+    pub classes: ByteBuf,
+    /// The identity hash code of each object (0 if never asked for), i32 each.
+    pub hashes: ByteBuf,
+    /// The length of each object, u32 each: its number of field slots, or of array elements.
+    pub lengths: ByteBuf,
+    /// The slot tags of every instance's fields (as in [`Slots`]), objects in order.
+    pub tags: ByteBuf,
+    /// The contents of every object, in order: an instance's slot words, 8 bytes each (as in
+    /// [`Slots`]); an array's elements at their width: 1 byte for `boolean` and `byte`, 2 for
+    /// `char` and `short`, 4 for `int`, `float` (bits) and references, 8 for `long` and
+    /// `double` (bits).
+    pub data: ByteBuf,
 }
 
-/// Object contents. Arrays are little-endian byte strings of their elements.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub enum Data {
-    /// Instance fields, in the class's layout (superclass fields first).
-    Fields(Slots),
-    /// `boolean[]`, `byte[]`
-    Bytes(ByteBuf),
-    /// `char[]`
-    Chars(ByteBuf),
-    /// `short[]`
-    Shorts(ByteBuf),
-    /// `int[]`
-    Ints(ByteBuf),
-    /// `long[]`
-    Longs(ByteBuf),
-    /// `float[]` (bits)
-    Floats(ByteBuf),
-    /// `double[]` (bits)
-    Doubles(ByteBuf),
-    /// Reference arrays (u32 references).
-    Refs(ByteBuf),
+/// The element type of an array, as the heap stores it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Elem {
+    /// `boolean` and `byte`.
+    Byte,
+    /// `char`.
+    Char,
+    /// `short`.
+    Short,
+    /// `int`.
+    Int,
+    /// `long`.
+    Long,
+    /// `float`.
+    Float,
+    /// `double`.
+    Double,
+    /// References.
+    Ref,
+}
+
+impl Elem {
+    /// Bytes per element.
+    pub fn width(self) -> usize {
+        match self {
+            Elem::Byte => 1,
+            Elem::Char | Elem::Short => 2,
+            Elem::Int | Elem::Float | Elem::Ref => 4,
+            Elem::Long | Elem::Double => 8,
+        }
+    }
+}
+
+/// One object of a [`Heap`], borrowed from its columns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ObjectView<'a> {
+    /// Class index.
+    pub class: u32,
+    /// Identity hash code.
+    pub hash: i32,
+    /// Contents.
+    pub contents: Contents<'a>,
+}
+
+/// The contents of an object.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Contents<'a> {
+    /// Instance fields: a tag and an 8-byte word per slot.
+    Fields {
+        /// Tags.
+        tags: &'a [u8],
+        /// Words.
+        words: &'a [u8],
+    },
+    /// Array elements, little-endian.
+    Array {
+        /// Element type.
+        elem: Elem,
+        /// Number of elements.
+        len: usize,
+        /// The elements' bytes.
+        bytes: &'a [u8],
+    },
+}
+
+impl Heap {
+    /// Number of objects, if the columns agree on it.
+    pub fn len(&self) -> Result<usize, String> {
+        let n = self.classes.len() / 4;
+        if !self.classes.len().is_multiple_of(4)
+            || self.hashes.len() != n * 4
+            || self.lengths.len() != n * 4
+        {
+            return Err(format!(
+                "heap columns disagree: {} class bytes, {} hash bytes, {} length bytes",
+                self.classes.len(),
+                self.hashes.len(),
+                self.lengths.len()
+            ));
+        }
+        Ok(n)
+    }
+
+    /// Whether the heap has no objects.
+    pub fn is_empty(&self) -> bool {
+        self.classes.is_empty()
+    }
+
+    /// Walks the objects, splitting the columns by what each object's class (from `classes`,
+    /// the document's) says it is. Errors name the object; the walk ends at the first.
+    pub fn objects<'a>(
+        &'a self,
+        classes: &'a [Class],
+    ) -> Result<impl Iterator<Item = Result<ObjectView<'a>, String>> + 'a, String> {
+        let n = self.len()?;
+        let word = |col: &'a [u8], i: usize| -> [u8; 4] {
+            col[i * 4..i * 4 + 4]
+                .try_into()
+                .expect("len() checked the column")
+        };
+        let (mut data, mut tags) = (0usize, 0usize);
+        let mut failed = false;
+        Ok((0..n).map_while(move |i| {
+            if failed {
+                return None;
+            }
+            let class = u32::from_le_bytes(word(&self.classes, i));
+            let hash = i32::from_le_bytes(word(&self.hashes, i));
+            let len = u32::from_le_bytes(word(&self.lengths, i)) as usize;
+            let view = self.object(classes, i, class, len, &mut data, &mut tags);
+            let result = view.map(|contents| ObjectView {
+                class,
+                hash,
+                contents,
+            });
+            failed = result.is_err();
+            let last = i + 1 == n;
+            Some(match result {
+                Ok(_) if last && (data != self.data.len() || tags != self.tags.len()) => {
+                    Err(format!(
+                        "the heap has {} bytes of contents and {} tags past its last object",
+                        self.data.len() - data.min(self.data.len()),
+                        self.tags.len() - tags.min(self.tags.len())
+                    ))
+                }
+                other => other,
+            })
+        }))
+    }
+
+    fn object<'a>(
+        &'a self,
+        classes: &[Class],
+        i: usize,
+        class: u32,
+        len: usize,
+        data: &mut usize,
+        tags: &mut usize,
+    ) -> Result<Contents<'a>, String> {
+        let what = || format!("object {}", i + 1);
+        let kind = &classes
+            .get(class as usize)
+            .ok_or_else(|| format!("{}: class {class} out of range", what()))?
+            .kind;
+        let elem = match kind {
+            ClassKind::Array { component } => {
+                Some(match classes.get(*component as usize).map(|c| &c.kind) {
+                    Some(ClassKind::Primitive { name }) => match name.as_str() {
+                        "boolean" | "byte" => Elem::Byte,
+                        "char" => Elem::Char,
+                        "short" => Elem::Short,
+                        "int" => Elem::Int,
+                        "long" => Elem::Long,
+                        "float" => Elem::Float,
+                        "double" => Elem::Double,
+                        other => return Err(format!("{}: an array of {other:?}", what())),
+                    },
+                    Some(_) => Elem::Ref,
+                    None => {
+                        return Err(format!(
+                            "{}: array class {class} of class {component}, out of range",
+                            what()
+                        ));
+                    }
+                })
+            }
+            _ => None,
+        };
+        let take = |col: &'a [u8], at: &mut usize, size: usize| -> Result<&'a [u8], String> {
+            let end = len
+                .checked_mul(size)
+                .and_then(|b| b.checked_add(*at))
+                .filter(|&end| end <= col.len())
+                .ok_or_else(|| format!("{}: {len} elements run past the heap's end", what()))?;
+            let bytes = &col[*at..end];
+            *at = end;
+            Ok(bytes)
+        };
+        Ok(match elem {
+            Some(elem) => Contents::Array {
+                elem,
+                len,
+                bytes: take(&self.data, data, elem.width())?,
+            },
+            None => Contents::Fields {
+                tags: take(&self.tags, tags, 1)?,
+                words: take(&self.data, data, 8)?,
+            },
+        })
+    }
 }
 
 /// A thread.
