@@ -1,13 +1,17 @@
-//! Checkpoint costs, run with `cargo bench --bench checkpoint`: (a) Phantom's case, a thread
-//! three frames deep with a small heap: capture plus encode, and decode plus restore; (b) a
-//! process holding 64 MB of primitive arrays and a million small objects: encode and decode
-//! throughput; (c) checkpoint size against live heap; (d) how long a capture request waits for
-//! the next instruction boundary. Results are medians over repeated runs on this machine.
+//! Checkpoint costs with criterion, run with `cargo bench --bench checkpoint`: (a) Phantom's
+//! case, a thread three frames deep with a small heap: capture plus encode, and decode plus
+//! restore; (b) a process holding 64 MB of primitive arrays and a million small objects, and
+//! the arrays alone: encode and decode throughput; (c) checkpoint size against live heap,
+//! printed while setting up; (d) the time from a capture request, made from another thread, to
+//! the stop at the next instruction boundary.
 
+use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use phantom_vm::checkpoint::{self, DEFAULT_MAX_BYTES};
 use phantom_vm::{ClassPath, Config, Host, ReadResult, Status, Vm};
-use std::path::Path;
+use std::hint::black_box;
+use std::path::{Path, PathBuf};
 use std::process::Command;
+use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
 /// A host that discards output: the benchmark measures the VM, not the terminal.
@@ -60,7 +64,7 @@ public class BigHeap {
         for (int i = 0; i < big.length; i += 512) {
             big[i] = i * 31L;
         }
-        Node[] small = new Node[1_000_000];
+        Node[] small = new Node[Integer.parseInt(args[0])];
         for (int i = 0; i < small.length; i++) {
             small[i] = new Node(i);
         }
@@ -88,10 +92,11 @@ fn compile(dir: &Path, name: &str, source: &str) {
 }
 
 /// A VM running `main` of `class`, advanced to exactly `instructions`.
-fn started(dir: &Path, class: &str, instructions: u64) -> Vm {
+fn started(dir: &Path, class: &str, args: &[&str], instructions: u64) -> Vm {
     let cp = ClassPath::parse(&dir.display().to_string()).expect("class path");
     let mut vm = Vm::new(cp, host(), Config::default()).expect("the VM boots");
-    vm.start_main(class, &[]).expect("main starts");
+    let args: Vec<String> = args.iter().map(|a| a.to_string()).collect();
+    vm.start_main(class, &args).expect("main starts");
     while vm.executed() < instructions {
         match vm.run(instructions - vm.executed()) {
             Status::Running => {}
@@ -101,104 +106,106 @@ fn started(dir: &Path, class: &str, instructions: u64) -> Vm {
     vm
 }
 
-fn median(mut xs: Vec<Duration>) -> Duration {
-    xs.sort();
-    xs[xs.len() / 2]
+/// The compiled benchmark programs, shared by the groups.
+fn programs() -> &'static Path {
+    static DIR: OnceLock<PathBuf> = OnceLock::new();
+    DIR.get_or_init(|| {
+        let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("checkpoint-bench");
+        compile(&dir, "ThreeFrames", THREE_FRAMES);
+        compile(&dir, "BigHeap", BIG_HEAP);
+        dir
+    })
 }
 
-fn micros(d: Duration) -> String {
-    format!("{:.1} us", d.as_secs_f64() * 1e6)
+fn no_limit() -> Config {
+    Config::default()
 }
 
-fn main() {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
-        .join(format!("checkpoint-bench-{}", std::process::id()));
-    compile(&dir, "ThreeFrames", THREE_FRAMES);
-    compile(&dir, "BigHeap", BIG_HEAP);
-
-    // (a) Phantom's case.
-    let mut vm = started(&dir, "ThreeFrames", 200_000);
-    let (mut capture, mut restore) = (Vec::new(), Vec::new());
-    let mut size = 0;
-    for _ in 0..50 {
-        let t = Instant::now();
-        let c = vm.capture().expect("capture");
-        let bytes = checkpoint::encode(&c);
-        capture.push(t.elapsed());
-        size = bytes.len();
-        let t = Instant::now();
-        let decoded = checkpoint::decode(&bytes, DEFAULT_MAX_BYTES).expect("decode");
-        vm = Vm::restore(&decoded, host(), Config::default()).expect("restore");
-        restore.push(t.elapsed());
-        // Move on a little, so every round captures a different instruction.
-        vm.run(997);
-    }
-    let frames = vm.capture().expect("capture").threads[0].frames.len();
-    println!("(a) thread {frames} frames deep, checkpoint {size} bytes:");
+/// (a) Phantom's case: a thread three frames deep (main, middle, spin) with a small heap.
+fn three_frames(c: &mut Criterion) {
+    let mut vm = started(programs(), "ThreeFrames", &[], 200_000);
+    let snapshot = vm.capture().expect("capture");
+    let bytes = checkpoint::encode(&snapshot);
     println!(
-        "    capture + encode  {} (median of 50)",
-        micros(median(capture))
+        "(a) thread {} frames deep, {} objects, checkpoint {} bytes",
+        snapshot.threads[0].frames.len(),
+        snapshot.heap.len().expect("a captured heap is consistent"),
+        bytes.len()
     );
-    println!(
-        "    decode + restore  {} (median of 50)",
-        micros(median(restore))
-    );
-
-    // (b) and (c): 64 MB of longs and a million small objects.
-    let mut vm = started(&dir, "BigHeap", 30_000_000);
-    let live = vm.rt.heap.live_bytes();
-    let (mut enc, mut dec) = (Vec::new(), Vec::new());
-    let mut size = 0;
-    for _ in 0..5 {
-        let c = vm.capture().expect("capture");
-        let t = Instant::now();
-        let bytes = checkpoint::encode(&c);
-        enc.push(t.elapsed());
-        size = bytes.len();
-        let t = Instant::now();
-        let decoded = checkpoint::decode(&bytes, DEFAULT_MAX_BYTES).expect("decode");
-        dec.push(t.elapsed());
-        let t = Instant::now();
-        vm = Vm::restore(&decoded, host(), Config::default()).expect("restore");
-        let r = t.elapsed();
-        if dec.len() == 5 {
-            println!(
-                "(b) 64 MB long[] + 1,000,000 objects: restore (after decode) {:.1} ms",
-                r.as_secs_f64() * 1e3
-            );
-        }
-    }
-    let (e, d) = (median(enc), median(dec));
-    let array_mb = 64.0;
-    println!(
-        "    encode {:.1} ms, decode {:.1} ms (medians of 5)",
-        e.as_secs_f64() * 1e3,
-        d.as_secs_f64() * 1e3
-    );
-    println!(
-        "    the whole document: encode {:.0} MB/s, decode {:.0} MB/s; the 64 MB array part alone would need {:.0} ms at 500 MB/s",
-        size as f64 / 1e6 / e.as_secs_f64(),
-        size as f64 / 1e6 / d.as_secs_f64(),
-        array_mb / 500.0 * 1e3
-    );
-    println!(
-        "(c) checkpoint {:.1} MB for a live heap of {:.1} MB (VM accounting, headers included)",
-        size as f64 / 1e6,
-        live as f64 / 1e6
-    );
-
-    // (d) A capture request is honoured at the next boundary of the running slice: the
-    // longest wait is one slice of the driver's run loop.
-    let mut vm = started(&dir, "ThreeFrames", 10_000);
-    let mut slices = Vec::new();
-    for _ in 0..20 {
-        let t = Instant::now();
-        vm.run(1 << 16);
-        slices.push(t.elapsed());
-    }
-    println!(
-        "(d) a capture request waits at most one run slice: {} for 65,536 instructions (median of 20)",
-        micros(median(slices))
-    );
-    let _ = std::fs::remove_dir_all(&dir);
+    let mut g = c.benchmark_group("a_three_frames");
+    g.bench_function("capture_encode", |b| {
+        b.iter(|| checkpoint::encode(&vm.capture().expect("capture")))
+    });
+    // The restored VM is dropped outside the timing: throwing a process away is not restoring it.
+    g.bench_function("decode_restore", |b| {
+        b.iter_with_large_drop(|| {
+            let decoded = checkpoint::decode(&bytes, DEFAULT_MAX_BYTES).expect("decode");
+            Vm::restore(&decoded, host(), no_limit()).expect("restore")
+        })
+    });
+    g.finish();
 }
+
+/// (b) and (c): 64 MB of `long[]` with and without a million small objects.
+fn big_heap(c: &mut Criterion) {
+    let mut g = c.benchmark_group("b_big_heap");
+    g.sample_size(10).measurement_time(Duration::from_secs(10));
+    for (label, objects, instructions) in [
+        ("arrays_64mb", "0", 2_000_000),
+        ("arrays_64mb_1m_objects", "1000000", 30_000_000),
+    ] {
+        let mut vm = started(programs(), "BigHeap", &[objects], instructions);
+        let live = vm.rt.heap.live_bytes();
+        let snapshot = vm.capture().expect("capture");
+        let bytes = checkpoint::encode(&snapshot);
+        println!(
+            "(c) {label}: checkpoint {:.1} MB for a live heap of {:.1} MB (VM accounting, headers included)",
+            bytes.len() as f64 / 1e6,
+            live as f64 / 1e6
+        );
+        g.throughput(Throughput::Bytes(bytes.len() as u64));
+        g.bench_with_input(BenchmarkId::new("encode", label), &snapshot, |b, s| {
+            b.iter(|| checkpoint::encode(s))
+        });
+        g.bench_with_input(BenchmarkId::new("decode", label), &bytes, |b, bytes| {
+            b.iter(|| checkpoint::decode(bytes, DEFAULT_MAX_BYTES).expect("decode"))
+        });
+        g.bench_with_input(BenchmarkId::new("restore", label), &snapshot, |b, s| {
+            b.iter(|| Vm::restore(s, host(), no_limit()).expect("restore"))
+        });
+    }
+    g.finish();
+}
+
+/// (d) A capture request from another thread stops the running VM at its next quantum
+/// boundary; the time measured runs from the request to `run` returning.
+fn capture_request(c: &mut Criterion) {
+    let mut vm = started(programs(), "ThreeFrames", &[], 10_000);
+    let stop = vm.interrupter();
+    c.bench_function("d_capture_request_to_stop", |b| {
+        b.iter_custom(|iters| {
+            let mut total = Duration::ZERO;
+            for i in 0..iters {
+                // Request the stop after a varying delay, so it lands anywhere in a quantum.
+                let delay = Duration::from_micros(50 + i % 97);
+                let requested = std::thread::scope(|s| {
+                    let stopper = s.spawn(|| {
+                        std::thread::sleep(delay);
+                        let at = Instant::now();
+                        stop.interrupt();
+                        at
+                    });
+                    assert_eq!(black_box(vm.run(u64::MAX)), Status::Running);
+                    let stopped = Instant::now();
+                    let at = stopper.join().expect("the stopper thread");
+                    stopped.saturating_duration_since(at)
+                });
+                total += requested;
+            }
+            total
+        })
+    });
+}
+
+criterion_group!(benches, three_frames, big_heap, capture_request);
+criterion_main!(benches);

@@ -1,13 +1,16 @@
 //! The `phantom` command: runs Java programs on phantom's VM, checkpoints and resumes them,
 //! and (as the node daemon) wires the VM, the transport and the balancer together.
 
+mod client;
 mod host;
 mod inspect;
+mod node;
 
 use anyhow::{Context, Result, bail};
 use clap::{Parser, Subcommand};
 use phantom_vm::checkpoint::{self, DEFAULT_MAX_BYTES};
 use phantom_vm::{BootError, ClassPath, Config, Status, Vm};
+use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -43,6 +46,87 @@ enum Command {
     Inspect {
         /// The checkpoint file.
         file: PathBuf,
+    },
+    /// Run a node of a cluster: a daemon that runs processes and moves them between hosts.
+    Node {
+        /// The node's configuration file (docs/node.md).
+        #[arg(long)]
+        config: PathBuf,
+    },
+    /// Run a Java program on a cluster, printing its output wherever it runs.
+    Submit {
+        /// A node's address.
+        #[arg(long)]
+        node: SocketAddr,
+        /// The folder with the cluster's CA and client certificate (`phantom cluster init`).
+        #[arg(long, env = "PHANTOM_CLUSTER", default_value = "cluster")]
+        cluster: PathBuf,
+        /// Directories and jar files of the program, separated by ':'; every class in them
+        /// is sent.
+        #[arg(
+            long = "class-path",
+            visible_alias = "cp",
+            short = 'c',
+            alias = "classpath",
+            default_value = "."
+        )]
+        class_path: String,
+        /// A label the balancer's rules can match.
+        #[arg(long)]
+        label: Option<String>,
+        /// Print to stderr, prefixed `phantom:`, where the process runs each time it moves.
+        #[arg(long)]
+        show_moves: bool,
+        /// The class whose `main` to run.
+        main_class: String,
+        /// Arguments passed to `main`.
+        #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
+        args: Vec<String>,
+    },
+    /// Move a running process to another node and report how long it was frozen.
+    Migrate {
+        /// A node's address.
+        #[arg(long)]
+        node: SocketAddr,
+        /// The folder with the cluster's CA and client certificate.
+        #[arg(long, env = "PHANTOM_CLUSTER", default_value = "cluster")]
+        cluster: PathBuf,
+        /// The process's id (as `ps` shows it).
+        id: String,
+        /// The name of the node to move it to.
+        #[arg(long)]
+        to: String,
+    },
+    /// List the cluster's processes: id, main class, node, architecture, state, instructions
+    /// executed, migrations.
+    Ps {
+        /// A node's address.
+        #[arg(long)]
+        node: SocketAddr,
+        /// The folder with the cluster's CA and client certificate.
+        #[arg(long, env = "PHANTOM_CLUSTER", default_value = "cluster")]
+        cluster: PathBuf,
+    },
+    /// Cluster set-up.
+    #[command(subcommand)]
+    Cluster(ClusterCommand),
+    /// Run the balancer on a scenario in a deterministic simulation, next to two baselines.
+    Simulate {
+        /// The scenario file (docs/simulator.md).
+        scenario: PathBuf,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum ClusterCommand {
+    /// Create a cluster CA and the certificates of its nodes and of its client.
+    Init {
+        /// The folder to write them to.
+        #[arg(long)]
+        out: PathBuf,
+        /// The nodes' names, separated by commas.
+        #[arg(long, value_delimiter = ',', required = true)]
+        nodes: Vec<String>,
     },
 }
 
@@ -104,6 +188,38 @@ fn main() -> ExitCode {
             checkpoint_out,
         } => resume(&file, stats, checkpoint_after.zip(checkpoint_out)),
         Command::Inspect { file } => inspect::print(&file).map(|_| 0),
+        Command::Node { config } => node::run(&config),
+        Command::Submit {
+            node,
+            cluster,
+            class_path,
+            label,
+            show_moves,
+            main_class,
+            args,
+        } => client::submit(
+            node,
+            &cluster,
+            &class_path,
+            &main_class,
+            &args,
+            label,
+            show_moves,
+        ),
+        Command::Migrate {
+            node,
+            cluster,
+            id,
+            to,
+        } => client::migrate(node, &cluster, &id, &to),
+        Command::Ps { node, cluster } => client::ps(node, &cluster),
+        Command::Cluster(ClusterCommand::Init { out, nodes }) => cluster_init(&out, &nodes),
+        Command::Simulate { scenario } => phantom_balancer::simulate_file(&scenario)
+            .map(|report| {
+                print!("{report}");
+                0
+            })
+            .map_err(|e| anyhow::anyhow!("{e}")),
     };
     match result {
         Ok(code) => ExitCode::from(code as u8),
@@ -116,7 +232,6 @@ fn main() -> ExitCode {
 
 fn run(args: RunArgs) -> Result<i32> {
     let class_path = ClassPath::parse(&args.class_path)?;
-    let main_name = args.main_class.replace('/', ".");
     let started = Vm::new(
         class_path,
         Box::new(host::StdHost::new()),
@@ -128,21 +243,11 @@ fn run(args: RunArgs) -> Result<i32> {
     });
     let mut vm = match started {
         Ok(vm) => vm,
-        Err(BootError::Load(phantom_vm::class::LoadError::NoClassDefFound(_))) => {
-            eprintln!("Error: Could not find or load main class {main_name}");
-            eprintln!("Caused by: java.lang.ClassNotFoundException: {main_name}");
+        Err(BootError::OutOfMemory) => return Err(BootError::OutOfMemory.into()),
+        Err(e) => {
+            eprintln!("{}", launch_error(&e, &args.main_class));
             return Ok(1);
         }
-        Err(BootError::Load(e)) => {
-            eprintln!("Error: LinkageError occurred while loading main class {main_name}");
-            eprintln!("\t{}: {e}", e.java_class().replace('/', "."));
-            return Ok(1);
-        }
-        Err(e @ BootError::NoMain(_)) => {
-            eprintln!("{e}");
-            return Ok(1);
-        }
-        Err(e) => return Err(e.into()),
     };
     if let (Some(n), Some(out)) = (args.checkpoint_after, &args.checkpoint_out) {
         return checkpoint_at(&mut vm, n, out);
@@ -167,6 +272,42 @@ fn run(args: RunArgs) -> Result<i32> {
     let code = run_to_end(&mut vm);
     finish(&vm, args.stats);
     Ok(code)
+}
+
+/// What `java` prints when a program cannot start (the process then exits 1).
+pub(crate) fn launch_error(e: &BootError, main_class: &str) -> String {
+    let main_name = main_class.replace('/', ".");
+    match e {
+        BootError::Load(phantom_vm::class::LoadError::NoClassDefFound(_)) => format!(
+            "Error: Could not find or load main class {main_name}\nCaused by: java.lang.ClassNotFoundException: {main_name}"
+        ),
+        BootError::Load(e) => format!(
+            "Error: LinkageError occurred while loading main class {main_name}\n\t{}: {e}",
+            e.java_class().replace('/', ".")
+        ),
+        other => other.to_string(),
+    }
+}
+
+/// The SHA-256 of some bytes.
+pub(crate) fn sha256(bytes: &[u8]) -> [u8; 32] {
+    use sha2::Digest;
+    sha2::Sha256::digest(bytes).into()
+}
+
+fn cluster_init(out: &std::path::Path, nodes: &[String]) -> Result<i32> {
+    let files = phantom_transport::pki::init_cluster(out, nodes)
+        .with_context(|| format!("creating the cluster in {}", out.display()))?;
+    println!("cluster CA: {}", files.ca_cert.display());
+    for n in &files.nodes {
+        println!("node {}: {} {}", n.name, n.cert.display(), n.key.display());
+    }
+    println!(
+        "client: {} {}",
+        files.client_cert.display(),
+        files.client_key.display()
+    );
+    Ok(0)
 }
 
 /// Runs until `n` instructions in total, then writes a checkpoint and returns 0; a program that

@@ -36,7 +36,7 @@ pub const ALPN: &[u8] = b"phantom/1";
 pub const KEEP_ALIVE: Duration = Duration::from_secs(2);
 
 /// A connection with no packets from the peer for this long is dead.
-pub const IDLE_TIMEOUT: Duration = Duration::from_secs(20);
+pub const IDLE_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// Per-stream receive window. Checkpoints of up to ~100 MB travel on one stream; a window this
 /// large keeps the transfer from being window-bound on high-latency links.
@@ -293,7 +293,7 @@ fn transport_config() -> Arc<TransportConfig> {
     config
         .keep_alive_interval(Some(KEEP_ALIVE))
         .max_idle_timeout(Some(
-            IdleTimeout::try_from(IDLE_TIMEOUT).expect("20 s fits in a QUIC idle timeout"),
+            IdleTimeout::try_from(IDLE_TIMEOUT).expect("10 s fits in a QUIC idle timeout"),
         ))
         .stream_receive_window(VarInt::from_u32(STREAM_WINDOW))
         .receive_window(VarInt::from_u32(CONNECTION_WINDOW))

@@ -13,8 +13,9 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use thiserror::Error;
 
 /// What the VM needs from the host: its output streams, its input, and time. The VM never
-/// reads a clock or touches a file descriptor itself.
-pub trait Host {
+/// reads a clock or touches a file descriptor itself. A host moves with its VM between threads
+/// (a daemon runs each process on a thread of its own), so it is `Send`.
+pub trait Host: Send {
     /// Writes bytes to the process's stdout (`fd` 1) or stderr (`fd` 2).
     fn write(&mut self, fd: i32, bytes: &[u8]);
     /// Reads from the process's stdin into `buf`.
@@ -117,6 +118,12 @@ impl Interrupter {
         self.0.swap(false, Ordering::Acquire)
     }
 }
+
+// A process is plain data: it can move to another thread between slices.
+const _: fn() = || {
+    fn is_send<T: Send>() {}
+    is_send::<Vm>();
+};
 
 impl std::fmt::Debug for Vm {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {

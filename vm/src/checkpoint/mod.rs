@@ -97,6 +97,61 @@ pub fn encode(c: &v1::Checkpoint) -> Vec<u8> {
     out
 }
 
+/// Takes the application class bytes out of a checkpoint, leaving their names and hashes: a
+/// migration sends the bytes separately, and only those the target lacks. Returns each
+/// class's SHA-256 with its bytes, in the document's order.
+pub fn take_class_bytes(c: &mut v1::Checkpoint) -> Vec<([u8; 32], Vec<u8>)> {
+    let mut out = Vec::new();
+    let mut take = |sha256: &serde_bytes::ByteBuf, bytes: &mut serde_bytes::ByteBuf| {
+        if let Ok(hash) = <[u8; 32]>::try_from(sha256.as_slice()) {
+            out.push((hash, std::mem::take(bytes).into_vec()));
+        }
+    };
+    for class in &mut c.classes {
+        if let v1::ClassKind::Application { sha256, bytes, .. } = &mut class.kind {
+            take(sha256, bytes);
+        }
+    }
+    for f in &mut c.class_files {
+        take(&f.sha256, &mut f.bytes);
+    }
+    out
+}
+
+/// Puts application class bytes back into a checkpoint whose bytes were taken out, looking
+/// each up by its SHA-256. Restore checks every hash against the bytes, as always. The error
+/// names a class the lookup lacks.
+pub fn fill_class_bytes(
+    c: &mut v1::Checkpoint,
+    lookup: impl Fn(&[u8; 32]) -> Option<std::sync::Arc<[u8]>>,
+) -> Result<(), CheckpointError> {
+    let fill = |name: &str, sha256: &serde_bytes::ByteBuf, bytes: &mut serde_bytes::ByteBuf| {
+        if !bytes.is_empty() {
+            return Ok(());
+        }
+        let found = <[u8; 32]>::try_from(sha256.as_slice())
+            .ok()
+            .and_then(|h| lookup(&h))
+            .ok_or_else(|| CheckpointError::Invalid(format!("the bytes of class {name} are missing")))?;
+        *bytes = serde_bytes::ByteBuf::from(found.to_vec());
+        Ok(())
+    };
+    for class in &mut c.classes {
+        if let v1::ClassKind::Application {
+            name,
+            sha256,
+            bytes,
+        } = &mut class.kind
+        {
+            fill(name, sha256, bytes)?;
+        }
+    }
+    for f in &mut c.class_files {
+        fill(&f.name, &f.sha256, &mut f.bytes)?;
+    }
+    Ok(())
+}
+
 /// Decodes a checkpoint from CBOR, refusing inputs over `max_bytes` and documents of another
 /// format, version or VM. Structural validation happens at restore.
 pub fn decode(bytes: &[u8], max_bytes: usize) -> Result<v1::Checkpoint, CheckpointError> {

@@ -1,0 +1,160 @@
+//! The node's configuration file (TOML; docs/node.md lists the keys). Paths in it are relative
+//! to the file's own folder. A bad file is refused with the key that is wrong.
+
+use anyhow::{Context, Result, bail};
+use phantom_transport::pki::{Identity, validate_node_name};
+use serde::Deserialize;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+
+/// A node's configuration.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct NodeConfig {
+    /// The node's name in the cluster: its certificate's name.
+    pub name: String,
+    /// The UDP address it listens on.
+    pub listen: SocketAddr,
+    /// The folder `phantom cluster init` wrote: `ca.pem`, `<name>.pem`, `<name>-key.pem`.
+    #[serde(default = "default_cluster")]
+    pub cluster: PathBuf,
+    /// The other nodes.
+    #[serde(default)]
+    pub peers: Vec<PeerConfig>,
+    /// Most processes the node runs at once; it refuses submissions and migrations beyond.
+    #[serde(default = "default_max_processes")]
+    pub max_processes: usize,
+    /// Largest heap of one process, in MiB.
+    #[serde(default = "default_max_heap_mib")]
+    pub max_heap_mib: usize,
+    /// Log level: error, warn, info, debug or trace.
+    #[serde(default = "default_log")]
+    pub log: String,
+    /// The balancer (issue #6): a policy file, relative to this file; none means no balancing.
+    #[serde(default)]
+    pub policy: Option<PathBuf>,
+}
+
+/// Another node of the cluster.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct PeerConfig {
+    /// Its name (its certificate's name).
+    pub name: String,
+    /// Its UDP address.
+    pub addr: SocketAddr,
+}
+
+fn default_cluster() -> PathBuf {
+    PathBuf::from("cluster")
+}
+
+fn default_max_processes() -> usize {
+    64
+}
+
+fn default_max_heap_mib() -> usize {
+    1024
+}
+
+fn default_log() -> String {
+    "info".to_string()
+}
+
+impl NodeConfig {
+    /// Reads and checks a configuration file.
+    pub(crate) fn load(path: &Path) -> Result<NodeConfig> {
+        let text = std::fs::read_to_string(path)
+            .with_context(|| format!("reading node configuration {}", path.display()))?;
+        let mut config = NodeConfig::parse(&text)
+            .with_context(|| format!("in node configuration {}", path.display()))?;
+        let dir = path.parent().unwrap_or(Path::new("."));
+        config.cluster = dir.join(&config.cluster);
+        config.policy = config.policy.map(|p| dir.join(p));
+        Ok(config)
+    }
+
+    /// Parses and checks a configuration's text.
+    pub(crate) fn parse(text: &str) -> Result<NodeConfig> {
+        let config: NodeConfig = toml::from_str(text).map_err(|e| anyhow::anyhow!("{e}"))?;
+        validate_node_name(&config.name).context("key `name`")?;
+        for (i, p) in config.peers.iter().enumerate() {
+            validate_node_name(&p.name).with_context(|| format!("key `peers[{i}].name`"))?;
+            if p.name == config.name {
+                bail!("key `peers[{i}].name`: {:?} is this node's own name", p.name);
+            }
+            if config.peers[..i].iter().any(|q| q.name == p.name) {
+                bail!("key `peers[{i}].name`: {:?} is listed twice", p.name);
+            }
+        }
+        if config.max_processes == 0 {
+            bail!("key `max_processes` must be at least 1");
+        }
+        if config.max_heap_mib < 16 {
+            bail!("key `max_heap_mib` must be at least 16");
+        }
+        if !["error", "warn", "info", "debug", "trace"].contains(&config.log.as_str()) {
+            bail!(
+                "key `log` must be one of error, warn, info, debug, trace (not {:?})",
+                config.log
+            );
+        }
+        Ok(config)
+    }
+
+    /// The node's certificate, key and cluster CA.
+    pub(crate) fn identity(&self) -> Result<Identity> {
+        let dir = &self.cluster;
+        Identity::load(
+            &dir.join(format!("{}.pem", self.name)),
+            &dir.join(format!("{}-key.pem", self.name)),
+            &dir.join("ca.pem"),
+        )
+        .with_context(|| format!("loading node {}'s identity from {}", self.name, dir.display()))
+    }
+
+    /// The address of a peer.
+    pub(crate) fn peer(&self, name: &str) -> Option<&PeerConfig> {
+        self.peers.iter().find(|p| p.name == name)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn refused(text: &str) -> String {
+        format!("{:#}", NodeConfig::parse(text).expect_err("a bad configuration"))
+    }
+
+    #[test]
+    fn a_minimal_configuration_takes_defaults() {
+        let c = NodeConfig::parse("name = \"a\"\nlisten = \"127.0.0.1:7001\"\n").expect("valid");
+        assert_eq!(c.max_processes, 64);
+        assert!(c.peers.is_empty());
+    }
+
+    #[test]
+    fn errors_name_the_key() {
+        assert!(refused("name = \"a\"\nlisten = \"127.0.0.1:7001\"\nmax_procs = 3\n")
+            .contains("max_procs"));
+        assert!(refused("name = \"a\"\nlisten = \"nowhere\"\n").contains("listen"));
+        assert!(refused("listen = \"127.0.0.1:1\"\n").contains("name"));
+        assert!(refused("name = \"A b\"\nlisten = \"127.0.0.1:1\"\n").contains("key `name`"));
+        assert!(
+            refused(
+                "name = \"a\"\nlisten = \"127.0.0.1:1\"\n[[peers]]\nname = \"a\"\naddr = \"127.0.0.1:2\"\n"
+            )
+            .contains("peers[0].name")
+        );
+        assert!(
+            refused("name = \"a\"\nlisten = \"127.0.0.1:1\"\n[[peers]]\nname = \"b\"\n")
+                .contains("addr")
+        );
+        assert!(refused("name = \"a\"\nlisten = \"127.0.0.1:1\"\nlog = \"loud\"\n").contains("log"));
+        assert!(
+            refused("name = \"a\"\nlisten = \"127.0.0.1:1\"\nmax_processes = 0\n")
+                .contains("max_processes")
+        );
+    }
+}

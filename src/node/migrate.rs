@@ -1,0 +1,489 @@
+//! The migration driver: the transport's sans-IO machines ([`Source`], [`Target`]) wired to a
+//! QUIC stream, a frozen process and a restore. The source freezes the process, sends its
+//! checkpoint without class bytes plus the classes the target lacks, and keeps the frozen copy
+//! until the target has restored it; on any failure the process goes on at the source.
+
+use super::process::{Outbound, ProcessHandle};
+use super::{ARCH, Node, Proc};
+use anyhow::{Result, anyhow};
+use phantom_transport::control::{Home, MAX_MIGRATION_FRAME, Reply, Request};
+use phantom_transport::frame::{read_message, write_message};
+use phantom_transport::migration::{
+    ClassHash, Decision, Lookup, Message, MigrationId, Source, SourceConfig, SourceEvent, Target,
+    TargetConfig, TargetEvent,
+};
+use phantom_transport::pki::Peer;
+use phantom_vm::checkpoint::{self, DEFAULT_MAX_BYTES};
+use phantom_vm::Vm;
+use serde::{Deserialize, Serialize};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, Instant};
+use tracing::{info, warn};
+
+/// What travels with a process besides its checkpoint (the offer's opaque metadata).
+#[derive(Debug, Serialize, Deserialize)]
+struct Meta {
+    id: String,
+    main: String,
+    home: String,
+    label: Option<String>,
+    /// Outputs written so far: numbering goes on at the target.
+    outputs: u64,
+    /// Migrations including this one.
+    migrations: u32,
+    /// The node it leaves, which a target in doubt asks about the outcome.
+    source: String,
+}
+
+/// Moves process `id`, which runs here, to node `to`.
+pub(super) async fn out(node: &Arc<Node>, id: &str, to: &str) -> Result<Reply> {
+    if to == node.name() {
+        return Err(anyhow!("process {id} runs on {to} already"));
+    }
+    if node.config.peer(to).is_none() {
+        return Err(anyhow!("no peer named {to:?} in {}'s configuration", node.name()));
+    }
+    let meta = {
+        let mut processes = node.lock_processes();
+        let p = processes
+            .get_mut(id)
+            .ok_or_else(|| anyhow!("{} {id} on {}", super::NO_SUCH_PROCESS, node.name()))?;
+        if p.migrating {
+            return Err(anyhow!("process {id} is being moved already"));
+        }
+        p.migrating = true;
+        Meta {
+            id: id.to_string(),
+            main: p.main.clone(),
+            home: p.home.clone(),
+            label: p.label.clone(),
+            outputs: 0,
+            migrations: p.migrations + 1,
+            source: node.name().to_string(),
+        }
+    };
+    let result = transfer(node, id, to, meta).await;
+    if let Some(p) = node.lock_processes().get_mut(id) {
+        p.migrating = false;
+    }
+    result
+}
+
+async fn transfer(node: &Arc<Node>, id: &str, to: &str, mut meta: Meta) -> Result<Reply> {
+    let freeze_started = Instant::now();
+    let frozen = {
+        let processes = node.lock_processes();
+        let p = processes.get(id).ok_or_else(|| anyhow!("process {id} ended"))?;
+        p.handle.freeze()
+    };
+    let frozen = frozen.await.map_err(|e| anyhow!("freezing {id}: {e}"))?;
+    meta.outputs = frozen.outputs;
+    let mut c = frozen.checkpoint;
+    let classes: Vec<(ClassHash, Vec<u8>)> = checkpoint::take_class_bytes(&mut c)
+        .into_iter()
+        .map(|(h, b)| (ClassHash(h), b))
+        .collect();
+    let document = checkpoint::encode(&c);
+    let checkpoint_bytes = document.len() as u64;
+    let meta_bytes = ciborium_bytes(&meta);
+    let migration = MigrationId(migration_id(node, id));
+    node.decisions
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .begin(migration)
+        .map_err(|e| anyhow!("{e}"))?;
+    let (abort_tx, mut abort_rx) = tokio::sync::oneshot::channel();
+    node.aborts
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .insert(migration.0, abort_tx);
+    let mut source = Source::new(
+        node.now(),
+        migration,
+        meta_bytes,
+        document,
+        classes,
+        SourceConfig::default(),
+    );
+    info!(%id, %to, %migration, checkpoint_bytes, "migrating");
+
+    let stream = async {
+        let connection = node.connection(to).await?;
+        let (mut send, recv) = connection.open_bi().await?;
+        write_message(&mut send, &Request::Migration).await?;
+        anyhow::Ok((send, recv))
+    }
+    .await;
+    let (mut send, mut recv) = match stream {
+        Ok(s) => (Some(s.0), Some(s.1)),
+        Err(e) => {
+            warn!(%id, %to, "cannot open a migration stream: {e:#}");
+            source.handle_connection_lost(node.now());
+            (None, None)
+        }
+    };
+    let mut class_bytes = 0u64;
+    let mut outcome: Option<Result<Duration, String>> = None;
+    loop {
+        while let Some(event) = source.poll_event() {
+            let decision = match &event {
+                SourceEvent::Committed => Decision::Committed,
+                SourceEvent::ResumeLocally { .. } => Decision::Aborted,
+            };
+            node.decisions
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .record(node.now(), migration, decision);
+            match event {
+                SourceEvent::Committed => {
+                    let frozen_for = freeze_started.elapsed();
+                    if let Some(p) = node.lock_processes().remove(id) {
+                        p.handle.drop_process();
+                    }
+                    let _ = node.routes.send(Outbound::Left(id.to_string()));
+                    outcome = Some(Ok(frozen_for));
+                }
+                SourceEvent::ResumeLocally { reason } => {
+                    if let Some(p) = node.lock_processes().get(id) {
+                        p.handle.resume();
+                    }
+                    outcome = Some(Err(reason.to_string()));
+                }
+            }
+        }
+        while let Some(message) = source.poll_transmit() {
+            if let Message::Class { bytes, .. } = &message {
+                class_bytes += bytes.len() as u64;
+            }
+            let Some(s) = send.as_mut() else { break };
+            if let Err(e) = write_message(s, &message).await {
+                warn!(%id, %to, "migration stream broke: {e}");
+                send = None;
+                recv = None;
+                source.handle_connection_lost(node.now());
+            }
+        }
+        if source.is_finished() {
+            break;
+        }
+        let wait = source
+            .poll_timeout()
+            .map(|t| Duration::from_micros(t.as_micros().saturating_sub(node.now().as_micros())))
+            .unwrap_or(Duration::from_secs(3600));
+        tokio::select! {
+            message = read_optional(&mut recv) => match message {
+                Ok(Some(m)) => source.handle_message(node.now(), m),
+                Ok(None) => {
+                    recv = None;
+                    source.handle_connection_lost(node.now());
+                }
+                Err(e) => {
+                    recv = None;
+                    source.handle_malformed(node.now(), e.to_string());
+                }
+            },
+            _ = tokio::time::sleep(wait) => source.handle_timeout(node.now()),
+            _ = &mut abort_rx => {
+                source.abort(node.now(), "the target asked for the outcome before voting".to_string());
+            }
+        }
+    }
+    if let Some(mut s) = send {
+        let _ = s.finish();
+    }
+    node.aborts
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .remove(&migration.0);
+    match outcome {
+        Some(Ok(frozen_for)) => {
+            info!(%id, %to, frozen_us = frozen_for.as_micros() as u64, "moved");
+            Ok(Reply::Migrated {
+                from: node.name().to_string(),
+                to: to.to_string(),
+                frozen_micros: frozen_for.as_micros() as u64,
+                checkpoint_bytes,
+                class_bytes,
+            })
+        }
+        Some(Err(reason)) => {
+            warn!(%id, %to, "migration failed, the process goes on here: {reason}");
+            Err(anyhow!(
+                "moving {id} to {to} failed, it goes on running on {}: {reason}",
+                node.name()
+            ))
+        }
+        None => Err(anyhow!("moving {id} to {to} ended without a decision")),
+    }
+}
+
+/// Reads the next migration message, or waits forever when there is no stream.
+async fn read_optional(recv: &mut Option<quinn::RecvStream>) -> Result<Option<Message>> {
+    match recv {
+        Some(r) => Ok(read_message::<Message>(r, MAX_MIGRATION_FRAME).await?),
+        None => std::future::pending().await,
+    }
+}
+
+/// A migration id unique on this node: its name, the process and a counter, hashed.
+fn migration_id(node: &Node, process: &str) -> [u8; 16] {
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+    let text = format!("{}/{process}/{n}/{:?}", node.name(), node.epoch.elapsed());
+    let hash = crate::sha256(text.as_bytes());
+    hash[..16].try_into().expect("16 of 32 bytes")
+}
+
+fn ciborium_bytes<T: Serialize>(value: &T) -> Vec<u8> {
+    let mut out = Vec::new();
+    ciborium::into_writer(value, &mut out).expect("writing CBOR into a Vec cannot fail");
+    out
+}
+
+/// Serves a migration stream from a peer: as the target of a migration (it starts with
+/// `Offer`), or as the source asked about an outcome (`OutcomeQuery`).
+pub(super) async fn serve(
+    node: &Arc<Node>,
+    peer: &Peer,
+    mut send: quinn::SendStream,
+    mut recv: quinn::RecvStream,
+) -> Result<()> {
+    let Some(first) = read_message::<Message>(&mut recv, MAX_MIGRATION_FRAME).await? else {
+        return Ok(());
+    };
+    if let Message::OutcomeQuery { id } = first {
+        let answer = outcome(node, id).await;
+        write_message(&mut send, &answer).await?;
+        send.finish()?;
+        return Ok(());
+    }
+    receive(node, peer, send, recv, first).await
+}
+
+/// The answer to a target in doubt. A migration still undecided here is aborted first, so that
+/// a `Restored` still on its way cannot commit it after the answer says no.
+async fn outcome(node: &Arc<Node>, id: MigrationId) -> Message {
+    let lookup = node.decisions.lock().unwrap_or_else(|e| e.into_inner()).lookup(id);
+    if matches!(lookup, Lookup::Pending) {
+        if let Some(abort) = node
+            .aborts
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .remove(&id.0)
+        {
+            let _ = abort.send(());
+        }
+        for _ in 0..500 {
+            let lookup = node.decisions.lock().unwrap_or_else(|e| e.into_inner()).lookup(id);
+            if !matches!(lookup, Lookup::Pending) {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(10)).await;
+        }
+    }
+    node.decisions
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .answer(id)
+        .unwrap_or(Message::Outcome {
+            id,
+            committed: false,
+        })
+}
+
+/// The target side: accept, receive, restore frozen, vote, and start on commit.
+async fn receive(
+    node: &Arc<Node>,
+    peer: &Peer,
+    mut send: quinn::SendStream,
+    recv: quinn::RecvStream,
+    first: Message,
+) -> Result<()> {
+    let mut target = Target::new(node.now(), TargetConfig::default());
+    target.handle_message(node.now(), first);
+    let mut recv = Some(recv);
+    let mut send_open = true;
+    let mut restored: Option<(Meta, Vm, Arc<AtomicU64>)> = None;
+    let mut source_name: Option<String> = None;
+    let mut query: Option<tokio::task::JoinHandle<Result<Message>>> = None;
+    loop {
+        while let Some(event) = target.poll_event() {
+            match event {
+                TargetEvent::Offered(offered) => {
+                    let meta: Option<Meta> = ciborium::from_reader(offered.meta.as_slice()).ok();
+                    match meta {
+                        Some(meta) if meta.source == peer.name() => {
+                            source_name = Some(meta.source.clone());
+                            let full =
+                                node.lock_processes().len() >= node.config.max_processes;
+                            if full {
+                                target.refuse(node.now(), format!("{} is full", node.name()));
+                            } else {
+                                info!(id = %meta.id, from = %peer, bytes = offered.checkpoint_len, "receiving");
+                                let store = node.classes.lock().unwrap_or_else(|e| e.into_inner());
+                                target.accept(node.now(), |h| store.contains_key(&h.0));
+                            }
+                        }
+                        _ => target.refuse(
+                            node.now(),
+                            "the offer's process metadata is not a phantom process's".to_string(),
+                        ),
+                    }
+                }
+                TargetEvent::Restore {
+                    meta,
+                    checkpoint,
+                    classes,
+                } => {
+                    let result = restore(node, &meta, &checkpoint, classes).await;
+                    match result {
+                        Ok(r) => {
+                            restored = Some(r);
+                            target.handle_restored(node.now(), Ok(()));
+                        }
+                        Err(e) => {
+                            warn!(from = %peer, "cannot restore the offered process: {e:#}");
+                            target.handle_restored(node.now(), Err(format!("{e:#}")));
+                        }
+                    }
+                }
+                TargetEvent::Start => {
+                    if let Some((meta, vm, outputs)) = restored.take() {
+                        start(node, meta, vm, outputs)?;
+                    }
+                }
+                TargetEvent::Discard { reason } => {
+                    if let Some((meta, ..)) = restored.take() {
+                        info!(id = %meta.id, "migration abandoned, copy dropped: {reason}");
+                    }
+                }
+            }
+        }
+        while let Some(message) = target.poll_transmit() {
+            if !send_open {
+                break;
+            }
+            if let Err(e) = write_message(&mut send, &message).await {
+                warn!(from = %peer, "migration stream broke: {e}");
+                send_open = false;
+                recv = None;
+                target.handle_connection_lost(node.now());
+            }
+        }
+        if query.is_none()
+            && let Some(q) = target.poll_query(node.now())
+        {
+            let node = node.clone();
+            let source = source_name.clone().unwrap_or_else(|| peer.name().to_string());
+            query = Some(tokio::spawn(async move {
+                let connection = node.connection(&source).await?;
+                let (mut send, mut recv) = connection.open_bi().await?;
+                write_message(&mut send, &Request::Migration).await?;
+                write_message(&mut send, &q).await?;
+                send.finish()?;
+                read_message::<Message>(&mut recv, MAX_MIGRATION_FRAME)
+                    .await?
+                    .ok_or_else(|| anyhow!("no answer"))
+            }));
+        }
+        if target.is_finished() {
+            break;
+        }
+        let wait = target
+            .poll_timeout()
+            .map(|t| Duration::from_micros(t.as_micros().saturating_sub(node.now().as_micros())))
+            .unwrap_or(Duration::from_secs(3600));
+        tokio::select! {
+            message = read_optional(&mut recv) => match message {
+                Ok(Some(m)) => target.handle_message(node.now(), m),
+                Ok(None) => {
+                    recv = None;
+                    target.handle_connection_lost(node.now());
+                }
+                Err(e) => {
+                    recv = None;
+                    target.handle_malformed(node.now(), e.to_string());
+                }
+            },
+            answer = async { query.as_mut().expect("guarded").await }, if query.is_some() => {
+                query = None;
+                match answer {
+                    Ok(Ok(m)) => target.handle_message(node.now(), m),
+                    _ => target.handle_query_failed(node.now()),
+                }
+            },
+            _ = tokio::time::sleep(wait) => target.handle_timeout(node.now()),
+        }
+    }
+    if send_open {
+        let _ = send.finish();
+    }
+    Ok(())
+}
+
+/// Restores a received process, frozen: it starts only on commit.
+async fn restore(
+    node: &Arc<Node>,
+    meta: &[u8],
+    document: &[u8],
+    classes: Vec<(ClassHash, Vec<u8>)>,
+) -> Result<(Meta, Vm, Arc<AtomicU64>)> {
+    let meta: Meta = ciborium::from_reader(meta).map_err(|e| anyhow!("process metadata: {e}"))?;
+    {
+        let mut store = node.classes.lock().unwrap_or_else(|e| e.into_inner());
+        for (hash, bytes) in classes {
+            // The target checks every hash at restore; a wrong one fails there.
+            store.insert(hash.0, Arc::from(bytes));
+        }
+    }
+    let mut c = checkpoint::decode(document, DEFAULT_MAX_BYTES)?;
+    {
+        let store = node.classes.lock().unwrap_or_else(|e| e.into_inner());
+        checkpoint::fill_class_bytes(&mut c, |h| store.get(h).cloned())?;
+    }
+    let outputs = Arc::new(AtomicU64::new(meta.outputs));
+    let host = super::process::NodeHost::new(
+        meta.id.clone(),
+        meta.home.clone(),
+        outputs.clone(),
+        node.routes.clone(),
+    );
+    let config = node.vm_config();
+    let vm = tokio::task::spawn_blocking(move || Vm::restore(&c, Box::new(host), config))
+        .await
+        .map_err(|e| anyhow!("restore panicked: {e}"))??;
+    Ok((meta, vm, outputs))
+}
+
+/// Runs a process that has arrived.
+fn start(node: &Arc<Node>, meta: Meta, vm: Vm, outputs: Arc<AtomicU64>) -> Result<()> {
+    let _ = node.routes.send(Outbound::Home {
+        id: meta.id.clone(),
+        home: meta.home.clone(),
+        what: Home::Arrived {
+            node: node.name().to_string(),
+            arch: ARCH.to_string(),
+        },
+    });
+    let handle = ProcessHandle::spawn(
+        meta.id.clone(),
+        meta.home.clone(),
+        vm,
+        outputs,
+        node.routes.clone(),
+    )?;
+    info!(id = %meta.id, from = %meta.source, migrations = meta.migrations, "arrived");
+    node.lock_processes().insert(
+        meta.id.clone(),
+        Proc {
+            handle,
+            main: meta.main,
+            home: meta.home,
+            label: meta.label,
+            migrations: meta.migrations,
+            migrating: false,
+        },
+    );
+    Ok(())
+}

@@ -1,0 +1,303 @@
+//! One process on a node: its VM runs on a thread of its own, in slices, and answers commands
+//! between slices: freeze (capture it for a migration), then resume or drop it. Its output
+//! goes, numbered, to the node's output router, which carries it home.
+
+use phantom_transport::control::Home;
+use phantom_vm::checkpoint::v1;
+use phantom_vm::{Host, Interrupter, ReadResult, Status, Vm};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::mpsc::{self, RecvTimeoutError, TryRecvError};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+use tokio::sync::{mpsc::UnboundedSender, oneshot};
+
+/// Instructions a process runs between two looks at its commands. A command also interrupts
+/// the running slice at its next quantum boundary, so this only bounds the cost of looking.
+const SLICE: u64 = 1 << 22;
+
+/// What the output router of a node carries.
+#[derive(Debug)]
+pub(crate) enum Outbound {
+    /// Output or news of a process, for its home node.
+    Home {
+        /// The process.
+        id: String,
+        /// Its home node.
+        home: String,
+        /// What happened.
+        what: Home,
+    },
+    /// The process left this node: its output stream home can end.
+    Left(String),
+}
+
+/// What the node can ask of a process.
+#[derive(Debug)]
+enum Control {
+    /// Stop at the next instruction boundary and capture the process; it stays frozen.
+    Freeze(oneshot::Sender<Result<Frozen, String>>),
+    /// Go on running (a migration failed).
+    Resume,
+    /// Stop for good (a migration committed).
+    Drop,
+}
+
+/// A captured process, with what its node needs to send it elsewhere.
+#[derive(Debug)]
+pub(crate) struct Frozen {
+    /// The checkpoint.
+    pub checkpoint: v1::Checkpoint,
+    /// How many outputs the process had written.
+    pub outputs: u64,
+}
+
+/// What `phantom ps` shows of a process, kept up to date by its thread.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum RunState {
+    Running,
+    Idle,
+    Frozen,
+    Exited,
+}
+
+impl RunState {
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            RunState::Running => "running",
+            RunState::Idle => "idle",
+            RunState::Frozen => "frozen",
+            RunState::Exited => "exited",
+        }
+    }
+}
+
+#[derive(Debug)]
+struct Shared {
+    state: Mutex<RunState>,
+    executed: AtomicU64,
+}
+
+/// The node's handle on a process thread.
+#[derive(Debug)]
+pub(crate) struct ProcessHandle {
+    control: mpsc::Sender<Control>,
+    interrupter: Interrupter,
+    shared: Arc<Shared>,
+}
+
+impl ProcessHandle {
+    /// Starts running `vm` on a thread of its own. `outputs` is how many outputs the process
+    /// wrote before (on other nodes), so numbering goes on.
+    pub(crate) fn spawn(
+        id: String,
+        home: String,
+        mut vm: Vm,
+        outputs: Arc<AtomicU64>,
+        out: UnboundedSender<Outbound>,
+    ) -> std::io::Result<ProcessHandle> {
+        let (control, commands) = mpsc::channel();
+        let shared = Arc::new(Shared {
+            state: Mutex::new(RunState::Running),
+            executed: AtomicU64::new(vm.executed()),
+        });
+        let handle = ProcessHandle {
+            control,
+            interrupter: vm.interrupter(),
+            shared: shared.clone(),
+        };
+        std::thread::Builder::new()
+            .name(format!("process {id}"))
+            .spawn(move || run(id, home, &mut vm, &commands, &shared, &outputs, &out))?;
+        Ok(handle)
+    }
+
+    /// Freezes the process at its next instruction boundary and captures it. The request is
+    /// made at once; the future waits for the capture.
+    pub(crate) fn freeze(&self) -> impl Future<Output = Result<Frozen, String>> + use<> {
+        let (reply, answer) = oneshot::channel();
+        let sent = self.control.send(Control::Freeze(reply)).is_ok();
+        if sent {
+            self.interrupter.interrupt();
+        }
+        async move {
+            if !sent {
+                return Err("the process has ended".to_string());
+            }
+            answer
+                .await
+                .map_err(|_| "the process ended before it froze".to_string())?
+        }
+    }
+
+    /// Lets a frozen process go on.
+    pub(crate) fn resume(&self) {
+        let _ = self.control.send(Control::Resume);
+    }
+
+    /// Ends a frozen process: it runs elsewhere now.
+    pub(crate) fn drop_process(&self) {
+        let _ = self.control.send(Control::Drop);
+    }
+
+    pub(crate) fn state(&self) -> RunState {
+        *self.shared.state.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    pub(crate) fn executed(&self) -> u64 {
+        self.shared.executed.load(Ordering::Relaxed)
+    }
+}
+
+/// The process thread: run slices, answer commands, report the exit.
+fn run(
+    id: String,
+    home: String,
+    vm: &mut Vm,
+    commands: &mpsc::Receiver<Control>,
+    shared: &Shared,
+    outputs: &AtomicU64,
+    out: &UnboundedSender<Outbound>,
+) {
+    let set = |s: RunState| *shared.state.lock().unwrap_or_else(|e| e.into_inner()) = s;
+    let mut wait = Duration::ZERO;
+    loop {
+        let command = if wait.is_zero() {
+            match commands.try_recv() {
+                Ok(c) => Some(c),
+                Err(TryRecvError::Empty) => None,
+                Err(TryRecvError::Disconnected) => return,
+            }
+        } else {
+            match commands.recv_timeout(wait) {
+                Ok(c) => Some(c),
+                Err(RecvTimeoutError::Timeout) => None,
+                Err(RecvTimeoutError::Disconnected) => return,
+            }
+        };
+        if let Some(command) = command
+            && !obey(command, vm, commands, shared, outputs)
+        {
+            set(RunState::Exited);
+            return;
+        }
+        wait = Duration::ZERO;
+        match vm.run(SLICE) {
+            Status::Running => set(RunState::Running),
+            Status::Idle { until } => {
+                set(RunState::Idle);
+                // Sleep until the earliest deadline, or until a command comes.
+                let nanos = until.map_or(50_000_000, |u| (u - vm.now()).clamp(0, 50_000_000));
+                wait = Duration::from_nanos(nanos as u64).max(Duration::from_micros(1));
+            }
+            Status::Exited(status) => {
+                set(RunState::Exited);
+                shared.executed.store(vm.executed(), Ordering::Relaxed);
+                let _ = out.send(Outbound::Home {
+                    id,
+                    home,
+                    what: Home::Exited {
+                        status,
+                        outputs: outputs.load(Ordering::SeqCst),
+                    },
+                });
+                return;
+            }
+        }
+        shared.executed.store(vm.executed(), Ordering::Relaxed);
+    }
+}
+
+/// Carries out a command; false if the process is to end here.
+fn obey(
+    command: Control,
+    vm: &mut Vm,
+    commands: &mpsc::Receiver<Control>,
+    shared: &Shared,
+    outputs: &AtomicU64,
+) -> bool {
+    let set = |s: RunState| *shared.state.lock().unwrap_or_else(|e| e.into_inner()) = s;
+    match command {
+        Control::Resume => true,
+        Control::Drop => false,
+        Control::Freeze(reply) => {
+            set(RunState::Frozen);
+            let captured = vm.capture().map_err(|e| e.to_string()).map(|checkpoint| Frozen {
+                checkpoint,
+                outputs: outputs.load(Ordering::SeqCst),
+            });
+            let _ = reply.send(captured);
+            // Frozen until the node decides.
+            loop {
+                match commands.recv() {
+                    Ok(Control::Resume) => {
+                        set(RunState::Running);
+                        return true;
+                    }
+                    Ok(Control::Drop) | Err(_) => return false,
+                    Ok(Control::Freeze(again)) => {
+                        let _ = again.send(Err("the process is frozen already".to_string()));
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The host of a process on a node: output is numbered and sent to the node's router; there
+/// is no input.
+#[derive(Debug)]
+pub(crate) struct NodeHost {
+    id: String,
+    home: String,
+    outputs: Arc<AtomicU64>,
+    out: UnboundedSender<Outbound>,
+    start: Instant,
+}
+
+impl NodeHost {
+    pub(crate) fn new(
+        id: String,
+        home: String,
+        outputs: Arc<AtomicU64>,
+        out: UnboundedSender<Outbound>,
+    ) -> Self {
+        NodeHost {
+            id,
+            home,
+            outputs,
+            out,
+            start: Instant::now(),
+        }
+    }
+}
+
+impl Host for NodeHost {
+    fn write(&mut self, fd: i32, bytes: &[u8]) {
+        let seq = self.outputs.fetch_add(1, Ordering::SeqCst);
+        let _ = self.out.send(Outbound::Home {
+            id: self.id.clone(),
+            home: self.home.clone(),
+            what: Home::Output {
+                seq,
+                fd: if fd == 2 { 2 } else { 1 },
+                bytes: bytes.to_vec(),
+            },
+        });
+    }
+
+    fn read(&mut self, _buf: &mut [u8]) -> ReadResult {
+        // A submitted process has no standard input.
+        ReadResult::Eof
+    }
+
+    fn nanos(&self) -> i64 {
+        self.start.elapsed().as_nanos() as i64
+    }
+
+    fn millis(&self) -> i64 {
+        SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map(|d| d.as_millis() as i64)
+            .unwrap_or(0)
+    }
+}
