@@ -54,3 +54,16 @@ target_export() {
   export PHANTOM_EXPECT_ARCH
   PHANTOM_EXPECT_ARCH=$(target_get "$1" arch)
 }
+
+# node_commands [PROFILE]: for every target whose phantom binary is built (debug by default),
+# "ARCH=RUNNER BINARY", separated by ';': how to start a node of each architecture here. The
+# cluster tests and the demo read it.
+node_commands() {
+  local t bin out="" profile=${1:-debug}
+  for t in $(target_list); do
+    bin="$PHANTOM_ROOT/target/$t/$profile/phantom"
+    [ -x "$bin" ] || continue
+    out+="$(target_get "$t" arch)=$(target_runner "$t") $bin;"
+  done
+  echo "${out%;}"
+}

@@ -81,7 +81,10 @@ impl NodeConfig {
         for (i, p) in config.peers.iter().enumerate() {
             validate_node_name(&p.name).with_context(|| format!("key `peers[{i}].name`"))?;
             if p.name == config.name {
-                bail!("key `peers[{i}].name`: {:?} is this node's own name", p.name);
+                bail!(
+                    "key `peers[{i}].name`: {:?} is this node's own name",
+                    p.name
+                );
             }
             if config.peers[..i].iter().any(|q| q.name == p.name) {
                 bail!("key `peers[{i}].name`: {:?} is listed twice", p.name);
@@ -110,7 +113,13 @@ impl NodeConfig {
             &dir.join(format!("{}-key.pem", self.name)),
             &dir.join("ca.pem"),
         )
-        .with_context(|| format!("loading node {}'s identity from {}", self.name, dir.display()))
+        .with_context(|| {
+            format!(
+                "loading node {}'s identity from {}",
+                self.name,
+                dir.display()
+            )
+        })
     }
 
     /// The address of a peer.
@@ -124,7 +133,10 @@ mod tests {
     use super::*;
 
     fn refused(text: &str) -> String {
-        format!("{:#}", NodeConfig::parse(text).expect_err("a bad configuration"))
+        format!(
+            "{:#}",
+            NodeConfig::parse(text).expect_err("a bad configuration")
+        )
     }
 
     #[test]
@@ -136,8 +148,10 @@ mod tests {
 
     #[test]
     fn errors_name_the_key() {
-        assert!(refused("name = \"a\"\nlisten = \"127.0.0.1:7001\"\nmax_procs = 3\n")
-            .contains("max_procs"));
+        assert!(
+            refused("name = \"a\"\nlisten = \"127.0.0.1:7001\"\nmax_procs = 3\n")
+                .contains("max_procs")
+        );
         assert!(refused("name = \"a\"\nlisten = \"nowhere\"\n").contains("listen"));
         assert!(refused("listen = \"127.0.0.1:1\"\n").contains("name"));
         assert!(refused("name = \"A b\"\nlisten = \"127.0.0.1:1\"\n").contains("key `name`"));
@@ -151,7 +165,9 @@ mod tests {
             refused("name = \"a\"\nlisten = \"127.0.0.1:1\"\n[[peers]]\nname = \"b\"\n")
                 .contains("addr")
         );
-        assert!(refused("name = \"a\"\nlisten = \"127.0.0.1:1\"\nlog = \"loud\"\n").contains("log"));
+        assert!(
+            refused("name = \"a\"\nlisten = \"127.0.0.1:1\"\nlog = \"loud\"\n").contains("log")
+        );
         assert!(
             refused("name = \"a\"\nlisten = \"127.0.0.1:1\"\nmax_processes = 0\n")
                 .contains("max_processes")

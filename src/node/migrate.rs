@@ -13,8 +13,8 @@ use phantom_transport::migration::{
     TargetConfig, TargetEvent,
 };
 use phantom_transport::pki::Peer;
-use phantom_vm::checkpoint::{self, DEFAULT_MAX_BYTES};
 use phantom_vm::Vm;
+use phantom_vm::checkpoint::{self, DEFAULT_MAX_BYTES};
 use serde::{Deserialize, Serialize};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -42,7 +42,10 @@ pub(super) async fn out(node: &Arc<Node>, id: &str, to: &str) -> Result<Reply> {
         return Err(anyhow!("process {id} runs on {to} already"));
     }
     if node.config.peer(to).is_none() {
-        return Err(anyhow!("no peer named {to:?} in {}'s configuration", node.name()));
+        return Err(anyhow!(
+            "no peer named {to:?} in {}'s configuration",
+            node.name()
+        ));
     }
     let meta = {
         let mut processes = node.lock_processes();
@@ -74,7 +77,9 @@ async fn transfer(node: &Arc<Node>, id: &str, to: &str, mut meta: Meta) -> Resul
     let freeze_started = Instant::now();
     let frozen = {
         let processes = node.lock_processes();
-        let p = processes.get(id).ok_or_else(|| anyhow!("process {id} ended"))?;
+        let p = processes
+            .get(id)
+            .ok_or_else(|| anyhow!("process {id} ended"))?;
         p.handle.freeze()
     };
     let frozen = frozen.await.map_err(|e| anyhow!("freezing {id}: {e}"))?;
@@ -125,7 +130,7 @@ async fn transfer(node: &Arc<Node>, id: &str, to: &str, mut meta: Meta) -> Resul
     };
     let mut class_bytes = 0u64;
     let mut outcome: Option<Result<Duration, String>> = None;
-    loop {
+    'drive: loop {
         while let Some(event) = source.poll_event() {
             let decision = match &event {
                 SourceEvent::Committed => Decision::Committed,
@@ -162,6 +167,8 @@ async fn transfer(node: &Arc<Node>, id: &str, to: &str, mut meta: Meta) -> Resul
                 send = None;
                 recv = None;
                 source.handle_connection_lost(node.now());
+                // The loss decided the migration: report it before anything else.
+                continue 'drive;
             }
         }
         if source.is_finished() {
@@ -264,7 +271,11 @@ pub(super) async fn serve(
 /// The answer to a target in doubt. A migration still undecided here is aborted first, so that
 /// a `Restored` still on its way cannot commit it after the answer says no.
 async fn outcome(node: &Arc<Node>, id: MigrationId) -> Message {
-    let lookup = node.decisions.lock().unwrap_or_else(|e| e.into_inner()).lookup(id);
+    let lookup = node
+        .decisions
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .lookup(id);
     if matches!(lookup, Lookup::Pending) {
         if let Some(abort) = node
             .aborts
@@ -275,7 +286,11 @@ async fn outcome(node: &Arc<Node>, id: MigrationId) -> Message {
             let _ = abort.send(());
         }
         for _ in 0..500 {
-            let lookup = node.decisions.lock().unwrap_or_else(|e| e.into_inner()).lookup(id);
+            let lookup = node
+                .decisions
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .lookup(id);
             if !matches!(lookup, Lookup::Pending) {
                 break;
             }
@@ -307,7 +322,7 @@ async fn receive(
     let mut restored: Option<(Meta, Vm, Arc<AtomicU64>)> = None;
     let mut source_name: Option<String> = None;
     let mut query: Option<tokio::task::JoinHandle<Result<Message>>> = None;
-    loop {
+    'drive: loop {
         while let Some(event) = target.poll_event() {
             match event {
                 TargetEvent::Offered(offered) => {
@@ -315,8 +330,7 @@ async fn receive(
                     match meta {
                         Some(meta) if meta.source == peer.name() => {
                             source_name = Some(meta.source.clone());
-                            let full =
-                                node.lock_processes().len() >= node.config.max_processes;
+                            let full = node.lock_processes().len() >= node.config.max_processes;
                             if full {
                                 target.refuse(node.now(), format!("{} is full", node.name()));
                             } else {
@@ -369,13 +383,16 @@ async fn receive(
                 send_open = false;
                 recv = None;
                 target.handle_connection_lost(node.now());
+                continue 'drive;
             }
         }
         if query.is_none()
             && let Some(q) = target.poll_query(node.now())
         {
             let node = node.clone();
-            let source = source_name.clone().unwrap_or_else(|| peer.name().to_string());
+            let source = source_name
+                .clone()
+                .unwrap_or_else(|| peer.name().to_string());
             query = Some(tokio::spawn(async move {
                 let connection = node.connection(&source).await?;
                 let (mut send, mut recv) = connection.open_bi().await?;

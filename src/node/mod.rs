@@ -9,9 +9,7 @@ mod process;
 
 use anyhow::{Context, Result, anyhow};
 pub(crate) use config::NodeConfig;
-use phantom_transport::control::{
-    ClassFile, Home, MAX_CONTROL_FRAME, ProcessInfo, Reply, Request,
-};
+use phantom_transport::control::{ClassFile, Home, MAX_CONTROL_FRAME, ProcessInfo, Reply, Request};
 use phantom_transport::frame::{read_message, write_message};
 use phantom_transport::migration::{Decisions, Time};
 use phantom_transport::pki::Peer;
@@ -70,7 +68,9 @@ pub(crate) struct Node {
 
 impl std::fmt::Debug for Node {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Node").field("name", &self.config.name).finish()
+        f.debug_struct("Node")
+            .field("name", &self.config.name)
+            .finish()
     }
 }
 
@@ -238,7 +238,11 @@ impl Node {
             if let Err(e) = write_message(send, &reply).await {
                 // The client went away; the process runs on, its output is dropped.
                 warn!(%id, "client gone: {e}");
-                if let Some(h) = self.homes.lock().unwrap_or_else(|e| e.into_inner()).get_mut(&id)
+                if let Some(h) = self
+                    .homes
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .get_mut(&id)
                 {
                     h.client = None;
                 }
@@ -297,16 +301,13 @@ impl Node {
                 Ok(vm)
             })
             .map_err(|e| crate::launch_error(&e, &main))?;
-        self.homes
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .insert(
-                id.clone(),
-                HomeEntry {
-                    client: Some(client.clone()),
-                    ..HomeEntry::default()
-                },
-            );
+        self.homes.lock().unwrap_or_else(|e| e.into_inner()).insert(
+            id.clone(),
+            HomeEntry {
+                client: Some(client.clone()),
+                ..HomeEntry::default()
+            },
+        );
         let _ = client.send(Reply::Moved {
             node: self.name().to_string(),
             arch: ARCH.to_string(),
@@ -318,7 +319,7 @@ impl Node {
             outputs,
             self.routes.clone(),
         )
-            .map_err(|e| format!("cannot start a thread for the process: {e}"))?;
+        .map_err(|e| format!("cannot start a thread for the process: {e}"))?;
         info!(%id, %main, "started");
         self.lock_processes().insert(
             id.clone(),

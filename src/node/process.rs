@@ -221,10 +221,13 @@ fn obey(
         Control::Drop => false,
         Control::Freeze(reply) => {
             set(RunState::Frozen);
-            let captured = vm.capture().map_err(|e| e.to_string()).map(|checkpoint| Frozen {
-                checkpoint,
-                outputs: outputs.load(Ordering::SeqCst),
-            });
+            let captured = vm
+                .capture()
+                .map_err(|e| e.to_string())
+                .map(|checkpoint| Frozen {
+                    checkpoint,
+                    outputs: outputs.load(Ordering::SeqCst),
+                });
             let _ = reply.send(captured);
             // Frozen until the node decides.
             loop {

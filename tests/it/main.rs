@@ -2,6 +2,7 @@
 //! under test and run through `PHANTOM_TEST_RUNNER` (qemu) when that target is not the host.
 
 mod checkpoint;
+mod cluster;
 mod gc;
 mod launch;
 mod platform;

@@ -132,7 +132,9 @@ pub fn fill_class_bytes(
         let found = <[u8; 32]>::try_from(sha256.as_slice())
             .ok()
             .and_then(|h| lookup(&h))
-            .ok_or_else(|| CheckpointError::Invalid(format!("the bytes of class {name} are missing")))?;
+            .ok_or_else(|| {
+                CheckpointError::Invalid(format!("the bytes of class {name} are missing"))
+            })?;
         *bytes = serde_bytes::ByteBuf::from(found.to_vec());
         Ok(())
     };

@@ -1,0 +1,477 @@
+//! Clusters of real `phantom node` processes on loopback, talking QUIC with mutual TLS: a
+//! process moved across every architecture while it prints, a target killed in the middle of a
+//! transfer, and a client from another cluster refused. Nodes of other architectures run under
+//! qemu, from `PHANTOM_NODE_COMMANDS` (ci/test-target sets it); where a binary is missing, a
+//! node of this target's architecture stands in.
+
+use crate::support::{output, phantom};
+use std::fs;
+use std::io::Read;
+use std::net::UdpSocket;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// A running node.
+struct NodeProc {
+    name: String,
+    addr: String,
+    arch: String,
+    log: PathBuf,
+    child: Child,
+}
+
+/// Nodes that are killed when the test ends, however it ends.
+struct Cluster {
+    dir: PathBuf,
+    nodes: Vec<NodeProc>,
+}
+
+impl Drop for Cluster {
+    fn drop(&mut self) {
+        for n in &mut self.nodes {
+            let _ = n.child.kill();
+            let _ = n.child.wait();
+        }
+    }
+}
+
+/// How to start a node of each architecture: this target's own binary, and the others that
+/// `PHANTOM_NODE_COMMANDS` lists.
+fn node_commands() -> Vec<(String, Vec<String>)> {
+    let own_arch =
+        std::env::var("PHANTOM_EXPECT_ARCH").unwrap_or_else(|_| std::env::consts::ARCH.to_string());
+    let mut own: Vec<String> = std::env::var("PHANTOM_TEST_RUNNER")
+        .unwrap_or_default()
+        .split_whitespace()
+        .map(String::from)
+        .collect();
+    own.push(env!("CARGO_BIN_EXE_phantom").to_string());
+    let mut commands = vec![(own_arch.clone(), own)];
+    for entry in std::env::var("PHANTOM_NODE_COMMANDS")
+        .unwrap_or_default()
+        .split(';')
+    {
+        let Some((arch, command)) = entry.split_once('=') else {
+            continue;
+        };
+        if arch != own_arch && !commands.iter().any(|(a, _)| a == arch) {
+            commands.push((
+                arch.to_string(),
+                command.split_whitespace().map(String::from).collect(),
+            ));
+        }
+    }
+    commands
+}
+
+/// The command for a node of `arch`, or this target's own when that architecture is missing.
+fn command_for(arch: &str) -> (String, Vec<String>) {
+    let all = node_commands();
+    all.iter()
+        .find(|(a, _)| a == arch)
+        .cloned()
+        .unwrap_or_else(|| all[0].clone())
+}
+
+fn free_port() -> u16 {
+    UdpSocket::bind("127.0.0.1:0")
+        .and_then(|s| s.local_addr())
+        .expect("a free UDP port on loopback")
+        .port()
+}
+
+/// Creates a cluster in a fresh folder and starts one node per (name, command).
+fn start(test: &str, nodes: &[(&str, (String, Vec<String>))]) -> Cluster {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("cluster-{test}"));
+    let _ = fs::remove_dir_all(&dir);
+    fs::create_dir_all(&dir).expect("a test folder");
+    let names: Vec<&str> = nodes.iter().map(|(n, _)| *n).collect();
+    let init = output(
+        phantom()
+            .args(["cluster", "init", "--out"])
+            .arg(dir.join("cluster"))
+            .arg("--nodes")
+            .arg(names.join(",")),
+    );
+    assert!(init.status.success(), "cluster init: {init:?}");
+    let addrs: Vec<String> = names
+        .iter()
+        .map(|_| format!("127.0.0.1:{}", free_port()))
+        .collect();
+    let mut cluster = Cluster {
+        dir: dir.clone(),
+        nodes: Vec::new(),
+    };
+    for (i, (name, (arch, command))) in nodes.iter().enumerate() {
+        let mut config = format!(
+            "name = \"{name}\"\nlisten = \"{}\"\ncluster = \"cluster\"\n",
+            addrs[i]
+        );
+        for (j, other) in names.iter().enumerate() {
+            if j != i {
+                config.push_str(&format!(
+                    "[[peers]]\nname = \"{other}\"\naddr = \"{}\"\n",
+                    addrs[j]
+                ));
+            }
+        }
+        let config_path = dir.join(format!("{name}.toml"));
+        fs::write(&config_path, config).expect("write a node configuration");
+        let log = dir.join(format!("{name}.log"));
+        let child = Command::new(&command[0])
+            .args(&command[1..])
+            .arg("node")
+            .arg("--config")
+            .arg(&config_path)
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(fs::File::create(&log).expect("a log file"))
+            .spawn()
+            .unwrap_or_else(|e| panic!("cannot start node {name} with {command:?}: {e}"));
+        cluster.nodes.push(NodeProc {
+            name: name.to_string(),
+            addr: addrs[i].clone(),
+            arch: arch.clone(),
+            log,
+            child,
+        });
+    }
+    for n in &cluster.nodes {
+        wait_for_log(n, "node up", Duration::from_secs(60));
+    }
+    cluster
+}
+
+fn wait_for_log(n: &NodeProc, what: &str, limit: Duration) {
+    let start = Instant::now();
+    loop {
+        let text = fs::read_to_string(&n.log).unwrap_or_default();
+        if text.contains(what) {
+            return;
+        }
+        assert!(
+            start.elapsed() < limit,
+            "node {} never logged {what:?}; its log:\n{text}",
+            n.name
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+impl Cluster {
+    fn node(&self, name: &str) -> &NodeProc {
+        self.nodes
+            .iter()
+            .find(|n| n.name == name)
+            .expect("a node of the cluster")
+    }
+
+    /// A client command against node `via`, with this cluster's client certificate.
+    fn client(&self, command: &str, via: &str) -> Command {
+        let mut cmd = phantom();
+        cmd.arg(command)
+            .arg("--node")
+            .arg(&self.node(via).addr)
+            .arg("--cluster")
+            .arg(self.dir.join("cluster"));
+        cmd
+    }
+
+    /// `phantom ps` through `via`: (id, node, arch, state) of every process.
+    fn ps(&self, via: &str) -> Vec<(String, String, String, String)> {
+        let out = output(&mut self.client("ps", via));
+        assert!(out.status.success(), "ps failed: {out:?}");
+        String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .skip(1)
+            .map(|l| {
+                let w: Vec<&str> = l.split_whitespace().collect();
+                (
+                    w[0].to_string(),
+                    w[2].to_string(),
+                    w[3].to_string(),
+                    w[4].to_string(),
+                )
+            })
+            .collect()
+    }
+
+    /// Waits until `ps` shows the process running on `node`.
+    fn wait_running_on(&self, id: &str, node: &str, limit: Duration) {
+        let start = Instant::now();
+        loop {
+            if self
+                .ps(node)
+                .iter()
+                .any(|p| p.0 == id && p.1 == node && (p.3 == "running" || p.3 == "idle"))
+            {
+                return;
+            }
+            assert!(
+                start.elapsed() < limit,
+                "{id} never ran on {node}: {:?}",
+                self.ps(node)
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+/// A program that works and prints in steps, sleeping a little between them, so that it is
+/// still running while the test moves it around.
+const STEPS: &str = r#"
+import java.util.*;
+
+public class Steps {
+    public static void main(String[] args) throws Exception {
+        int steps = Integer.parseInt(args[0]);
+        int heapMb = Integer.parseInt(args[1]);
+        long[] ballast = new long[heapMb * 131072];
+        for (int i = 0; i < ballast.length; i += 97) {
+            ballast[i] = i * 7919L;
+        }
+        Map<String, Integer> counts = new TreeMap<>();
+        StringBuilder text = new StringBuilder();
+        long h = 17;
+        for (int s = 0; s < steps; s++) {
+            for (int j = 0; j < 20000; j++) {
+                h = h * 31 + (j ^ s) + ballast[(j * 131 + s) % ballast.length];
+            }
+            String key = "k" + (h & 7);
+            counts.merge(key, 1, Integer::sum);
+            text.append((char) ('a' + (int) (h & 15)));
+            System.out.println("step " + s + " " + h + " " + counts + " " + Math.sqrt(s) / 3);
+            if (s % 10 == 0) {
+                System.err.println("at " + s + " " + text.length());
+            }
+            Thread.sleep(40);
+        }
+        System.out.println("checksum " + text.toString().hashCode());
+    }
+}
+"#;
+
+/// Compiles `Steps` and runs it under HotSpot for the expected output.
+fn steps_program(dir: &Path, args: &[&str]) -> (PathBuf, Vec<u8>, Vec<u8>) {
+    let classes = dir.join("classes");
+    fs::create_dir_all(&classes).expect("a classes folder");
+    fs::write(dir.join("Steps.java"), STEPS).expect("write Steps.java");
+    let javac = output(
+        Command::new("javac")
+            .arg("-d")
+            .arg(&classes)
+            .arg(dir.join("Steps.java")),
+    );
+    assert!(javac.status.success(), "javac: {javac:?}");
+    let java = output(
+        Command::new("java")
+            .arg("-Xint")
+            .arg("-cp")
+            .arg(&classes)
+            .arg("Steps")
+            .args(args),
+    );
+    assert!(java.status.success(), "java: {java:?}");
+    (classes, java.stdout, java.stderr)
+}
+
+/// Starts `phantom submit` in the background, its stdout and stderr going to files.
+fn submit(cluster: &Cluster, via: &str, classes: &Path, args: &[&str]) -> (Child, PathBuf) {
+    let out = cluster.dir.join("submit.out");
+    let err = cluster.dir.join("submit.err");
+    let child = cluster
+        .client("submit", via)
+        .arg("--show-moves")
+        .arg("-cp")
+        .arg(classes)
+        .arg("Steps")
+        .args(args)
+        .stdout(fs::File::create(&out).expect("a file"))
+        .stderr(fs::File::create(&err).expect("a file"))
+        .spawn()
+        .expect("phantom submit starts");
+    (child, out)
+}
+
+fn wait_child(child: &mut Child, limit: Duration) -> i32 {
+    let start = Instant::now();
+    loop {
+        if let Some(status) = child.try_wait().expect("waiting for a child") {
+            return status.code().unwrap_or(-1);
+        }
+        if start.elapsed() > limit {
+            let _ = child.kill();
+            panic!("a command ran longer than {limit:?}");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+fn read(path: &Path) -> Vec<u8> {
+    let mut bytes = Vec::new();
+    fs::File::open(path)
+        .and_then(|mut f| f.read_to_end(&mut bytes))
+        .expect("read a file");
+    bytes
+}
+
+/// Splits the client's stderr into the program's own and phantom's `--show-moves` lines.
+fn split_moves(stderr: &[u8]) -> (Vec<u8>, Vec<String>) {
+    let text = String::from_utf8_lossy(stderr);
+    let mut program = Vec::new();
+    let mut moves = Vec::new();
+    for line in text.split_inclusive('\n') {
+        if let Some(m) = line.strip_prefix("phantom: ") {
+            moves.push(m.trim_end().to_string());
+        } else {
+            program.extend_from_slice(line.as_bytes());
+        }
+    }
+    (program, moves)
+}
+
+#[test]
+fn a_process_moved_across_every_architecture_prints_what_hotspot_prints() {
+    let cluster = start(
+        "hetero",
+        &[
+            ("x", command_for("x86_64")),
+            ("a", command_for("aarch64")),
+            ("s", command_for("s390x")),
+        ],
+    );
+    let args = ["60", "2"];
+    let (classes, expected_out, expected_err) = steps_program(&cluster.dir, &args);
+    let (mut client, out) = submit(&cluster, "x", &classes, &args);
+    let id = "x-1";
+    cluster.wait_running_on(id, "x", Duration::from_secs(60));
+    let mut frozen = Vec::new();
+    for to in ["a", "s", "x"] {
+        let moved = output(cluster.client("migrate", "x").arg(id).arg("--to").arg(to));
+        let text = String::from_utf8_lossy(&moved.stdout).to_string();
+        assert!(
+            moved.status.success() && text.starts_with(&format!("moved {id} from ")),
+            "migrate to {to}: {moved:?}"
+        );
+        frozen.push(text);
+        cluster.wait_running_on(id, to, Duration::from_secs(60));
+        let arch = &cluster.node(to).arch;
+        assert!(
+            cluster
+                .ps("x")
+                .iter()
+                .any(|p| p.0 == id && p.1 == to && &p.2 == arch),
+            "ps shows {id} on {to} ({arch})"
+        );
+    }
+    let status = wait_child(&mut client, Duration::from_secs(300));
+    assert_eq!(status, 0, "the program's exit status");
+    assert_eq!(
+        String::from_utf8_lossy(&read(&out)),
+        String::from_utf8_lossy(&expected_out),
+        "stdout after moves {frozen:?}"
+    );
+    let (program_err, moves) = split_moves(&read(&cluster.dir.join("submit.err")));
+    assert_eq!(
+        String::from_utf8_lossy(&program_err),
+        String::from_utf8_lossy(&expected_err)
+    );
+    let places: Vec<&str> = moves
+        .iter()
+        .filter_map(|m| m.strip_prefix(&format!("{id} runs on ")))
+        .collect();
+    let expected_places: Vec<String> = ["x", "a", "s", "x"]
+        .iter()
+        .map(|n| format!("{n} ({})", cluster.node(n).arch))
+        .collect();
+    assert_eq!(places, expected_places, "where the process ran");
+}
+
+#[test]
+fn killing_the_target_mid_transfer_leaves_the_process_running_on_the_source() {
+    let own = node_commands()[0].clone();
+    let mut cluster = start("kill", &[("p", own.clone()), ("q", own)]);
+    // 192 MB of heap: the transfer takes long enough to kill the target in the middle.
+    let args = ["40", "192"];
+    let (classes, expected_out, expected_err) = steps_program(&cluster.dir, &args);
+    let (mut client, out) = submit(&cluster, "p", &classes, &args);
+    let id = "p-1";
+    cluster.wait_running_on(id, "p", Duration::from_secs(60));
+    let mut migrate = cluster
+        .client("migrate", "p")
+        .arg(id)
+        .arg("--to")
+        .arg("q")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("phantom migrate starts");
+    let q = cluster
+        .nodes
+        .iter()
+        .position(|n| n.name == "q")
+        .expect("node q");
+    wait_for_log(&cluster.nodes[q], "receiving", Duration::from_secs(60));
+    cluster.nodes[q].child.kill().expect("kill the target");
+    let _ = cluster.nodes[q].child.wait();
+    let status = wait_child(&mut migrate, Duration::from_secs(120));
+    let mut refusal = String::new();
+    if let Some(mut e) = migrate.stderr.take() {
+        let _ = e.read_to_string(&mut refusal);
+    }
+    assert_eq!(status, 1, "the migration must fail: {refusal}");
+    assert!(
+        refusal.contains("goes on running on p"),
+        "the failure says where the process is: {refusal}"
+    );
+    assert!(
+        cluster.ps("p").iter().any(|p| p.0 == id && p.1 == "p"),
+        "the process is still on p"
+    );
+    let status = wait_child(&mut client, Duration::from_secs(300));
+    assert_eq!(status, 0);
+    assert_eq!(read(&out), expected_out, "the output is whole and in order");
+    let (program_err, _) = split_moves(&read(&cluster.dir.join("submit.err")));
+    assert_eq!(program_err, expected_err);
+}
+
+#[test]
+fn a_client_of_another_cluster_is_refused() {
+    let own = node_commands()[0].clone();
+    let cluster = start("foreign", &[("m", own)]);
+    let other = cluster.dir.join("other");
+    let init = output(
+        phantom()
+            .args(["cluster", "init", "--out"])
+            .arg(&other)
+            .args(["--nodes", "m"]),
+    );
+    assert!(init.status.success());
+    let (classes, _, _) = steps_program(&cluster.dir, &["1", "1"]);
+    for command in ["ps", "submit"] {
+        let mut cmd = phantom();
+        cmd.arg(command)
+            .arg("--node")
+            .arg(&cluster.node("m").addr)
+            .arg("--cluster")
+            .arg(&other);
+        if command == "submit" {
+            cmd.arg("-cp").arg(&classes).args(["Steps", "1", "1"]);
+        }
+        let refused = output(&mut cmd);
+        assert!(
+            !refused.status.success(),
+            "{command} from another cluster succeeded"
+        );
+        let err = String::from_utf8_lossy(&refused.stderr);
+        assert!(
+            err.contains("certificate") || err.contains("handshake"),
+            "{command}: the refusal names the certificate: {err}"
+        );
+    }
+    assert!(
+        cluster.ps("m").is_empty(),
+        "nothing ran for the foreign client"
+    );
+}
