@@ -27,6 +27,13 @@ pub(crate) struct NodeConfig {
     /// Largest heap of one process, in MiB.
     #[serde(default = "default_max_heap_mib")]
     pub max_heap_mib: usize,
+    /// Cores the node's processes may use at once (each process uses at most one); the
+    /// machine's count by default.
+    #[serde(default = "default_cores")]
+    pub cores: u32,
+    /// Labels of this host, which the balancer's rules can require.
+    #[serde(default)]
+    pub labels: Vec<String>,
     /// Log level: error, warn, info, debug or trace.
     #[serde(default = "default_log")]
     pub log: String,
@@ -47,6 +54,10 @@ pub(crate) struct PeerConfig {
 
 fn default_cluster() -> PathBuf {
     PathBuf::from("cluster")
+}
+
+fn default_cores() -> u32 {
+    std::thread::available_parallelism().map_or(1, |n| n.get() as u32)
 }
 
 fn default_max_processes() -> usize {
@@ -92,6 +103,9 @@ impl NodeConfig {
         }
         if config.max_processes == 0 {
             bail!("key `max_processes` must be at least 1");
+        }
+        if config.cores == 0 {
+            bail!("key `cores` must be at least 1");
         }
         if config.max_heap_mib < 16 {
             bail!("key `max_heap_mib` must be at least 16");

@@ -32,6 +32,8 @@ struct Meta {
     outputs: u64,
     /// Migrations including this one.
     migrations: u32,
+    /// Seconds since it started, when it left.
+    age: f64,
     /// The node it leaves, which a target in doubt asks about the outcome.
     source: String,
 }
@@ -52,10 +54,10 @@ pub(super) async fn out(node: &Arc<Node>, id: &str, to: &str) -> Result<Reply> {
         let p = processes
             .get_mut(id)
             .ok_or_else(|| anyhow!("{} {id} on {}", super::NO_SUCH_PROCESS, node.name()))?;
-        if p.migrating {
+        if p.migrating_to.is_some() {
             return Err(anyhow!("process {id} is being moved already"));
         }
-        p.migrating = true;
+        p.migrating_to = Some(to.to_string());
         Meta {
             id: id.to_string(),
             main: p.main.clone(),
@@ -63,12 +65,13 @@ pub(super) async fn out(node: &Arc<Node>, id: &str, to: &str) -> Result<Reply> {
             label: p.label.clone(),
             outputs: 0,
             migrations: p.migrations + 1,
+            age: node.epoch.elapsed().as_secs_f64() - p.started_at,
             source: node.name().to_string(),
         }
     };
     let result = transfer(node, id, to, meta).await;
     if let Some(p) = node.lock_processes().get_mut(id) {
-        p.migrating = false;
+        p.migrating_to = None;
     }
     result
 }
@@ -364,11 +367,13 @@ async fn receive(
                 }
                 TargetEvent::Start => {
                     if let Some((meta, vm, outputs)) = restored.take() {
+                        super::balance::arrived(node, &meta.id);
                         start(node, meta, vm, outputs)?;
                     }
                 }
                 TargetEvent::Discard { reason } => {
                     if let Some((meta, ..)) = restored.take() {
+                        super::balance::arrived(node, &meta.id);
                         info!(id = %meta.id, "migration abandoned, copy dropped: {reason}");
                     }
                 }
@@ -489,8 +494,10 @@ fn start(node: &Arc<Node>, meta: Meta, vm: Vm, outputs: Arc<AtomicU64>) -> Resul
         vm,
         outputs,
         node.routes.clone(),
+        node.cores.clone(),
     )?;
     info!(id = %meta.id, from = %meta.source, migrations = meta.migrations, "arrived");
+    let now = node.epoch.elapsed().as_secs_f64();
     node.lock_processes().insert(
         meta.id.clone(),
         Proc {
@@ -499,7 +506,9 @@ fn start(node: &Arc<Node>, meta: Meta, vm: Vm, outputs: Arc<AtomicU64>) -> Resul
             home: meta.home,
             label: meta.label,
             migrations: meta.migrations,
-            migrating: false,
+            started_at: now - meta.age,
+            resident_since: now,
+            migrating_to: None,
         },
     );
     Ok(())

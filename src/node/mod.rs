@@ -3,6 +3,7 @@
 //! It is also the home of the processes submitted to it: their output comes back to it from
 //! wherever they run, and it passes it on to the submitting client in order.
 
+mod balance;
 mod config;
 mod migrate;
 mod process;
@@ -35,8 +36,12 @@ struct Proc {
     home: String,
     label: Option<String>,
     migrations: u32,
-    /// A migration of it is under way.
-    migrating: bool,
+    /// When it started, on this node's clock in seconds (before it arrived, if it moved here).
+    started_at: f64,
+    /// When it started or arrived here, on this node's clock in seconds.
+    resident_since: f64,
+    /// The node a migration under way is taking it to.
+    migrating_to: Option<String>,
 }
 
 /// The home side of a process submitted here: output from wherever it runs, put back in order
@@ -64,6 +69,12 @@ pub(crate) struct Node {
     next_id: AtomicU64,
     routes: UnboundedSender<Outbound>,
     epoch: Instant,
+    /// The cores processes may use, shared by their threads.
+    cores: Arc<process::Cores>,
+    cores_n: u32,
+    /// Bytecodes per second, measured in a VM when the node started.
+    speed_bps: f64,
+    balancer: Option<balance::Balancer>,
 }
 
 impl std::fmt::Debug for Node {
@@ -91,6 +102,22 @@ pub(crate) fn run(config_path: &std::path::Path) -> Result<i32> {
         .context("starting the node's runtime")?;
     runtime.block_on(async move {
         let identity = config.identity()?;
+        let speed_bps = tokio::task::spawn_blocking(balance::measure_speed)
+            .await
+            .context("measuring this host's speed")??;
+        let balancer = match &config.policy {
+            Some(path) => {
+                let policy = phantom_balancer::Policy::load(path)
+                    .map_err(|e| anyhow!("{e}"))
+                    .with_context(|| format!("in policy file {}", path.display()))?;
+                Some(balance::Balancer::new(
+                    policy,
+                    &config.name,
+                    config.labels.clone(),
+                )?)
+            }
+            None => None,
+        };
         let endpoint = Endpoint::bind(config.listen, &identity)
             .with_context(|| format!("listening on {}", config.listen))?;
         let (routes, routed) = unbounded_channel();
@@ -105,6 +132,10 @@ pub(crate) fn run(config_path: &std::path::Path) -> Result<i32> {
             next_id: AtomicU64::new(1),
             routes,
             epoch: Instant::now(),
+            cores: Arc::new(process::Cores::new(config.cores)),
+            cores_n: config.cores,
+            speed_bps,
+            balancer,
             config,
         });
         info!(
@@ -112,9 +143,12 @@ pub(crate) fn run(config_path: &std::path::Path) -> Result<i32> {
             arch = ARCH,
             listen = %node.endpoint.local_addr()?,
             peers = node.config.peers.len(),
+            cores = node.cores_n,
+            speed_bps = node.speed_bps as u64,
             "node up"
         );
         tokio::spawn(node.clone().route_output(routed));
+        tokio::spawn(balance::run(node.clone()));
         node.serve().await;
         Ok(0)
     })
@@ -192,6 +226,17 @@ impl Node {
             Request::Migration => {
                 from_node()?;
                 migrate::serve(&self, peer, send, recv).await
+            }
+            Request::Load { report } => {
+                from_node()?;
+                balance::receive_report(&self, &report)
+            }
+            Request::Offer { offer } => {
+                from_node()?;
+                let reply = balance::answer_offer(&self, &offer);
+                write_message(&mut send, &reply).await?;
+                send.finish()?;
+                Ok(())
             }
             Request::Ps { cluster } => {
                 let list = self.ps(cluster).await;
@@ -318,6 +363,7 @@ impl Node {
             vm,
             outputs,
             self.routes.clone(),
+            self.cores.clone(),
         )
         .map_err(|e| format!("cannot start a thread for the process: {e}"))?;
         info!(%id, %main, "started");
@@ -329,7 +375,9 @@ impl Node {
                 home: self.name().to_string(),
                 label,
                 migrations: 0,
-                migrating: false,
+                started_at: self.epoch.elapsed().as_secs_f64(),
+                resident_since: self.epoch.elapsed().as_secs_f64(),
+                migrating_to: None,
             },
         );
         Ok(id)
@@ -462,7 +510,7 @@ impl Node {
                 main: p.main.clone(),
                 node: self.name().to_string(),
                 arch: ARCH.to_string(),
-                state: if p.migrating {
+                state: if p.migrating_to.is_some() {
                     "migrating".to_string()
                 } else {
                     p.handle.state().name().to_string()
@@ -504,6 +552,15 @@ impl Node {
         }
         list.sort_by(|a, b| a.id.cmp(&b.id));
         list
+    }
+
+    /// Sends a request to a peer that answers nothing.
+    async fn tell(&self, name: &str, request: &Request) -> Result<()> {
+        let connection = self.connection(name).await?;
+        let (mut send, _recv) = connection.open_bi().await?;
+        write_message(&mut send, request).await?;
+        send.finish()?;
+        Ok(())
     }
 
     /// Sends a request to a peer and reads its one reply.

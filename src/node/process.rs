@@ -5,15 +5,16 @@
 use phantom_transport::control::Home;
 use phantom_vm::checkpoint::v1;
 use phantom_vm::{Host, Interrupter, ReadResult, Status, Vm};
+use std::collections::VecDeque;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{self, RecvTimeoutError, TryRecvError};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Condvar, Mutex};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 use tokio::sync::{mpsc::UnboundedSender, oneshot};
 
-/// Instructions a process runs between two looks at its commands. A command also interrupts
-/// the running slice at its next quantum boundary, so this only bounds the cost of looking.
-const SLICE: u64 = 1 << 22;
+/// Instructions a process runs between two looks at its commands, holding one of the node's
+/// cores. A command also interrupts the running slice at its next quantum boundary.
+const SLICE: u64 = 1 << 21;
 
 /// What the output router of a node carries.
 #[derive(Debug)]
@@ -75,6 +76,56 @@ impl RunState {
 struct Shared {
     state: Mutex<RunState>,
     executed: AtomicU64,
+    /// Live heap bytes after the last slice: what a checkpoint would carry, about.
+    heap_bytes: AtomicU64,
+}
+
+/// The cores a node lets its processes use: a process runs a slice only while it holds one,
+/// and waiting processes get them in turn (first come, first served), so a node with more
+/// processes than cores time-shares them fairly.
+#[derive(Debug)]
+pub(crate) struct Cores {
+    state: Mutex<CoresState>,
+    turn: Condvar,
+}
+
+#[derive(Debug)]
+struct CoresState {
+    free: u32,
+    queue: VecDeque<u64>,
+    next_ticket: u64,
+}
+
+impl Cores {
+    pub(crate) fn new(n: u32) -> Cores {
+        Cores {
+            state: Mutex::new(CoresState {
+                free: n.max(1),
+                queue: VecDeque::new(),
+                next_ticket: 0,
+            }),
+            turn: Condvar::new(),
+        }
+    }
+
+    fn acquire(&self) {
+        let mut s = self.state.lock().unwrap_or_else(|e| e.into_inner());
+        let ticket = s.next_ticket;
+        s.next_ticket += 1;
+        s.queue.push_back(ticket);
+        while !(s.free > 0 && s.queue.front() == Some(&ticket)) {
+            s = self.turn.wait(s).unwrap_or_else(|e| e.into_inner());
+        }
+        s.queue.pop_front();
+        s.free -= 1;
+        self.turn.notify_all();
+    }
+
+    fn release(&self) {
+        let mut s = self.state.lock().unwrap_or_else(|e| e.into_inner());
+        s.free += 1;
+        self.turn.notify_all();
+    }
 }
 
 /// The node's handle on a process thread.
@@ -94,11 +145,13 @@ impl ProcessHandle {
         mut vm: Vm,
         outputs: Arc<AtomicU64>,
         out: UnboundedSender<Outbound>,
+        cores: Arc<Cores>,
     ) -> std::io::Result<ProcessHandle> {
         let (control, commands) = mpsc::channel();
         let shared = Arc::new(Shared {
             state: Mutex::new(RunState::Running),
             executed: AtomicU64::new(vm.executed()),
+            heap_bytes: AtomicU64::new(vm.rt.heap.live_bytes() as u64),
         });
         let handle = ProcessHandle {
             control,
@@ -107,7 +160,15 @@ impl ProcessHandle {
         };
         std::thread::Builder::new()
             .name(format!("process {id}"))
-            .spawn(move || run(id, home, &mut vm, &commands, &shared, &outputs, &out))?;
+            .spawn(move || {
+                let ends = Ends {
+                    id,
+                    home,
+                    outputs,
+                    out,
+                };
+                run(&mut vm, &commands, &shared, &ends, &cores)
+            })?;
         Ok(handle)
     }
 
@@ -146,17 +207,28 @@ impl ProcessHandle {
     pub(crate) fn executed(&self) -> u64 {
         self.shared.executed.load(Ordering::Relaxed)
     }
+
+    pub(crate) fn heap_bytes(&self) -> u64 {
+        self.shared.heap_bytes.load(Ordering::Relaxed)
+    }
 }
 
-/// The process thread: run slices, answer commands, report the exit.
-fn run(
+/// Where a process's output and exit go.
+struct Ends {
     id: String,
     home: String,
+    outputs: Arc<AtomicU64>,
+    out: UnboundedSender<Outbound>,
+}
+
+/// The process thread: run slices (each holding one of the node's cores), answer commands,
+/// report the exit.
+fn run(
     vm: &mut Vm,
     commands: &mpsc::Receiver<Control>,
     shared: &Shared,
-    outputs: &AtomicU64,
-    out: &UnboundedSender<Outbound>,
+    ends: &Ends,
+    cores: &Cores,
 ) {
     let set = |s: RunState| *shared.state.lock().unwrap_or_else(|e| e.into_inner()) = s;
     let mut wait = Duration::ZERO;
@@ -175,13 +247,20 @@ fn run(
             }
         };
         if let Some(command) = command
-            && !obey(command, vm, commands, shared, outputs)
+            && !obey(command, vm, commands, shared, &ends.outputs)
         {
             set(RunState::Exited);
             return;
         }
         wait = Duration::ZERO;
-        match vm.run(SLICE) {
+        cores.acquire();
+        let status = vm.run(SLICE);
+        cores.release();
+        shared.executed.store(vm.executed(), Ordering::Relaxed);
+        shared
+            .heap_bytes
+            .store(vm.rt.heap.live_bytes() as u64, Ordering::Relaxed);
+        match status {
             Status::Running => set(RunState::Running),
             Status::Idle { until } => {
                 set(RunState::Idle);
@@ -191,19 +270,17 @@ fn run(
             }
             Status::Exited(status) => {
                 set(RunState::Exited);
-                shared.executed.store(vm.executed(), Ordering::Relaxed);
-                let _ = out.send(Outbound::Home {
-                    id,
-                    home,
+                let _ = ends.out.send(Outbound::Home {
+                    id: ends.id.clone(),
+                    home: ends.home.clone(),
                     what: Home::Exited {
                         status,
-                        outputs: outputs.load(Ordering::SeqCst),
+                        outputs: ends.outputs.load(Ordering::SeqCst),
                     },
                 });
                 return;
             }
         }
-        shared.executed.store(vm.executed(), Ordering::Relaxed);
     }
 }
 

@@ -54,6 +54,20 @@ pub enum Request {
         /// Whether to ask every peer too.
         cluster: bool,
     },
+    /// Node → node: this node's latest load report (the balancer's `HostLoad`, CBOR), for the
+    /// peer's balancer. Nothing is answered.
+    Load {
+        /// The encoded report.
+        #[serde(with = "serde_bytes")]
+        report: Vec<u8>,
+    },
+    /// Node → node: would you take this process (the balancer's `Offer`, CBOR)? Answered with
+    /// [`Reply::Verdict`]; the migration itself follows on another stream.
+    Offer {
+        /// The encoded offer.
+        #[serde(with = "serde_bytes")]
+        offer: Vec<u8>,
+    },
     /// Client → node: move a process to the node named `to`. The node that runs it does it;
     /// another node forwards the request to its peers. Answered with [`Reply::Migrated`] or
     /// [`Reply::Error`].
@@ -102,6 +116,13 @@ pub enum Reply {
     },
     /// The processes asked for.
     Processes(Vec<ProcessInfo>),
+    /// A target's answer to an offer.
+    Verdict {
+        /// Whether it takes the process.
+        accepted: bool,
+        /// Why not, when it does not.
+        reason: String,
+    },
     /// A migration finished.
     Migrated {
         /// The node it left.

@@ -1,0 +1,337 @@
+//! The balancer in the daemon. Every `interval` of its policy a node samples its own load,
+//! sends the report to its peers, and runs the balancer's pure `decide` over its table of
+//! reports and its own processes. Each move is offered to the targets `decide` chose, in turn;
+//! a target judges the offer with its own, fresher view (`consider_offer`), and an accepted
+//! offer becomes a migration. Every decision is logged with its reason; in dry-run mode
+//! nothing moves.
+
+use super::{Node, migrate};
+use anyhow::{Context, Result, anyhow};
+use phantom_balancer::{
+    History, HostId, HostLoad, LoadSampler, LoadTable, Move, Offer, Policy, ProcessId, ProcessView,
+    Snapshot, TargetView, Verdict, consider_offer, decide,
+};
+use phantom_transport::control::{Reply, Request};
+use phantom_vm::{ClassPath, Config, Host, ReadResult, Vm};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+use tracing::{info, warn};
+
+/// A node's balancer state.
+pub(super) struct Balancer {
+    pub(super) policy: Policy,
+    sampler: Mutex<LoadSampler>,
+    table: Mutex<LoadTable>,
+    history: Mutex<History>,
+    /// Offers this node accepted whose process has not arrived yet, with when: an offer whose
+    /// migration never comes stops counting after a while.
+    incoming: Mutex<Vec<(ProcessId, f64)>>,
+    rounds: AtomicU64,
+}
+
+impl std::fmt::Debug for Balancer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Balancer")
+            .field("dry_run", &self.policy.dry_run)
+            .finish()
+    }
+}
+
+impl Balancer {
+    pub(super) fn new(policy: Policy, name: &str, labels: Vec<String>) -> Result<Balancer> {
+        Ok(Balancer {
+            policy,
+            sampler: Mutex::new(
+                LoadSampler::new(HostId(name.to_string()), labels).map_err(|e| anyhow!("{e}"))?,
+            ),
+            table: Mutex::new(LoadTable::new()),
+            history: Mutex::new(History::new()),
+            incoming: Mutex::new(Vec::new()),
+            rounds: AtomicU64::new(0),
+        })
+    }
+}
+
+/// The balancer's name for a process: its global id, hashed to a number.
+fn process_id(id: &str) -> ProcessId {
+    let h = crate::sha256(id.as_bytes());
+    ProcessId(u64::from_le_bytes(
+        h[..8].try_into().expect("8 of 32 bytes"),
+    ))
+}
+
+/// A host that runs nothing but the calibration loop, and discards output.
+struct Silent(Instant);
+
+impl Host for Silent {
+    fn write(&mut self, _fd: i32, _bytes: &[u8]) {}
+    fn read(&mut self, _buf: &mut [u8]) -> ReadResult {
+        ReadResult::Eof
+    }
+    fn nanos(&self) -> i64 {
+        self.0.elapsed().as_nanos() as i64
+    }
+    fn millis(&self) -> i64 {
+        0
+    }
+}
+
+/// This host's speed in bytecodes per second, measured by running the class library's
+/// calibration loop (`jdk.internal.phantom.Calibrate`) in a VM: under emulation it is the
+/// emulated speed, which no operating-system figure shows.
+pub(super) fn measure_speed() -> Result<f64> {
+    let mut vm = Vm::new(
+        ClassPath::default(),
+        Box::new(Silent(Instant::now())),
+        Config::default(),
+    )?;
+    vm.start_main("jdk.internal.phantom.Calibrate", &[])?;
+    vm.run(1_000_000);
+    let n = 20_000_000;
+    let start = Instant::now();
+    let before = vm.executed();
+    vm.run(n);
+    let done = vm.executed() - before;
+    let secs = start.elapsed().as_secs_f64().max(1e-6);
+    Ok(done as f64 / secs)
+}
+
+/// Seconds on this node's clock.
+fn secs(node: &Node) -> f64 {
+    node.epoch.elapsed().as_secs_f64()
+}
+
+/// This node's load report now.
+fn own_report(node: &Node, b: &Balancer) -> HostLoad {
+    let running = node.lock_processes().len() as u32;
+    let mut report = b
+        .sampler
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .sample(node.speed_bps, running);
+    // What phantom may use here is the node's configured cores, not the machine's.
+    report.cores = node.cores_n;
+    report
+}
+
+/// Runs balancing rounds until the node stops.
+pub(super) async fn run(node: Arc<Node>) {
+    let Some(b) = node.balancer.as_ref() else {
+        return;
+    };
+    let interval = Duration::from_secs_f64(b.policy.interval.max(0.05));
+    info!(
+        interval_s = b.policy.interval,
+        dry_run = b.policy.dry_run,
+        "balancer on"
+    );
+    loop {
+        tokio::time::sleep(interval).await;
+        if let Err(e) = round(&node).await {
+            warn!("balancing round failed: {e:#}");
+        }
+    }
+}
+
+async fn round(node: &Arc<Node>) -> Result<()> {
+    let b = node.balancer.as_ref().expect("rounds run with a balancer");
+    let now = secs(node);
+    let report = own_report(node, b);
+    b.table.lock().unwrap_or_else(|e| e.into_inner()).record(
+        report.clone(),
+        now,
+        b.policy.stale_after,
+    );
+    let mut encoded = Vec::new();
+    ciborium::into_writer(&report, &mut encoded).context("encoding a load report")?;
+    for peer in &node.config.peers {
+        let node = node.clone();
+        let name = peer.name.clone();
+        let report = encoded.clone();
+        tokio::spawn(async move {
+            if let Err(e) = node.tell(&name, &Request::Load { report }).await {
+                tracing::debug!(peer = %name, "load report not delivered: {e:#}");
+            }
+        });
+    }
+
+    let snapshot = snapshot(node, b, now);
+    let moves = {
+        let mut history = b.history.lock().unwrap_or_else(|e| e.into_inner());
+        history.prune(now, &b.policy);
+        let seed = b.rounds.fetch_add(1, Ordering::Relaxed) ^ process_id(node.name()).0;
+        decide(&snapshot, &b.policy, &history, seed)
+    };
+    for m in moves {
+        let id = node
+            .lock_processes()
+            .iter()
+            .find(|(id, _)| process_id(id) == m.process)
+            .map(|(id, _)| id.clone());
+        let Some(id) = id else { continue };
+        carry_out(node, b, &id, m).await;
+    }
+    Ok(())
+}
+
+fn snapshot(node: &Node, b: &Balancer, now: f64) -> Snapshot {
+    let hosts = b
+        .table
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .host_views(now, b.policy.stale_after);
+    let processes = node
+        .lock_processes()
+        .iter()
+        .map(|(id, p)| ProcessView {
+            id: process_id(id),
+            host: HostId(node.name().to_string()),
+            main_class: p.main.clone(),
+            label: p.label.clone(),
+            started_at: p.started_at,
+            resident_since: p.resident_since,
+            executed: p.handle.executed() as f64,
+            state_bytes: p.handle.heap_bytes(),
+            migrating_to: p.migrating_to.as_ref().map(|t| HostId(t.clone())),
+        })
+        .collect();
+    Snapshot {
+        now,
+        hosts,
+        processes,
+        costs: Vec::new(),
+    }
+}
+
+/// Offers a move to its targets in turn and migrates to the first that accepts.
+async fn carry_out(node: &Arc<Node>, b: &Balancer, id: &str, m: Move) {
+    for offer in &m.offers {
+        let to = offer.to.0.clone();
+        let why = format!(
+            "expected gain {:.1} s for a move of {:.2} s, target rate at least {:.0} bytecodes/s",
+            offer.expected_gain, offer.cost, offer.min_rate
+        );
+        if b.policy.dry_run {
+            info!(%id, from = %m.from, %to, "balancer (dry run) would move: {why}");
+            return;
+        }
+        match ask_offer(node, &to, offer).await {
+            Ok((true, _)) => {
+                info!(%id, from = %m.from, %to, "balancer moves: {why}");
+                let now = secs(node);
+                b.history
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .record_start(m.process, m.from.clone(), offer.to.clone(), now);
+                let result = migrate::out(node, id, &to).await;
+                b.history
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .record_end(m.process, secs(node));
+                match result {
+                    Ok(_) => info!(%id, %to, "balancer move done"),
+                    Err(e) => warn!(%id, %to, "balancer move failed: {e:#}"),
+                }
+                return;
+            }
+            Ok((false, reason)) => info!(%id, %to, "balancer offer refused: {reason}"),
+            Err(e) => warn!(%id, %to, "balancer offer not answered: {e:#}"),
+        }
+    }
+}
+
+async fn ask_offer(node: &Node, to: &str, offer: &Offer) -> Result<(bool, String)> {
+    let mut encoded = Vec::new();
+    ciborium::into_writer(offer, &mut encoded).context("encoding an offer")?;
+    match node.ask(to, &Request::Offer { offer: encoded }).await? {
+        Reply::Verdict { accepted, reason } => Ok((accepted, reason)),
+        other => Err(anyhow!("{to} answered an offer with {other:?}")),
+    }
+}
+
+/// Seconds an accepted offer counts as incoming if its migration never comes.
+const INCOMING_FOR: f64 = 10.0;
+
+/// A process arrived (or its migration ended without it): it is no longer incoming.
+pub(super) fn arrived(node: &Node, id: &str) {
+    if let Some(b) = node.balancer.as_ref() {
+        let p = process_id(id);
+        b.incoming
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .retain(|(q, _)| *q != p);
+    }
+}
+
+/// A peer's load report.
+pub(super) fn receive_report(node: &Node, bytes: &[u8]) -> Result<()> {
+    let Some(b) = node.balancer.as_ref() else {
+        return Ok(());
+    };
+    let report: HostLoad =
+        ciborium::from_reader(bytes).map_err(|e| anyhow!("a malformed load report: {e}"))?;
+    b.table.lock().unwrap_or_else(|e| e.into_inner()).record(
+        report,
+        secs(node),
+        b.policy.stale_after,
+    );
+    Ok(())
+}
+
+/// The answer to a peer's offer, judged with this node's own load now.
+pub(super) fn answer_offer(node: &Arc<Node>, bytes: &[u8]) -> Reply {
+    let Some(b) = node.balancer.as_ref() else {
+        return Reply::Verdict {
+            accepted: false,
+            reason: format!("{} runs no balancer", node.name()),
+        };
+    };
+    let offer: Offer = match ciborium::from_reader(bytes) {
+        Ok(o) => o,
+        Err(e) => {
+            return Reply::Verdict {
+                accepted: false,
+                reason: format!("a malformed offer: {e}"),
+            };
+        }
+    };
+    let report = own_report(node, b);
+    let host = phantom_balancer::HostView {
+        id: report.host.clone(),
+        speed_bps: report.speed_bps,
+        cores: report.cores,
+        cpu_usage: report.cpu_usage,
+        memory_used: report.memory_fraction(),
+        arch: report.arch.clone(),
+        labels: report.labels.clone(),
+        stale: false,
+    };
+    let incoming = {
+        let now = secs(node);
+        let mut incoming = b.incoming.lock().unwrap_or_else(|e| e.into_inner());
+        incoming.retain(|(_, at)| now - at < INCOMING_FOR);
+        incoming.len() as u32
+    };
+    let view = TargetView {
+        host,
+        running: report.processes,
+        incoming,
+    };
+    match consider_offer(&view, &offer, &b.policy) {
+        Verdict::Accept => {
+            b.incoming
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .push((offer.process, secs(node)));
+            Reply::Verdict {
+                accepted: true,
+                reason: String::new(),
+            }
+        }
+        Verdict::Refuse(why) => Reply::Verdict {
+            accepted: false,
+            reason: why.to_string(),
+        },
+    }
+}
