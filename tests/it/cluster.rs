@@ -4,7 +4,7 @@
 //! qemu, from `PHANTOM_NODE_COMMANDS` (ci/test-target sets it); where a binary is missing, a
 //! node of this target's architecture stands in.
 
-use crate::support::{output, phantom};
+use crate::support::{exclusive, output, phantom};
 use std::fs;
 use std::io::Read;
 use std::net::UdpSocket;
@@ -83,9 +83,23 @@ fn free_port() -> u16 {
 
 /// Creates a cluster in a fresh folder and starts one node per (name, command).
 fn start(test: &str, nodes: &[(&str, (String, Vec<String>))]) -> Cluster {
+    start_with(test, nodes, "", &[])
+}
+
+/// Like [`start`], with more configuration lines for every node (before its peers) and files
+/// written into the cluster's folder first.
+fn start_with(
+    test: &str,
+    nodes: &[(&str, (String, Vec<String>))],
+    extra: &str,
+    files: &[(&str, &str)],
+) -> Cluster {
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("cluster-{test}"));
     let _ = fs::remove_dir_all(&dir);
     fs::create_dir_all(&dir).expect("a test folder");
+    for (name, text) in files {
+        fs::write(dir.join(name), text).expect("write a file for the cluster");
+    }
     let names: Vec<&str> = nodes.iter().map(|(n, _)| *n).collect();
     let init = output(
         phantom()
@@ -105,7 +119,7 @@ fn start(test: &str, nodes: &[(&str, (String, Vec<String>))]) -> Cluster {
     };
     for (i, (name, (arch, command))) in nodes.iter().enumerate() {
         let mut config = format!(
-            "name = \"{name}\"\nlisten = \"{}\"\ncluster = \"cluster\"\n",
+            "name = \"{name}\"\nlisten = \"{}\"\ncluster = \"cluster\"\n{extra}",
             addrs[i]
         );
         for (j, other) in names.iter().enumerate() {
@@ -333,6 +347,7 @@ fn split_moves(stderr: &[u8]) -> (Vec<u8>, Vec<String>) {
 
 #[test]
 fn a_process_moved_across_every_architecture_prints_what_hotspot_prints() {
+    let _alone = exclusive();
     let cluster = start(
         "hetero",
         &[
@@ -390,6 +405,7 @@ fn a_process_moved_across_every_architecture_prints_what_hotspot_prints() {
 
 #[test]
 fn killing_the_target_mid_transfer_leaves_the_process_running_on_the_source() {
+    let _alone = exclusive();
     let own = node_commands()[0].clone();
     let mut cluster = start("kill", &[("p", own.clone()), ("q", own)]);
     // 192 MB of heap: the transfer takes long enough to kill the target in the middle.
@@ -438,6 +454,7 @@ fn killing_the_target_mid_transfer_leaves_the_process_running_on_the_source() {
 
 #[test]
 fn a_client_of_another_cluster_is_refused() {
+    let _alone = exclusive();
     let own = node_commands()[0].clone();
     let cluster = start("foreign", &[("m", own)]);
     let other = cluster.dir.join("other");
@@ -473,5 +490,151 @@ fn a_client_of_another_cluster_is_refused() {
     assert!(
         cluster.ps("m").is_empty(),
         "nothing ran for the foreign client"
+    );
+}
+
+/// A CPU-bound job: no output until it is done.
+const BURN: &str = r#"
+public class Burn {
+    public static void main(String[] args) {
+        long n = Long.parseLong(args[0]);
+        long h = 7;
+        for (long i = 0; i < n; i++) {
+            h = h * 31 + (i ^ (h >>> 7));
+        }
+        System.out.println("burn " + args[0] + " " + h);
+    }
+}
+"#;
+
+/// Submits `jobs` copies of Burn to node `via` at once and waits for all, checking every
+/// job's output against HotSpot's. Returns the seconds the batch took and, for each job,
+/// the nodes `ps` saw it on.
+fn batch(
+    cluster: &Cluster,
+    via: &str,
+    classes: &Path,
+    size: &str,
+    jobs: usize,
+    expected: &[u8],
+) -> (
+    f64,
+    std::collections::BTreeMap<String, std::collections::BTreeSet<String>>,
+) {
+    let start = Instant::now();
+    let mut children: Vec<(Child, PathBuf)> = (0..jobs)
+        .map(|i| {
+            let out = cluster.dir.join(format!("burn-{i}.out"));
+            let child = cluster
+                .client("submit", via)
+                .arg("-cp")
+                .arg(classes)
+                .args(["Burn", size])
+                .stdout(fs::File::create(&out).expect("a file"))
+                .stderr(Stdio::null())
+                .spawn()
+                .expect("phantom submit starts");
+            (child, out)
+        })
+        .collect();
+    let mut seen: std::collections::BTreeMap<String, std::collections::BTreeSet<String>> =
+        Default::default();
+    loop {
+        let mut running = 0;
+        for (child, _) in &mut children {
+            if child.try_wait().expect("a child").is_none() {
+                running += 1;
+            }
+        }
+        if running == 0 {
+            break;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(600),
+            "the batch takes too long"
+        );
+        for (id, node, _, _) in cluster.ps(via) {
+            seen.entry(id).or_default().insert(node);
+        }
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    let took = start.elapsed().as_secs_f64();
+    for (child, out) in &mut children {
+        assert_eq!(wait_child(child, Duration::from_secs(10)), 0);
+        assert_eq!(read(out), expected, "a job's output");
+    }
+    (took, seen)
+}
+
+#[test]
+fn the_balancer_spreads_a_batch_and_it_finishes_sooner() {
+    let _alone = exclusive();
+    // Two native nodes and one of another architecture (under qemu where it is built), one
+    // core each: with everything on one node, the batch runs one job at a time.
+    let native = command_for("x86_64");
+    let other = node_commands()
+        .into_iter()
+        .find(|(a, _)| a != "x86_64")
+        .unwrap_or_else(|| native.clone());
+    let nodes = [("p", native.clone()), ("q", native), ("r", other)];
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("cluster-balance-src");
+    fs::create_dir_all(dir.join("classes")).expect("a folder");
+    fs::write(dir.join("Burn.java"), BURN).expect("write Burn.java");
+    let javac = output(
+        Command::new("javac")
+            .arg("-d")
+            .arg(dir.join("classes"))
+            .arg(dir.join("Burn.java")),
+    );
+    assert!(javac.status.success(), "javac: {javac:?}");
+    let size = "20000000";
+    let java = output(
+        Command::new("java")
+            .args(["-Xint", "-cp"])
+            .arg(dir.join("classes"))
+            .args(["Burn", size]),
+    );
+    assert!(java.status.success());
+    let jobs = 6;
+    let classes = dir.join("classes");
+
+    let (off, _) = {
+        let cluster = start_with("balance-off", &nodes, "cores = 1\n", &[]);
+        batch(&cluster, "p", &classes, size, jobs, &java.stdout)
+    };
+    let cluster = start_with(
+        "balance-on",
+        &nodes,
+        "cores = 1\npolicy = \"policy.toml\"\n",
+        &[(
+            "policy.toml",
+            "interval = 0.5\n[timing]\nmin_age = 0.5\nmin_residence = 2.0\n",
+        )],
+    );
+    let (on, seen) = batch(&cluster, "p", &classes, size, jobs, &java.stdout);
+    let log = fs::read_to_string(&cluster.node("p").log).unwrap_or_default();
+    let moves: Vec<&str> = log
+        .lines()
+        .filter(|l| l.contains("balancer moves"))
+        .collect();
+    assert!(
+        !moves.is_empty() && moves.iter().all(|l| l.contains("expected gain")),
+        "the decision log says why: {log}"
+    );
+    let elsewhere: Vec<&String> = seen
+        .iter()
+        .filter(|(_, nodes)| nodes.iter().any(|n| n != "p"))
+        .map(|(id, _)| id)
+        .collect();
+    assert!(
+        !elsewhere.is_empty(),
+        "ps saw every job on p only: {seen:?}"
+    );
+    println!(
+        "batch of {jobs}: {off:.2} s with the balancer off, {on:.2} s with it on; ps saw {seen:?}"
+    );
+    assert!(
+        on < off,
+        "the balancer made the batch slower: {on:.2} s against {off:.2} s"
     );
 }

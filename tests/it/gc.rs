@@ -1,6 +1,6 @@
 //! The garbage collector keeps a program that allocates gigabytes within a small footprint.
 
-use crate::support::{output, phantom};
+use crate::support::{exclusive, output, phantom};
 use std::path::Path;
 use std::process::Command;
 
@@ -13,6 +13,7 @@ fn five_gigabytes_of_garbage_fit_in_a_small_heap() {
         println!("peak RSS is measured on native runs only");
         return;
     }
+    let _alone = exclusive();
     let program = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/java/gc_alloc_5gb");
     let classes = Path::new(env!("CARGO_TARGET_TMPDIR")).join("gc-5gb");
     std::fs::create_dir_all(&classes).expect("target tmp dir is writable");

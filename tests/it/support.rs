@@ -22,3 +22,10 @@ pub(crate) fn output(cmd: &mut Command) -> Output {
     cmd.output()
         .unwrap_or_else(|e| panic!("cannot start {cmd:?}: {e}"))
 }
+
+/// Held by tests that measure time or load the machine heavily, so that they do not run
+/// alongside each other in this test binary.
+pub(crate) fn exclusive() -> std::sync::MutexGuard<'static, ()> {
+    static LOCK: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    LOCK.lock().unwrap_or_else(|e| e.into_inner())
+}
