@@ -6,4 +6,5 @@ mod cluster;
 mod gc;
 mod launch;
 mod platform;
+mod simulate;
 mod support;
