@@ -8,11 +8,12 @@
 use super::{Node, migrate};
 use anyhow::{Context, Result, anyhow};
 use phantom_balancer::{
-    History, HostId, HostLoad, LoadSampler, LoadTable, Move, Offer, Policy, ProcessId, ProcessView,
-    Snapshot, TargetView, Verdict, consider_offer, decide,
+    History, HostId, HostLoad, LinkCost, LoadSampler, LoadTable, Move, Offer, Policy, ProcessId,
+    ProcessView, Snapshot, TargetView, Verdict, consider_offer, decide,
 };
 use phantom_transport::control::{Reply, Request};
 use phantom_vm::{ClassPath, Config, Host, ReadResult, Vm};
+use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -27,7 +28,17 @@ pub(super) struct Balancer {
     /// Offers this node accepted whose process has not arrived yet, with when: an offer whose
     /// migration never comes stops counting after a while.
     incoming: Mutex<Vec<(ProcessId, f64)>>,
+    /// Migrations measured from here, per target: the shortest freeze (about the fixed cost)
+    /// and the largest transfer with its freeze (for the bandwidth).
+    links: Mutex<BTreeMap<String, Measured>>,
     rounds: AtomicU64,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Measured {
+    shortest: f64,
+    largest_bytes: u64,
+    largest_secs: f64,
 }
 
 impl std::fmt::Debug for Balancer {
@@ -48,6 +59,7 @@ impl Balancer {
             table: Mutex::new(LoadTable::new()),
             history: Mutex::new(History::new()),
             incoming: Mutex::new(Vec::new()),
+            links: Mutex::new(BTreeMap::new()),
             rounds: AtomicU64::new(0),
         })
     }
@@ -196,11 +208,42 @@ fn snapshot(node: &Node, b: &Balancer, now: f64) -> Snapshot {
             migrating_to: p.migrating_to.as_ref().map(|t| HostId(t.clone())),
         })
         .collect();
+    let costs = b
+        .links
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .iter()
+        .map(|(to, m)| LinkCost {
+            from: HostId(node.name().to_string()),
+            to: HostId(to.clone()),
+            fixed: m.shortest,
+            bandwidth: m.largest_bytes as f64 / (m.largest_secs - m.shortest).max(1e-3),
+        })
+        .collect();
     Snapshot {
         now,
         hosts,
         processes,
-        costs: Vec::new(),
+        costs,
+    }
+}
+
+/// A migration from here to `to` moved `bytes` with the process frozen for `secs`: the
+/// balancer's measured cost of that link.
+pub(super) fn measured(node: &Node, to: &str, bytes: u64, secs: f64) {
+    let Some(b) = node.balancer.as_ref() else {
+        return;
+    };
+    let mut links = b.links.lock().unwrap_or_else(|e| e.into_inner());
+    let m = links.entry(to.to_string()).or_insert(Measured {
+        shortest: secs,
+        largest_bytes: bytes,
+        largest_secs: secs,
+    });
+    m.shortest = m.shortest.min(secs);
+    if bytes >= m.largest_bytes {
+        m.largest_bytes = bytes;
+        m.largest_secs = secs;
     }
 }
 

@@ -209,6 +209,12 @@ async fn transfer(node: &Arc<Node>, id: &str, to: &str, mut meta: Meta) -> Resul
     match outcome {
         Some(Ok(frozen_for)) => {
             info!(%id, %to, frozen_us = frozen_for.as_micros() as u64, "moved");
+            super::balance::measured(
+                node,
+                to,
+                checkpoint_bytes + class_bytes,
+                frozen_for.as_secs_f64(),
+            );
             Ok(Reply::Migrated {
                 from: node.name().to_string(),
                 to: to.to_string(),

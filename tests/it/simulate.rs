@@ -34,7 +34,10 @@ fn the_simulator_meets_its_targets_on_the_heavy_tailed_scenario() {
     );
     assert_eq!(ping_pongs, 0);
     let again = output(phantom().arg("simulate").arg(&scenario));
-    assert_eq!(again.stdout, first.stdout, "the simulation is deterministic");
+    assert_eq!(
+        again.stdout, first.stdout,
+        "the simulation is deterministic"
+    );
 
     let missing = output(phantom().arg("simulate").arg("no-such-scenario.toml"));
     assert!(!missing.status.success());
