@@ -309,9 +309,11 @@ pub struct Program {
     pub classes: Vec<Class>,
     /// The methods, indexed by [`MethodId`].
     pub methods: Vec<Method>,
-    by_name: FxHashMap<Arc<str>, ClassId>,
-    selectors: FxHashMap<(Arc<str>, Arc<str>), Selector>,
-    selector_names: Vec<(Arc<str>, Arc<str>)>,
+    // Lookup tables shared with the image a program was copied from until it adds to them
+    // (`Arc::make_mut`): a restored process that loads nothing new never copies them.
+    by_name: Arc<FxHashMap<Arc<str>, ClassId>>,
+    selectors: Arc<FxHashMap<(Arc<str>, Arc<str>), Selector>>,
+    selector_names: Arc<Vec<(Arc<str>, Arc<str>)>>,
     /// Where classes come from.
     pub class_path: ClassPath,
     loading: Vec<Arc<str>>,
@@ -327,9 +329,9 @@ impl Program {
         Program {
             classes: Vec::new(),
             methods: Vec::new(),
-            by_name: FxHashMap::default(),
-            selectors: FxHashMap::default(),
-            selector_names: Vec::new(),
+            by_name: Arc::default(),
+            selectors: Arc::default(),
+            selector_names: Arc::default(),
             class_path,
             loading: Vec::new(),
             sites: Vec::new(),
@@ -454,8 +456,8 @@ impl Program {
             return s;
         }
         let s = self.selector_names.len() as Selector;
-        self.selector_names.push(key.clone());
-        self.selectors.insert(key, s);
+        Arc::make_mut(&mut self.selector_names).push(key.clone());
+        Arc::make_mut(&mut self.selectors).insert(key, s);
         s
     }
 
@@ -763,7 +765,7 @@ impl Program {
             clinit,
             array_class: None,
         });
-        self.by_name.insert(name, id);
+        Arc::make_mut(&mut self.by_name).insert(name, id);
         Ok(id)
     }
 
@@ -840,7 +842,7 @@ impl Program {
             clinit: None,
             array_class: None,
         });
-        self.by_name.insert(name, id);
+        Arc::make_mut(&mut self.by_name).insert(name, id);
         id
     }
 
@@ -913,7 +915,7 @@ impl Program {
         };
         self.classes.push(class);
         self.classes[component as usize].array_class = Some(id);
-        self.by_name.insert(name, id);
+        Arc::make_mut(&mut self.by_name).insert(name, id);
         id
     }
 
@@ -941,7 +943,7 @@ impl Program {
             clinit: None,
             array_class: None,
         });
-        self.by_name.insert(name, id);
+        Arc::make_mut(&mut self.by_name).insert(name, id);
         id
     }
 

@@ -270,7 +270,7 @@ impl Vm {
             classes,
             sites,
             heap,
-            interned,
+            interned: ByteBuf::from(portable::encode(&interned)),
             threads,
             monitors,
             class_files,

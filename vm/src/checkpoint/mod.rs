@@ -224,7 +224,7 @@ mod tests {
             class_files: Vec::new(),
             sites: Vec::new(),
             heap: v1::Heap::default(),
-            interned: Vec::new(),
+            interned: serde_bytes::ByteBuf::new(),
             threads: Vec::new(),
             monitors: Vec::new(),
         };

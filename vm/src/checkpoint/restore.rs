@@ -421,7 +421,8 @@ impl Vm {
             }
         }
         let string = vm.rt.known.string;
-        for &r in &c.interned {
+        let interned: Vec<u32> = elems(&c.interned, "the interned strings")?;
+        for r in interned {
             let r = check_ref(r, n_objects, "an interned string")?;
             if vm.class_of(r) != Some(string) {
                 return Err(invalid(format!("interned object {r} is not a string")));

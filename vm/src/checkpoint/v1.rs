@@ -40,16 +40,18 @@ pub struct Checkpoint {
     pub sites: Vec<Site>,
     /// Every live object.
     pub heap: Heap,
-    /// Interned strings (object references).
-    pub interned: Vec<u32>,
+    /// Interned strings: object references, u32 each, sorted.
+    pub interned: ByteBuf,
     /// Threads in creation order.
     pub threads: Vec<Thread>,
     /// Held monitors.
     pub monitors: Vec<Monitor>,
 }
 
-/// A loaded class and its runtime state.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// A loaded class and its runtime state. Encoded as the array
+/// `[kind, init, statics, mirror, init_error]`: a process has hundreds of classes, and field
+/// names as map keys would be most of their decoding time.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Class {
     /// What the class is and where its definition comes from.
     pub kind: ClassKind,
@@ -63,8 +65,11 @@ pub struct Class {
     pub init_error: u32,
 }
 
-/// The definition of a class.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// The definition of a class. Encoded as a map with one key naming the variant, whose value
+/// is the variant's fields in order, as an array (`{"Library": [name, sha256]}`), or the one
+/// field itself (`{"Array": 3}`).
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(from = "ClassKindWire")]
 pub enum ClassKind {
     /// A class of phantom's class library, which every VM of the same version holds.
     Library {
@@ -137,15 +142,103 @@ pub struct Site {
     pub singleton: u32,
 }
 
+impl Serialize for ClassKind {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        const NAME: &str = "ClassKind";
+        match self {
+            ClassKind::Library { name, sha256 } => {
+                s.serialize_newtype_variant(NAME, 0, "Library", &(name, sha256))
+            }
+            ClassKind::Application {
+                name,
+                sha256,
+                bytes,
+            } => s.serialize_newtype_variant(NAME, 1, "Application", &(name, sha256, bytes)),
+            ClassKind::Array { component } => {
+                s.serialize_newtype_variant(NAME, 2, "Array", component)
+            }
+            ClassKind::Primitive { name } => {
+                s.serialize_newtype_variant(NAME, 3, "Primitive", name)
+            }
+            ClassKind::Lambda { site } => s.serialize_newtype_variant(NAME, 4, "Lambda", site),
+        }
+    }
+}
+
+/// [`ClassKind`] as it is encoded.
+#[derive(Deserialize)]
+enum ClassKindWire {
+    Library(String, ByteBuf),
+    Application(String, ByteBuf, ByteBuf),
+    Array(u32),
+    Primitive(String),
+    Lambda(u32),
+}
+
+impl From<ClassKindWire> for ClassKind {
+    fn from(w: ClassKindWire) -> ClassKind {
+        match w {
+            ClassKindWire::Library(name, sha256) => ClassKind::Library { name, sha256 },
+            ClassKindWire::Application(name, sha256, bytes) => ClassKind::Application {
+                name,
+                sha256,
+                bytes,
+            },
+            ClassKindWire::Array(component) => ClassKind::Array { component },
+            ClassKindWire::Primitive(name) => ClassKind::Primitive { name },
+            ClassKindWire::Lambda(site) => ClassKind::Lambda { site },
+        }
+    }
+}
+
 /// A run of slots: one tag byte per slot (0 unused, 1 int, 2 float, 3 long, 4 double,
 /// 5 reference) and one 8-byte little-endian word per slot (the value, a float's or double's
-/// bits, or an object reference).
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+/// bits, or an object reference). Encoded as the array `[tags, words]`.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Slots {
     /// Tags.
     pub tags: ByteBuf,
     /// Values.
     pub words: ByteBuf,
+}
+
+impl Serialize for Class {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        (
+            &self.kind,
+            &self.init,
+            &self.statics,
+            self.mirror,
+            self.init_error,
+        )
+            .serialize(s)
+    }
+}
+
+impl<'de> Deserialize<'de> for Class {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Class, D::Error> {
+        let (kind, init, statics, mirror, init_error) = Deserialize::deserialize(d)?;
+        Ok(Class {
+            kind,
+            init,
+            statics,
+            mirror,
+            init_error,
+        })
+    }
+}
+
+impl Serialize for Slots {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        (&self.tags, &self.words).serialize(s)
+    }
+}
+
+impl<'de> Deserialize<'de> for Slots {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Slots, D::Error> {
+        let (tags, words) = Deserialize::deserialize(d)?;
+        Ok(Slots { tags, words })
+    }
 }
 
 /// Every live object, column by column: object `i` is reference `i + 1`. A heap of a million
