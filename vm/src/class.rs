@@ -242,6 +242,9 @@ pub const BOOT_CLASSES: &[&str] = &[
     "[J",
 ];
 
+/// A method's name and descriptor, as a selector stands for them.
+type SelectorName = (Arc<str>, Arc<str>);
+
 /// Linked programs kept for copying (see [`Program::booted`] and [`Program::with_prefix`]).
 static IMAGES: Mutex<Vec<Image>> = Mutex::new(Vec::new());
 
@@ -312,8 +315,8 @@ pub struct Program {
     // Lookup tables shared with the image a program was copied from until it adds to them
     // (`Arc::make_mut`): a restored process that loads nothing new never copies them.
     by_name: Arc<FxHashMap<Arc<str>, ClassId>>,
-    selectors: Arc<FxHashMap<(Arc<str>, Arc<str>), Selector>>,
-    selector_names: Arc<Vec<(Arc<str>, Arc<str>)>>,
+    selectors: Arc<FxHashMap<SelectorName, Selector>>,
+    selector_names: Arc<Vec<SelectorName>>,
     /// Where classes come from.
     pub class_path: ClassPath,
     loading: Vec<Arc<str>>,
