@@ -161,6 +161,15 @@ mod tests {
     }
 
     #[test]
+    fn the_example_configuration_is_valid() {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/cluster/a.toml");
+        let c = NodeConfig::load(&path).expect("examples/cluster/a.toml is valid");
+        assert_eq!(c.peers.len(), 2);
+        let policy = c.policy.expect("the example names a policy");
+        phantom_balancer::Policy::load(&policy).expect("and the policy is valid");
+    }
+
+    #[test]
     fn errors_name_the_key() {
         assert!(
             refused("name = \"a\"\nlisten = \"127.0.0.1:7001\"\nmax_procs = 3\n")
