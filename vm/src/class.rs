@@ -878,10 +878,10 @@ impl Program {
             return a;
         }
         let c = self.class(component);
-        let (name, elem) = match c.kind {
-            ClassKind::Primitive(k) => (format!("[{}", desc_char(k)), k),
-            ClassKind::Array { .. } => (format!("[{}", c.name), Kind::Ref),
-            ClassKind::Instance => (format!("[L{};", c.name), Kind::Ref),
+        let name = array_name(&c.name);
+        let elem = match c.kind {
+            ClassKind::Primitive(k) => k,
+            ClassKind::Array { .. } | ClassKind::Instance => Kind::Ref,
         };
         let object = self
             .loaded("java/lang/Object")
@@ -1187,6 +1187,16 @@ pub fn library_hash(name: &str) -> Option<[u8; 32]> {
     library_parsed(name)?.ok().map(|p| p.hash)
 }
 
+/// The binary name of the array class whose components are of class `component` (`int` gives
+/// `[I`, `[I` gives `[[I`, `java/lang/String` gives `[Ljava/lang/String;`).
+pub fn array_name(component: &str) -> String {
+    match primitive_kind(component) {
+        Some(k) => format!("[{}", desc_char(k)),
+        None if component.starts_with('[') => format!("[{component}"),
+        None => format!("[L{component};"),
+    }
+}
+
 /// The kind of a primitive class name (`int`), if it is one.
 pub fn primitive_kind(name: &str) -> Option<Kind> {
     Some(match name {
@@ -1219,7 +1229,7 @@ pub fn primitive_name(kind: Kind) -> &'static str {
     }
 }
 
-pub(crate) fn desc_char(kind: Kind) -> char {
+fn desc_char(kind: Kind) -> char {
     match kind {
         Kind::Boolean => 'Z',
         Kind::Byte => 'B',

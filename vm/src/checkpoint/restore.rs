@@ -85,14 +85,7 @@ fn leading_classes(
                 _ => break,
             },
             v1::ClassKind::Array { component } => match prefix.get(*component as usize) {
-                Some(n) => (
-                    match primitive_kind(&n.name) {
-                        Some(k) => format!("[{}", crate::class::desc_char(k)),
-                        None if n.name.starts_with('[') => format!("[{}", n.name),
-                        None => format!("[L{};", n.name),
-                    },
-                    None,
-                ),
+                Some(n) => (crate::class::array_name(&n.name), None),
                 None => break,
             },
             v1::ClassKind::Lambda { .. } => break,
