@@ -6,7 +6,7 @@
 //! nothing moves.
 
 use super::{Node, migrate};
-use anyhow::{Context, Result, anyhow};
+use anyhow::{Result, anyhow};
 use phantom_balancer::{
     History, HostId, HostLoad, LinkCost, LoadSampler, LoadTable, Move, Offer, Policy, ProcessId,
     ProcessView, Snapshot, TargetView, Verdict, consider_offer, decide,
@@ -22,6 +22,8 @@ use tracing::{info, warn};
 /// A node's balancer state.
 pub(super) struct Balancer {
     pub(super) policy: Policy,
+    /// Bytecodes per second, measured in a VM when the node started.
+    speed_bps: f64,
     sampler: Mutex<LoadSampler>,
     table: Mutex<LoadTable>,
     history: Mutex<History>,
@@ -50,9 +52,15 @@ impl std::fmt::Debug for Balancer {
 }
 
 impl Balancer {
-    pub(super) fn new(policy: Policy, name: &str, labels: Vec<String>) -> Result<Balancer> {
+    pub(super) fn new(
+        policy: Policy,
+        name: &str,
+        labels: Vec<String>,
+        speed_bps: f64,
+    ) -> Result<Balancer> {
         Ok(Balancer {
             policy,
+            speed_bps,
             sampler: Mutex::new(
                 LoadSampler::new(HostId(name.to_string()), labels).map_err(|e| anyhow!("{e}"))?,
             ),
@@ -121,7 +129,7 @@ fn own_report(node: &Node, b: &Balancer) -> HostLoad {
         .sampler
         .lock()
         .unwrap_or_else(|e| e.into_inner())
-        .sample(node.speed_bps, running);
+        .sample(b.speed_bps, running);
     // What phantom may use here is the node's configured cores, not the machine's.
     report.cores = node.cores_n;
     report
@@ -136,6 +144,7 @@ pub(super) async fn run(node: Arc<Node>) {
     info!(
         interval_s = b.policy.interval,
         dry_run = b.policy.dry_run,
+        speed_bps = b.speed_bps as u64,
         "balancer on"
     );
     loop {
@@ -155,8 +164,7 @@ async fn round(node: &Arc<Node>) -> Result<()> {
         now,
         b.policy.stale_after,
     );
-    let mut encoded = Vec::new();
-    ciborium::into_writer(&report, &mut encoded).context("encoding a load report")?;
+    let encoded = super::cbor(&report);
     for peer in &node.config.peers {
         let node = node.clone();
         let name = peer.name.clone();
@@ -285,9 +293,8 @@ async fn carry_out(node: &Arc<Node>, b: &Balancer, id: &str, m: Move) {
 }
 
 async fn ask_offer(node: &Node, to: &str, offer: &Offer) -> Result<(bool, String)> {
-    let mut encoded = Vec::new();
-    ciborium::into_writer(offer, &mut encoded).context("encoding an offer")?;
-    match node.ask(to, &Request::Offer { offer: encoded }).await? {
+    let offer = super::cbor(offer);
+    match node.ask(to, &Request::Offer { offer }).await? {
         Reply::Verdict { accepted, reason } => Ok((accepted, reason)),
         other => Err(anyhow!("{to} answered an offer with {other:?}")),
     }

@@ -94,7 +94,7 @@ async fn transfer(node: &Arc<Node>, id: &str, to: &str, mut meta: Meta) -> Resul
         .collect();
     let document = checkpoint::encode(&c);
     let checkpoint_bytes = document.len() as u64;
-    let meta_bytes = ciborium_bytes(&meta);
+    let meta_bytes = super::cbor(&meta);
     let migration = MigrationId(migration_id(node, id));
     node.decisions
         .lock()
@@ -249,12 +249,6 @@ fn migration_id(node: &Node, process: &str) -> [u8; 16] {
     let text = format!("{}/{process}/{n}/{:?}", node.name(), node.epoch.elapsed());
     let hash = crate::sha256(text.as_bytes());
     hash[..16].try_into().expect("16 of 32 bytes")
-}
-
-fn ciborium_bytes<T: Serialize>(value: &T) -> Vec<u8> {
-    let mut out = Vec::new();
-    ciborium::into_writer(value, &mut out).expect("writing CBOR into a Vec cannot fail");
-    out
 }
 
 /// Serves a migration stream from a peer: as the target of a migration (it starts with

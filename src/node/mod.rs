@@ -72,8 +72,6 @@ pub(crate) struct Node {
     /// The cores processes may use, shared by their threads.
     cores: Arc<process::Cores>,
     cores_n: u32,
-    /// Bytecodes per second, measured in a VM when the node started.
-    speed_bps: f64,
     balancer: Option<balance::Balancer>,
 }
 
@@ -102,18 +100,20 @@ pub(crate) fn run(config_path: &std::path::Path) -> Result<i32> {
         .context("starting the node's runtime")?;
     runtime.block_on(async move {
         let identity = config.identity()?;
-        let speed_bps = tokio::task::spawn_blocking(balance::measure_speed)
-            .await
-            .context("measuring this host's speed")??;
         let balancer = match &config.policy {
             Some(path) => {
                 let policy = phantom_balancer::Policy::load(path)
                     .map_err(|e| anyhow!("{e}"))
                     .with_context(|| format!("in policy file {}", path.display()))?;
+                // Only the balancer needs the speed: a node without one starts at once.
+                let speed_bps = tokio::task::spawn_blocking(balance::measure_speed)
+                    .await
+                    .context("measuring this host's speed")??;
                 Some(balance::Balancer::new(
                     policy,
                     &config.name,
                     config.labels.clone(),
+                    speed_bps,
                 )?)
             }
             None => None,
@@ -134,7 +134,6 @@ pub(crate) fn run(config_path: &std::path::Path) -> Result<i32> {
             epoch: Instant::now(),
             cores: Arc::new(process::Cores::new(config.cores)),
             cores_n: config.cores,
-            speed_bps,
             balancer,
             config,
         });
@@ -144,7 +143,6 @@ pub(crate) fn run(config_path: &std::path::Path) -> Result<i32> {
             listen = %node.endpoint.local_addr()?,
             peers = node.config.peers.len(),
             cores = node.cores_n,
-            speed_bps = node.speed_bps as u64,
             "node up"
         );
         tokio::spawn(node.clone().route_output(routed));
@@ -595,6 +593,14 @@ impl Node {
         }
         Err(anyhow!("{NO_SUCH_PROCESS} {id} on {}", self.name()))
     }
+}
+
+/// CBOR of the node's own messages inside the control protocol's byte fields (process
+/// metadata, load reports, offers).
+fn cbor<T: serde::Serialize>(value: &T) -> Vec<u8> {
+    let mut out = Vec::new();
+    ciborium::into_writer(value, &mut out).expect("writing CBOR into a Vec cannot fail");
+    out
 }
 
 /// The start of the error for a process a node does not run.
