@@ -1,6 +1,10 @@
 //! The heap: objects and arrays addressed by handles, with identity hash codes stored in each
 //! object, and a mark-and-sweep collector that traces from roots the VM supplies.
 //!
+//! Beside the objects, the heap keeps a table of raw views ([`RawObj`], one per handle) that
+//! compiled code reads: where an object's fields or elements are and how many there are, so a
+//! field or element access is a few loads at known offsets instead of a walk through [`Data`].
+//!
 //! The collector never runs inside an allocation: the interpreter asks [`Heap::wants_collection`]
 //! at instruction boundaries, where every live reference is in a slot the VM can see.
 
@@ -66,6 +70,68 @@ impl Data {
     }
 }
 
+/// What compiled code sees of one handle: its storage, length and kind. `kind` is
+/// [`raw_kind::FREE`] for null and freed handles, so a compiled access checks one word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[repr(C)]
+pub struct RawObj {
+    /// Address of the first field (a [`Value`]) or element.
+    pub ptr: usize,
+    /// Number of fields or elements.
+    pub len: u32,
+    /// One of [`raw_kind`].
+    pub kind: u32,
+}
+
+/// The kinds of [`RawObj`]: what its storage holds.
+pub mod raw_kind {
+    /// No object (null, or a freed handle).
+    pub const FREE: u32 = 0;
+    /// Instance fields, one [`super::Value`] each.
+    pub const FIELDS: u32 = 1;
+    /// `boolean[]` or `byte[]` (i8)
+    pub const BYTES: u32 = 2;
+    /// `char[]` (u16)
+    pub const CHARS: u32 = 3;
+    /// `short[]` (i16)
+    pub const SHORTS: u32 = 4;
+    /// `int[]` (i32)
+    pub const INTS: u32 = 5;
+    /// `long[]` (i64)
+    pub const LONGS: u32 = 6;
+    /// `float[]` (f32)
+    pub const FLOATS: u32 = 7;
+    /// `double[]` (f64)
+    pub const DOUBLES: u32 = 8;
+    /// Reference arrays (u32 handles)
+    pub const REFS: u32 = 9;
+}
+
+impl RawObj {
+    /// The raw view of an object's storage. The storage is a boxed slice, which never moves
+    /// while the object lives, so the view stays valid until the object is freed.
+    fn of(data: &mut Data) -> RawObj {
+        fn view<T>(kind: u32, a: &mut [T]) -> RawObj {
+            RawObj {
+                ptr: a.as_mut_ptr() as usize,
+                len: a.len() as u32,
+                kind,
+            }
+        }
+        match data {
+            Data::Fields(a) => view(raw_kind::FIELDS, a),
+            Data::Bytes(a) => view(raw_kind::BYTES, a),
+            Data::Chars(a) => view(raw_kind::CHARS, a),
+            Data::Shorts(a) => view(raw_kind::SHORTS, a),
+            Data::Ints(a) => view(raw_kind::INTS, a),
+            Data::Longs(a) => view(raw_kind::LONGS, a),
+            Data::Floats(a) => view(raw_kind::FLOATS, a),
+            Data::Doubles(a) => view(raw_kind::DOUBLES, a),
+            Data::Refs(a) => view(raw_kind::REFS, a),
+        }
+    }
+}
+
 /// An object or array.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Object {
@@ -81,6 +147,8 @@ pub struct Object {
 #[derive(Debug)]
 pub struct Heap {
     slots: Vec<Option<Object>>,
+    /// One raw view per entry of `slots`, kept in step with it.
+    raw: Vec<RawObj>,
     free: Vec<Ref>,
     live_bytes: usize,
     allocated_since_gc: usize,
@@ -103,6 +171,7 @@ impl Heap {
         Heap {
             // Handle 0 is null and never holds an object.
             slots: vec![None],
+            raw: vec![RawObj::default()],
             free: Vec::new(),
             live_bytes: 0,
             allocated_since_gc: 0,
@@ -128,6 +197,8 @@ impl Heap {
         }
         self.live_bytes += size;
         self.allocated_since_gc += size;
+        let mut data = data;
+        let raw = RawObj::of(&mut data);
         let obj = Some(Object {
             class,
             hash: 0,
@@ -136,13 +207,22 @@ impl Heap {
         Ok(match self.free.pop() {
             Some(r) => {
                 self.slots[r as usize] = obj;
+                self.raw[r as usize] = raw;
                 r
             }
             None => {
                 self.slots.push(obj);
+                self.raw.push(raw);
                 (self.slots.len() - 1) as Ref
             }
         })
+    }
+
+    /// The raw views of all handles, for compiled code: `(table, number of entries)`. Valid
+    /// until the next allocation or collection; entries of live objects stay valid until the
+    /// object is freed (elements may be written through them meanwhile).
+    pub fn raw_table(&mut self) -> (*mut RawObj, usize) {
+        (self.raw.as_mut_ptr(), self.raw.len())
     }
 
     /// Whether the collector must run before an allocation of `size` bytes can succeed.
@@ -156,7 +236,8 @@ impl Heap {
         self.slots.get(r as usize)?.as_ref()
     }
 
-    /// The object behind a non-null handle, mutably.
+    /// The object behind a non-null handle, mutably. Callers change fields and elements, never
+    /// the `data` itself: compiled code holds a raw view of its storage.
     #[inline(always)]
     pub fn get_mut(&mut self, r: Ref) -> Option<&mut Object> {
         self.slots.get_mut(r as usize)?.as_mut()
@@ -238,6 +319,7 @@ impl Heap {
                 Some(obj) if is_marked => live += obj.data.footprint(),
                 Some(_) => {
                     *slot = None;
+                    self.raw[i] = RawObj::default();
                     self.free.push(i as Ref);
                 }
                 None => {}
@@ -247,6 +329,7 @@ impl Heap {
         while self.slots.len() > 1 && self.slots.last().is_some_and(Option::is_none) {
             self.slots.pop();
         }
+        self.raw.truncate(self.slots.len());
         let top = self.slots.len() as Ref;
         self.free.retain(|&r| r < top);
         // Reuse low handles first, deterministically.

@@ -9,6 +9,7 @@
 use crate::class::{MethodId, Program};
 use crate::code::{Conv, Elem, Insn, Op};
 use crate::heap::Data;
+use crate::jit::Jit;
 use crate::runtime::{Raise, Runtime};
 use crate::thread::{Frame, FrameKind};
 use crate::value::{NULL, Value};
@@ -115,7 +116,7 @@ pub fn push_frame(
 
 /// Runs the current thread until an exit. `budget` counts down executed instructions; an
 /// instruction that exits to be run again is not counted.
-pub fn run(prog: &Program, rt: &mut Runtime, budget: &mut u64) -> Exit {
+pub fn run(prog: &Program, rt: &mut Runtime, jit: &mut Jit, budget: &mut u64) -> Exit {
     let Runtime {
         threads,
         heap,
@@ -133,7 +134,7 @@ pub fn run(prog: &Program, rt: &mut Runtime, budget: &mut u64) -> Exit {
     let Some(top) = frames.last() else {
         return Exit::Return;
     };
-    let method = top.method;
+    let mut method = top.method;
     let mut code = prog
         .method(method)
         .code
@@ -145,13 +146,43 @@ pub fn run(prog: &Program, rt: &mut Runtime, budget: &mut u64) -> Exit {
     let mut base = top.base as usize;
     // The budget lives in a register while the loop runs and is written back on every exit.
     let mut left = *budget;
+    // Budget set aside while the interpreter runs one instruction that compiled code left
+    // for, so that it looks for compiled code again right after it (see `jit!`).
+    let mut stash: u64 = 0;
+    let jit_on = jit.enabled();
 
     macro_rules! save {
         () => {{
             let f = frames.last_mut().expect("a running thread has a frame");
             f.pc = pc as u32;
             f.sp = sp as u32;
-            *budget = left;
+            *budget = left + stash;
+        }};
+    }
+    // Runs compiled code for the current frame if it has an entry at pc; `count` says whether
+    // this is a call or a backward branch, which make a method hot.
+    macro_rules! jit {
+        ($count:expr) => {{
+            if jit_on {
+                let mut fuel = left + stash;
+                let end = base + (code.max_locals + code.max_stack) as usize;
+                if let Some(at) = jit.run(
+                    prog,
+                    method,
+                    pc,
+                    $count,
+                    &mut slots[base..end],
+                    heap,
+                    statics,
+                    &mut fuel,
+                ) {
+                    pc = at;
+                    sp = base + code.max_locals as usize + code.depths[pc] as usize;
+                    // Run the instruction compiled code left for, then look again.
+                    left = fuel.min(1);
+                    stash = fuel - left;
+                }
+            }
         }};
     }
     macro_rules! leave {
@@ -206,6 +237,19 @@ pub fn run(prog: &Program, rt: &mut Runtime, budget: &mut u64) -> Exit {
             pc = 0;
             sp = f.sp as usize;
             base = f.base as usize;
+            method = mid;
+            jit!(true);
+        }};
+    }
+    // A taken branch; going backwards makes the method hotter and may enter compiled code.
+    macro_rules! back_edge {
+        ($t:expr) => {{
+            let t = $t as usize;
+            let backwards = t < pc;
+            pc = t;
+            if backwards {
+                jit!(true);
+            }
         }};
     }
     macro_rules! pop {
@@ -228,10 +272,17 @@ pub fn run(prog: &Program, rt: &mut Runtime, budget: &mut u64) -> Exit {
         }};
     }
 
+    jit!(false);
     loop {
         if left == 0 {
-            save!();
-            return Exit::Budget;
+            if stash == 0 {
+                save!();
+                return Exit::Budget;
+            }
+            left = stash;
+            stash = 0;
+            jit!(false);
+            continue;
         }
         left -= 1;
         let insn = insns[pc].get();
@@ -587,28 +638,28 @@ pub fn run(prog: &Program, rt: &mut Runtime, budget: &mut u64) -> Exit {
             Insn::If(c, t) => {
                 sp -= 1;
                 if c.test(slots[sp].int(), 0) {
-                    pc = t as usize;
+                    back_edge!(t);
                 }
             }
             Insn::IfICmp(c, t) => {
                 sp -= 2;
                 if c.test(slots[sp].int(), slots[sp + 1].int()) {
-                    pc = t as usize;
+                    back_edge!(t);
                 }
             }
             Insn::IfACmp(eq, t) => {
                 sp -= 2;
                 if (slots[sp].reference() == slots[sp + 1].reference()) == eq {
-                    pc = t as usize;
+                    back_edge!(t);
                 }
             }
             Insn::IfNull(is_null, t) => {
                 sp -= 1;
                 if (slots[sp].reference() == NULL) == is_null {
-                    pc = t as usize;
+                    back_edge!(t);
                 }
             }
-            Insn::Goto(t) => pc = t as usize,
+            Insn::Goto(t) => back_edge!(t),
             Insn::Switch(s) => {
                 sp -= 1;
                 pc = code.switches[s as usize].target(slots[sp].int()) as usize;
@@ -641,6 +692,8 @@ pub fn run(prog: &Program, rt: &mut Runtime, budget: &mut u64) -> Exit {
                 pc = caller.pc as usize;
                 sp = caller.sp as usize;
                 base = caller.base as usize;
+                method = caller.method;
+                jit!(false);
             }
             Insn::GetStaticQ { class, slot, wide } => {
                 let v = statics[class as usize][slot as usize];

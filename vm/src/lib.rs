@@ -13,6 +13,7 @@ pub mod float_text;
 pub mod heap;
 mod indy;
 pub mod interp;
+pub mod jit;
 mod natives;
 mod npe;
 pub mod portable;
@@ -24,4 +25,5 @@ pub mod value;
 pub mod vm;
 
 pub use classpath::ClassPath;
+pub use jit::{JitConfig, JitStats};
 pub use vm::{BootError, Config, Host, Interrupter, ReadResult, Status, Vm};

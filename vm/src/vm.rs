@@ -5,6 +5,7 @@ use crate::class::{LoadError, Program};
 use crate::classpath::ClassPath;
 use crate::heap::Data;
 use crate::interp::{self, Exit};
+use crate::jit::{Jit, JitConfig};
 use crate::runtime::{Init, Raise, Runtime};
 use crate::thread::{Thread, ThreadState};
 use crate::value::{Ref, Value};
@@ -44,6 +45,8 @@ pub struct Config {
     pub max_heap: usize,
     /// Instructions a thread runs before the scheduler switches to the next runnable one.
     pub quantum: u64,
+    /// The compiler: whether hot methods are compiled, and when.
+    pub jit: JitConfig,
 }
 
 impl Default for Config {
@@ -51,6 +54,7 @@ impl Default for Config {
         Config {
             max_heap: 2 << 30,
             quantum: 10_000,
+            jit: JitConfig::default(),
         }
     }
 }
@@ -97,6 +101,8 @@ pub struct Vm {
     pub rt: Runtime,
     pub(crate) host: Box<dyn Host>,
     pub(crate) config: Config,
+    /// Compiled code: a cache of the program's hot methods, never part of the state.
+    pub(crate) jit: Jit,
     pub(crate) exit_status: Option<i32>,
     pub(crate) interrupt: Interrupter,
 }
@@ -146,6 +152,7 @@ impl Vm {
             prog: Program::booted(class_path)?,
             rt: Runtime::new(config.max_heap),
             host,
+            jit: Jit::new(config.jit),
             config,
             exit_status: None,
             interrupt: Interrupter::default(),
@@ -333,7 +340,7 @@ impl Vm {
             }
             let mut slice = remaining.min(self.rt.quantum_left);
             let before = slice;
-            let exit = interp::run(&self.prog, &mut self.rt, &mut slice);
+            let exit = interp::run(&self.prog, &mut self.rt, &mut self.jit, &mut slice);
             let used = before - slice;
             self.rt.executed += used;
             self.rt.quantum_left -= used;

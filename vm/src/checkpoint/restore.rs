@@ -217,6 +217,7 @@ impl Vm {
             prog,
             rt: Runtime::new(config.max_heap),
             host,
+            jit: crate::jit::Jit::new(config.jit),
             config,
             exit_status: None,
             interrupt: crate::vm::Interrupter::default(),
