@@ -34,6 +34,8 @@ enum Command {
         /// Print statistics to stderr at the end (see `run --stats`).
         #[arg(long)]
         stats: bool,
+        #[command(flatten)]
+        jit: JitArgs,
         /// Stop again once the process has executed this many instructions in total (counted
         /// from its start, over all threads) and write a checkpoint to --checkpoint-out.
         #[arg(long, value_name = "N", requires = "checkpoint_out")]
@@ -145,6 +147,8 @@ struct RunArgs {
     /// collections run and the peak resident memory.
     #[arg(long)]
     stats: bool,
+    #[command(flatten)]
+    jit: JitArgs,
     /// Execute exactly this many bytecode instructions (over all threads), write a checkpoint
     /// to --checkpoint-out and exit 0. A program that ends first ends as usual.
     #[arg(long, value_name = "N", requires = "checkpoint_out")]
@@ -163,12 +167,39 @@ struct RunArgs {
     args: Vec<String>,
 }
 
+/// The compiler's switches, shared by `run` and `resume`.
+#[derive(Debug, Clone, clap::Args)]
+struct JitArgs {
+    /// Interpret only, as `java -Xint` does: never compile hot methods to native code.
+    /// Output and checkpoints are the same either way; only speed differs.
+    #[arg(long = "xint", visible_alias = "Xint")]
+    xint: bool,
+    /// Calls plus backward branches after which a method is compiled (1 compiles nearly
+    /// everything at once, as the tests do).
+    #[arg(long, value_name = "N", env = "PHANTOM_JIT_THRESHOLD", value_parser = clap::value_parser!(u32).range(1..))]
+    jit_threshold: Option<u32>,
+}
+
+impl JitArgs {
+    fn config(&self) -> Config {
+        let mut config = Config::default();
+        config.jit.enabled = !self.xint;
+        if let Some(n) = self.jit_threshold {
+            config.jit.threshold = n;
+        }
+        config
+    }
+}
+
 fn main() -> ExitCode {
     // `java` spells the class-path option `-cp`; accept that single-dash form too.
     let argv: Vec<String> = std::env::args()
         .map(|a| {
             if a == "-cp" || a == "-classpath" {
                 "--class-path".to_string()
+            } else if a == "-Xint" {
+                // `java -Xint`: interpret only.
+                "--xint".to_string()
             } else {
                 a
             }
@@ -184,9 +215,10 @@ fn main() -> ExitCode {
         Command::Resume {
             file,
             stats,
+            jit,
             checkpoint_after,
             checkpoint_out,
-        } => resume(&file, stats, checkpoint_after.zip(checkpoint_out)),
+        } => resume(&file, stats, &jit, checkpoint_after.zip(checkpoint_out)),
         Command::Inspect { file } => inspect::print(&file).map(|_| 0),
         Command::Node { config } => node::run(&config),
         Command::Submit {
@@ -232,11 +264,8 @@ fn main() -> ExitCode {
 
 fn run(args: RunArgs) -> Result<i32> {
     let class_path = ClassPath::parse(&args.class_path)?;
-    let started = Vm::new(
-        class_path,
-        Box::new(host::StdHost::new()),
-        Config::default(),
-    )
+    let config = args.jit.config();
+    let started = Vm::new(class_path, Box::new(host::StdHost::new()), config.clone())
     .and_then(|mut vm| {
         vm.start_main(&args.main_class, &args.args)?;
         Ok(vm)
@@ -266,7 +295,7 @@ fn run(args: RunArgs) -> Result<i32> {
             let bytes = checkpoint::encode(&c);
             drop(vm);
             let decoded = checkpoint::decode(&bytes, DEFAULT_MAX_BYTES)?;
-            vm = Vm::restore(&decoded, Box::new(host::StdHost::new()), Config::default())?;
+            vm = Vm::restore(&decoded, Box::new(host::StdHost::new()), config.clone())?;
         }
     }
     let code = run_to_end(&mut vm);
@@ -324,11 +353,11 @@ fn checkpoint_at(vm: &mut Vm, n: u64, out: &PathBuf) -> Result<i32> {
     }
 }
 
-fn resume(file: &PathBuf, stats: bool, stop: Option<(u64, PathBuf)>) -> Result<i32> {
+fn resume(file: &PathBuf, stats: bool, jit: &JitArgs, stop: Option<(u64, PathBuf)>) -> Result<i32> {
     let bytes = std::fs::read(file).with_context(|| format!("reading {}", file.display()))?;
     let c = checkpoint::decode(&bytes, DEFAULT_MAX_BYTES)
         .with_context(|| format!("decoding {}", file.display()))?;
-    let mut vm = Vm::restore(&c, Box::new(host::StdHost::new()), Config::default())
+    let mut vm = Vm::restore(&c, Box::new(host::StdHost::new()), jit.config())
         .with_context(|| format!("restoring {}", file.display()))?;
     if let Some((n, out)) = stop {
         return checkpoint_at(&mut vm, n, &out);
@@ -377,6 +406,11 @@ fn finish(vm: &Vm, stats: bool) {
             vm.executed(),
             vm.rt.heap.collections,
             peak_rss_kib().map_or("unknown".to_string(), |k| k.to_string())
+        );
+        let j = vm.jit_stats();
+        eprintln!(
+            "phantom: jit: {} methods compiled ({} bytecodes, {} bytes of code), {} declined, {} entries, {} flushes",
+            j.compiled, j.insns, j.code_bytes, j.declined, j.entries, j.flushes
         );
     }
 }

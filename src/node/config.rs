@@ -31,6 +31,10 @@ pub(crate) struct NodeConfig {
     /// machine's count by default.
     #[serde(default = "default_cores")]
     pub cores: u32,
+    /// Whether processes compile hot methods to native code (`false` is `java -Xint`: for
+    /// hosts that forbid executable memory, or to compare).
+    #[serde(default = "default_jit")]
+    pub jit: bool,
     /// Labels of this host, which the balancer's rules can require.
     #[serde(default)]
     pub labels: Vec<String>,
@@ -66,6 +70,10 @@ fn default_max_processes() -> usize {
 
 fn default_max_heap_mib() -> usize {
     1024
+}
+
+fn default_jit() -> bool {
+    true
 }
 
 fn default_log() -> String {

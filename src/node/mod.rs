@@ -382,10 +382,12 @@ impl Node {
     }
 
     fn vm_config(&self) -> Config {
-        Config {
+        let mut config = Config {
             max_heap: self.config.max_heap_mib << 20,
             ..Config::default()
-        }
+        };
+        config.jit.enabled = self.config.jit;
+        config
     }
 
     fn lock_processes(&self) -> std::sync::MutexGuard<'_, HashMap<String, Proc>> {

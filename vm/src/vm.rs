@@ -359,6 +359,11 @@ impl Vm {
         self.host.nanos()
     }
 
+    /// What the compiler has done in this process.
+    pub fn jit_stats(&self) -> crate::jit::JitStats {
+        self.jit.stats()
+    }
+
     /// Instructions executed so far over all threads.
     pub fn executed(&self) -> u64 {
         self.rt.executed
