@@ -4,6 +4,7 @@
 mod checkpoint;
 mod cluster;
 mod gc;
+mod jit;
 mod launch;
 mod platform;
 mod simulate;
