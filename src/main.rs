@@ -265,11 +265,11 @@ fn main() -> ExitCode {
 fn run(args: RunArgs) -> Result<i32> {
     let class_path = ClassPath::parse(&args.class_path)?;
     let config = args.jit.config();
-    let started = Vm::new(class_path, Box::new(host::StdHost::new()), config.clone())
-    .and_then(|mut vm| {
-        vm.start_main(&args.main_class, &args.args)?;
-        Ok(vm)
-    });
+    let started =
+        Vm::new(class_path, Box::new(host::StdHost::new()), config.clone()).and_then(|mut vm| {
+            vm.start_main(&args.main_class, &args.args)?;
+            Ok(vm)
+        });
     let mut vm = match started {
         Ok(vm) => vm,
         Err(BootError::OutOfMemory) => return Err(BootError::OutOfMemory.into()),

@@ -248,7 +248,9 @@ impl Gen {
                 let e = self.expr("int", 2);
                 self.line(&format!("O.fi += {e}; si ^= O.fi; ba[p & 7] = (byte) si; sa[p & 7] = (short) (si >> 3); ca[p & 7] = (char) si;"));
                 let e = self.expr("double", 2);
-                self.line(&format!("O.fd = {e}; sd += O.fd; O.fl += (long) sd; sl -= O.fl;"));
+                self.line(&format!(
+                    "O.fd = {e}; sd += O.fd; O.fl += (long) sd; sl -= O.fl;"
+                ));
             }
             5 => {
                 let e = self.expr("long", 2);
@@ -384,7 +386,11 @@ fn checkpoint(dir: &Path, name: &str, n: u64, jit: bool) -> Vec<u8> {
         .arg(dir)
         .arg(name);
     let o = output(&mut cmd);
-    assert!(o.status.success(), "{cmd:?}: {}", String::from_utf8_lossy(&o.stderr));
+    assert!(
+        o.status.success(),
+        "{cmd:?}: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
     std::fs::read(&out).unwrap_or_default()
 }
 
@@ -394,7 +400,11 @@ fn emulated() -> bool {
 
 #[test]
 fn compiled_code_leaves_exactly_the_interpreters_state() {
-    let seeds: &[u64] = if emulated() { &[1, 2] } else { &[1, 2, 3, 4, 5, 6] };
+    let seeds: &[u64] = if emulated() {
+        &[1, 2]
+    } else {
+        &[1, 2, 3, 4, 5, 6]
+    };
     for &seed in seeds {
         let name = format!("JitGen{seed}");
         let source = Gen::new(seed).program(&name);
@@ -407,7 +417,13 @@ fn compiled_code_leaves_exactly_the_interpreters_state() {
         let jit = run(&["--jit-threshold", "1", "--stats"]);
         let int = run(&["-Xint", "--stats"]);
         // HotSpot's interpreter: its compilers may fold NaN arithmetic into other bits.
-        let hotspot = output(Command::new("java").arg("-Xint").arg("-cp").arg(&dir).arg(&name));
+        let hotspot = output(
+            Command::new("java")
+                .arg("-Xint")
+                .arg("-cp")
+                .arg(&dir)
+                .arg(&name),
+        );
         assert!(hotspot.status.success(), "java failed on seed {seed}");
         assert_eq!(
             String::from_utf8_lossy(&int.stdout),

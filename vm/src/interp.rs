@@ -9,7 +9,7 @@
 use crate::class::{MethodId, Program};
 use crate::code::{Conv, Elem, Insn, Op};
 use crate::heap::Data;
-use crate::jit::Jit;
+use crate::jit::{Jit, Ran};
 use crate::runtime::{Raise, Runtime};
 use crate::thread::{Frame, FrameKind};
 use crate::value::{NULL, Value};
@@ -165,19 +165,39 @@ pub fn run(prog: &Program, rt: &mut Runtime, jit: &mut Jit, budget: &mut u64) ->
         ($count:expr) => {{
             if jit_on {
                 let mut fuel = left + stash;
-                let end = base + (code.max_locals + code.max_stack) as usize;
-                if let Some(at) = jit.run(
+                let ran = jit.run(
                     prog,
                     method,
                     pc,
                     $count,
-                    &mut slots[base..end],
+                    frames,
+                    slots,
                     heap,
                     statics,
+                    known.prim_arrays,
                     &mut fuel,
-                ) {
-                    pc = at;
-                    sp = base + code.max_locals as usize + code.depths[pc] as usize;
+                );
+                if let Some(ran) = ran {
+                    match ran {
+                        Ran::At(at) => {
+                            pc = at;
+                            sp = base + code.max_locals as usize + code.depths[pc] as usize;
+                        }
+                        Ran::Unwound => {
+                            // A call compiled code made stopped in another frame.
+                            let f = *frames.last().expect("a running thread has a frame");
+                            method = f.method;
+                            code = prog
+                                .method(method)
+                                .code
+                                .get()
+                                .expect("running frames have code");
+                            insns = &code.insns;
+                            pc = f.pc as usize;
+                            sp = f.sp as usize;
+                            base = f.base as usize;
+                        }
+                    }
                     // Run the instruction compiled code left for, then look again.
                     left = fuel.min(1);
                     stash = fuel - left;

@@ -18,8 +18,7 @@ use crate::heap::{RawObj, raw_kind};
 use crate::value::{Value, tag};
 use cranelift_codegen::ir::condcodes::{FloatCC, IntCC};
 use cranelift_codegen::ir::{
-    self, AbiParam, Block, InstBuilder, MemFlagsData as MemFlags, Signature, types as T,
-    Value as V,
+    self, AbiParam, Block, InstBuilder, MemFlagsData as MemFlags, Signature, Value as V, types as T,
 };
 use cranelift_codegen::isa::CallConv;
 use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext, Switch, Variable};
@@ -75,6 +74,20 @@ pub(crate) fn compiles(insn: Insn) -> bool {
             | Insn::GetFieldQ { .. }
             | Insn::PutFieldQ { .. }
             | Insn::ArrayLength
+            | Insn::InvokeDirect { .. }
+            | Insn::InvokeVirtualQ { .. }
+            | Insn::InvokeInterfaceQ { .. }
+            | Insn::NewQ(_)
+            | Insn::NewArray(_)
+            | Insn::ANewArrayQ(_)
+    )
+}
+
+/// Whether an instruction is a call compiled code makes itself (through [`Helpers::invoke`]).
+pub(crate) fn is_call(insn: Insn) -> bool {
+    matches!(
+        insn,
+        Insn::InvokeDirect { .. } | Insn::InvokeVirtualQ { .. } | Insn::InvokeInterfaceQ { .. }
     )
 }
 
@@ -115,7 +128,8 @@ fn switch_targets(sw: &CodeSwitch) -> Vec<u32> {
 
 /// The instructions where compiled code can be entered from the interpreter, in entry-index
 /// order: the method's start, loop headers (targets of backward branches), and the
-/// instruction after each one it leaves for, so the interpreter comes back after running it.
+/// instruction after each one it leaves for or calls through, so the interpreter comes back
+/// to compiled code after running it (or after the callee returns).
 pub(crate) fn entry_points(code: &Code, types: &Types) -> Vec<u32> {
     let n = code.insns.len();
     let mut set = BTreeSet::new();
@@ -137,7 +151,11 @@ pub(crate) fn entry_points(code: &Code, types: &Types) -> Vec<u32> {
                 }
             }
         }
-        if !compiles(insn) && falls_through(insn) && pc + 1 < n && types.reachable[pc + 1] {
+        if (!compiles(insn) || is_call(insn))
+            && falls_through(insn)
+            && pc + 1 < n
+            && types.reachable[pc + 1]
+        {
             set.insert(pc as u32 + 1);
         }
     }
@@ -200,6 +218,10 @@ pub(crate) struct Helpers {
     pub(crate) frem: usize,
     /// `drem` with the interpreter's NaN rule.
     pub(crate) drem: usize,
+    /// `(ctx, pc) -> status`: runs the call at `pc` of the frame (see `super::CALL_*`).
+    pub(crate) invoke: usize,
+    /// `(ctx, pc, length) -> handle or 0`: runs the allocation at `pc`.
+    pub(crate) alloc: usize,
 }
 
 struct Tx<'a, 'b> {
@@ -242,9 +264,7 @@ pub(crate) fn translate(
         })
         .collect();
     let dyn_vars = (0..types.n_locals)
-        .map(|i| {
-            types.dynamic[i].then(|| (b.declare_var(T::I8), b.declare_var(T::I64)))
-        })
+        .map(|i| types.dynamic[i].then(|| (b.declare_var(T::I8), b.declare_var(T::I64))))
         .collect();
     let fuel = b.declare_var(T::I64);
 
@@ -268,6 +288,9 @@ pub(crate) fn translate(
         }
         if !compiles(insn) {
             leader[pc] = true;
+            leader[pc + 1] = true;
+        }
+        if is_call(insn) {
             leader[pc + 1] = true;
         }
     }
@@ -295,10 +318,9 @@ pub(crate) fn translate(
         helpers,
         ptr: T::I64,
     };
-    let f0 = tx
-        .b
-        .ins()
-        .load(T::I64, MemFlags::trusted(), ctx_v, ctx::FUEL);
+    let f0 =
+        tx.b.ins()
+            .load(T::I64, MemFlags::trusted(), ctx_v, ctx::FUEL);
     tx.b.def_var(fuel, f0);
 
     // Entry dispatch, then one block per entry that loads the frame's slots.
@@ -342,6 +364,7 @@ pub(crate) fn translate(
             end += 1;
             if branch_target(i).is_some()
                 || matches!(i, Insn::Switch(_))
+                || is_call(i)
                 || !falls_through(i)
                 || end >= n
                 || leader[end]
@@ -369,7 +392,11 @@ pub(crate) fn translate(
             tx.insn(at, rest);
         }
         let last = code.insns[end - 1].get();
-        if falls_through(last) && branch_target(last).is_none() && !matches!(last, Insn::Switch(_)) {
+        if falls_through(last)
+            && branch_target(last).is_none()
+            && !matches!(last, Insn::Switch(_))
+            && !is_call(last)
+        {
             match tx.blocks.get(end).copied().flatten() {
                 Some(next) => {
                     tx.b.ins().jump(next, &[]);
@@ -418,10 +445,10 @@ impl Tx<'_, '_> {
                 self.b.def_var(pv, p);
             }
             if !matches!(t, Ty::Top | Ty::Conflict) {
-                let v = self
-                    .b
-                    .ins()
-                    .load(cl_type(t), MemFlags::trusted(), base, off + tag::PAYLOAD);
+                let v =
+                    self.b
+                        .ins()
+                        .load(cl_type(t), MemFlags::trusted(), base, off + tag::PAYLOAD);
                 let var = self.var(i, t);
                 self.b.def_var(var, v);
             }
@@ -429,10 +456,10 @@ impl Tx<'_, '_> {
         for (k, &t) in stack.iter().enumerate() {
             if t != Ty::Top {
                 let off = ((n_locals + k) as i64 * SLOT) as i32;
-                let v = self
-                    .b
-                    .ins()
-                    .load(cl_type(t), MemFlags::trusted(), base, off + tag::PAYLOAD);
+                let v =
+                    self.b
+                        .ins()
+                        .load(cl_type(t), MemFlags::trusted(), base, off + tag::PAYLOAD);
                 let var = self.var(n_locals + k, t);
                 self.b.def_var(var, v);
             }
@@ -442,6 +469,13 @@ impl Tx<'_, '_> {
     /// Ends the current block by writing the frame as it is before instruction `pc` and
     /// leaving; `fuel_back` instructions charged but not run are given back.
     fn exit(&mut self, pc: usize, fuel_back: i64) {
+        self.write_state(pc, fuel_back);
+        let code_v = self.b.ins().iconst(T::I64, exit_code(pc as u32) as i64);
+        self.b.ins().return_(&[code_v]);
+    }
+
+    /// Writes the frame as it is before instruction `pc`, and the fuel (plus `fuel_back`).
+    fn write_state(&mut self, pc: usize, fuel_back: i64) {
         let depth = self.code.depths[pc] as usize;
         let (base, _) = self.slot_addr(0);
         let locals: Vec<Ty> = self.types.locals(pc).to_vec();
@@ -469,8 +503,6 @@ impl Tx<'_, '_> {
             f = self.b.ins().iadd_imm_s(f, fuel_back);
         }
         self.b.ins().store(flags, f, self.ctx, ctx::FUEL);
-        let code_v = self.b.ins().iconst(T::I64, exit_code(pc as u32) as i64);
-        self.b.ins().return_(&[code_v]);
     }
 
     fn store_slot(&mut self, base: V, off: i32, slot: usize, t: Ty) {
@@ -546,10 +578,7 @@ impl Tx<'_, '_> {
     /// unless the handle names a live object of that kind. Returns `(storage, length)`.
     fn object(&mut self, r: V, kind: u32, pc: usize, rest: i64) -> (V, V) {
         let flags = MemFlags::trusted();
-        let len = self
-            .b
-            .ins()
-            .load(T::I64, flags, self.ctx, ctx::HEAP_LEN);
+        let len = self.b.ins().load(T::I64, flags, self.ctx, ctx::HEAP_LEN);
         let r64 = self.b.ins().uextend(T::I64, r);
         let out_of_table = self
             .b
@@ -562,8 +591,14 @@ impl Tx<'_, '_> {
         let k = self.b.ins().load(T::I32, flags, entry, RAW_KIND);
         let wrong = if kind == raw_kind::FREE {
             // Any array: not free and not an instance.
-            let free = self.b.ins().icmp_imm_s(IntCC::Equal, k, raw_kind::FREE as i64);
-            let inst = self.b.ins().icmp_imm_s(IntCC::Equal, k, raw_kind::FIELDS as i64);
+            let free = self
+                .b
+                .ins()
+                .icmp_imm_s(IntCC::Equal, k, raw_kind::FREE as i64);
+            let inst = self
+                .b
+                .ins()
+                .icmp_imm_s(IntCC::Equal, k, raw_kind::FIELDS as i64);
             self.b.ins().bor(free, inst)
         } else {
             self.b.ins().icmp_imm_s(IntCC::NotEqual, k, kind as i64)
@@ -610,7 +645,10 @@ impl Tx<'_, '_> {
     fn read_tagged(&mut self, addr: V, t: Ty, pc: usize, rest: i64) -> V {
         let flags = MemFlags::trusted();
         let tg = self.b.ins().load(T::I8, flags, addr, 0);
-        let bad = self.b.ins().icmp_imm_s(IntCC::NotEqual, tg, tag_of(t) as i64);
+        let bad = self
+            .b
+            .ins()
+            .icmp_imm_s(IntCC::NotEqual, tg, tag_of(t) as i64);
         self.exit_if(bad, pc, rest);
         self.b.ins().load(cl_type(t), flags, addr, tag::PAYLOAD)
     }
@@ -625,7 +663,11 @@ impl Tx<'_, '_> {
     fn fix_nan(&mut self, r: V, a: V, bv: V, wide: bool) -> V {
         // The interpreter's rule (interp::fix_nan32/64) on a cold path taken only for NaN.
         let (it, quiet, canon) = if wide {
-            (T::I64, 0x0008_0000_0000_0000_i64, 0xfff8_0000_0000_0000_u64 as i64)
+            (
+                T::I64,
+                0x0008_0000_0000_0000_i64,
+                0xfff8_0000_0000_0000_u64 as i64,
+            )
         } else {
             (T::I32, 0x0040_0000_i64, 0xffc0_0000_u32 as i32 as i64)
         };
@@ -747,7 +789,11 @@ impl Tx<'_, '_> {
             }
             Insn::ArrayStore(e) => {
                 let (kind, size, _, t) = elem_layout(e);
-                let w = if matches!(t, Ty::Long | Ty::Double) { 2 } else { 1 };
+                let w = if matches!(t, Ty::Long | Ty::Double) {
+                    2
+                } else {
+                    1
+                };
                 let v = self.get(sp - w, t);
                 let i = self.get(sp - w - 1, Ty::Int);
                 let r = self.get(sp - w - 2, Ty::Ref);
@@ -909,7 +955,11 @@ impl Tx<'_, '_> {
             }
             Insn::IfNull(is_null, t) => {
                 let v = self.get(sp - 1, Ty::Ref);
-                let cc = if is_null { IntCC::Equal } else { IntCC::NotEqual };
+                let cc = if is_null {
+                    IntCC::Equal
+                } else {
+                    IntCC::NotEqual
+                };
                 let cond = self.b.ins().icmp_imm_s(cc, v, 0);
                 self.branch(cond, t, pc);
             }
@@ -976,8 +1026,105 @@ impl Tx<'_, '_> {
                 let (_, n) = self.object(r, raw_kind::FREE, pc, rest);
                 self.set(sp - 1, Ty::Int, n);
             }
+            Insn::InvokeDirect { .. }
+            | Insn::InvokeVirtualQ { .. }
+            | Insn::InvokeInterfaceQ { .. } => {
+                self.call(pc);
+            }
+            Insn::NewQ(_) | Insn::NewArray(_) | Insn::ANewArrayQ(_) => {
+                let (at, len) = if matches!(insn, Insn::NewQ(_)) {
+                    (sp, self.b.ins().iconst(T::I32, 0))
+                } else {
+                    (sp - 1, self.get(sp - 1, Ty::Int))
+                };
+                let pc_v = self.b.ins().iconst(T::I32, pc as i64);
+                let mut sig = Signature::new(self.b.func.signature.call_conv);
+                sig.params.push(AbiParam::new(T::I64));
+                sig.params.push(AbiParam::new(T::I32));
+                sig.params.push(AbiParam::new(T::I32));
+                sig.returns.push(AbiParam::new(T::I32));
+                let sr = self.b.import_signature(sig);
+                let f = self.b.ins().iconst(T::I64, self.helpers.alloc as i64);
+                let call = self.b.ins().call_indirect(sr, f, &[self.ctx, pc_v, len]);
+                let r = self.b.inst_results(call)[0];
+                // 0: the interpreter allocates (a collection is due, or an error to raise).
+                let failed = self.b.ins().icmp_imm_s(IntCC::Equal, r, 0);
+                self.exit_if(failed, pc, rest);
+                self.set(at, Ty::Ref, r);
+            }
             other => unreachable!("{other:?} is not compiled"),
         }
+    }
+
+    /// A call: the frame is written as the interpreter holds it before the call, then the
+    /// helper pushes the callee's frame and runs it (compiled) to its return, or tells this
+    /// code to leave at the call, or to unwind because the callee stopped elsewhere.
+    fn call(&mut self, pc: usize) {
+        self.write_state(pc, 0);
+        let mut sig = Signature::new(self.b.func.signature.call_conv);
+        sig.params.push(AbiParam::new(T::I64));
+        sig.params.push(AbiParam::new(T::I32));
+        sig.returns.push(AbiParam::new(T::I32));
+        let sr = self.b.import_signature(sig);
+        let f = self.b.ins().iconst(T::I64, self.helpers.invoke as i64);
+        let pc_v = self.b.ins().iconst(T::I32, pc as i64);
+        let call = self.b.ins().call_indirect(sr, f, &[self.ctx, pc_v]);
+        let status = self.b.inst_results(call)[0];
+        let ok = self.b.create_block();
+        let not_ok = self.b.create_block();
+        let leave = self.b.create_block();
+        let unwind = self.b.create_block();
+        self.b.set_cold_block(not_ok);
+        self.b.set_cold_block(leave);
+        self.b.set_cold_block(unwind);
+        let is_ok = self
+            .b
+            .ins()
+            .icmp_imm_s(IntCC::Equal, status, super::CALL_RETURNED as i64);
+        self.b.ins().brif(is_ok, ok, &[], not_ok, &[]);
+        self.b.seal_block(not_ok);
+        self.b.switch_to_block(not_ok);
+        let is_leave = self
+            .b
+            .ins()
+            .icmp_imm_s(IntCC::Equal, status, super::CALL_LEAVE as i64);
+        self.b.ins().brif(is_leave, leave, &[], unwind, &[]);
+        self.b.seal_block(leave);
+        self.b.seal_block(unwind);
+        self.b.switch_to_block(leave);
+        // The state is written and the helper gave the call's fuel back.
+        let code_v = self.b.ins().iconst(T::I64, exit_code(pc as u32) as i64);
+        self.b.ins().return_(&[code_v]);
+        self.b.switch_to_block(unwind);
+        let code_v = self.b.ins().iconst(T::I64, super::UNWOUND as i64);
+        self.b.ins().return_(&[code_v]);
+        self.b.seal_block(ok);
+        self.b.switch_to_block(ok);
+        let f = self
+            .b
+            .ins()
+            .load(T::I64, MemFlags::trusted(), self.ctx, ctx::FUEL);
+        self.b.def_var(self.fuel, f);
+        // The result, where the callee's return put it: the top of the stack after the call.
+        let after = self.code.depths[pc + 1] as usize;
+        let before = self.code.depths[pc] as usize;
+        let nl = self.types.n_locals;
+        let stack_after = self.types.stack(pc + 1, after).to_vec();
+        // Slots the call pushed: from the depth its arguments started at.
+        let first_new = before - self.code.effects[pc].0 as usize;
+        for (k, &t) in stack_after.iter().enumerate().skip(first_new) {
+            if t != Ty::Top {
+                let (base, _) = self.slot_addr(0);
+                let off = ((nl + k) as i64 * SLOT) as i32 + tag::PAYLOAD;
+                let v = self
+                    .b
+                    .ins()
+                    .load(cl_type(t), MemFlags::trusted(), base, off);
+                self.set(nl + k, t, v);
+            }
+        }
+        let next = self.blocks[pc + 1].expect("the instruction after a call is a leader");
+        self.b.ins().jump(next, &[]);
     }
 
     fn int_op(&mut self, op: Op, a: V, bv: V, t: ir::Type, pc: usize, rest: i64) -> V {
