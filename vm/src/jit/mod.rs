@@ -511,7 +511,9 @@ impl Jit {
                     return None;
                 }
                 *n += 1;
-                if *n < self.config.threshold {
+                // Compilation waits for the interpreter's own call (the helper leaves then):
+                // Cranelift's stack use stays off a deep native stack of compiled frames.
+                if *n < self.config.threshold || self.nesting > 0 {
                     return None;
                 }
                 self.compile(prog, method);
