@@ -356,6 +356,38 @@ unsafe extern "C" fn invoke(cx: *mut Ctx, pc: u32) -> u32 {
     CALL_RETURNED
 }
 
+/// What [`check`] checks: that object `a` is an instance of class `b` (checkcast, instanceof).
+pub(crate) const CHECK_INSTANCE: u32 = 0;
+/// What [`check`] checks: that array `a` can hold object `b` (aastore).
+pub(crate) const CHECK_STORE: u32 = 1;
+
+/// A type check for compiled code: 1 if it holds, 0 if not (or if a handle is not what it
+/// should be, which the interpreter then reports).
+///
+/// # Safety
+/// As for [`invoke`].
+unsafe extern "C" fn check(cx: *mut Ctx, what: u32, a: u32, b: u32) -> u32 {
+    // SAFETY: as in `invoke`; only shared access is needed.
+    let (prog, heap) = unsafe {
+        let env = &*(*cx).env;
+        (&*env.prog, &*env.heap)
+    };
+    let class_of = |r: u32| heap.get(r).map(|o| o.class);
+    let ok = match what {
+        CHECK_INSTANCE => class_of(a).is_some_and(|c| prog.is_assignable(c, b)),
+        _ => match (class_of(a), class_of(b)) {
+            (Some(array), Some(value)) => match prog.class(array).kind {
+                crate::class::ClassKind::Array { component, .. } => {
+                    prog.is_assignable(value, component)
+                }
+                _ => false,
+            },
+            _ => false,
+        },
+    };
+    ok as u32
+}
+
 /// Runs the allocation at `pc` of the top frame for compiled code (`len` is the array length);
 /// returns the new handle, or 0 to leave it to the interpreter (a collection is due, or an
 /// exception must be raised).
@@ -564,6 +596,7 @@ impl Jit {
             drem: drem as extern "C" fn(f64, f64) -> f64 as usize,
             invoke: invoke as unsafe extern "C" fn(*mut Ctx, u32) -> u32 as usize,
             alloc: alloc as unsafe extern "C" fn(*mut Ctx, u32, i32) -> u32 as usize,
+            check: check as unsafe extern "C" fn(*mut Ctx, u32, u32, u32) -> u32 as usize,
         };
         let frontend = module.isa().frontend_config();
         translate::translate(

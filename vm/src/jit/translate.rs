@@ -80,6 +80,8 @@ pub(crate) fn compiles(insn: Insn) -> bool {
             | Insn::NewQ(_)
             | Insn::NewArray(_)
             | Insn::ANewArrayQ(_)
+            | Insn::CheckCastQ(_)
+            | Insn::InstanceOfQ(_)
     )
 }
 
@@ -222,6 +224,8 @@ pub(crate) struct Helpers {
     pub(crate) invoke: usize,
     /// `(ctx, pc, length) -> handle or 0`: runs the allocation at `pc`.
     pub(crate) alloc: usize,
+    /// `(ctx, what, a, b) -> 0 or 1`: a type check (see `super::CHECK_*`).
+    pub(crate) check: usize,
 }
 
 struct Tx<'a, 'b> {
@@ -798,9 +802,10 @@ impl Tx<'_, '_> {
                 let i = self.get(sp - w - 1, Ty::Int);
                 let r = self.get(sp - w - 2, Ty::Ref);
                 if e == Elem::Ref {
-                    // A non-null store needs the covariant-array check: the interpreter's.
-                    let nonnull = self.b.ins().icmp_imm_s(IntCC::NotEqual, v, 0);
-                    self.exit_if(nonnull, pc, rest);
+                    // A non-null store needs the covariant-array check.
+                    let ok = self.check_nonnull(super::CHECK_STORE, r, v, v, true);
+                    let bad = self.b.ins().icmp_imm_s(IntCC::Equal, ok, 0);
+                    self.exit_if(bad, pc, rest);
                 }
                 let (data, n) = self.object(r, kind, pc, rest);
                 let addr = self.element(data, n, i, size, pc, rest);
@@ -1052,8 +1057,50 @@ impl Tx<'_, '_> {
                 self.exit_if(failed, pc, rest);
                 self.set(at, Ty::Ref, r);
             }
+            Insn::CheckCastQ(class) => {
+                let r = self.get(sp - 1, Ty::Ref);
+                let c = self.b.ins().iconst(T::I32, class as i64);
+                let ok = self.check_nonnull(super::CHECK_INSTANCE, r, c, r, true);
+                let bad = self.b.ins().icmp_imm_s(IntCC::Equal, ok, 0);
+                self.exit_if(bad, pc, rest);
+            }
+            Insn::InstanceOfQ(class) => {
+                let r = self.get(sp - 1, Ty::Ref);
+                let c = self.b.ins().iconst(T::I32, class as i64);
+                let yes = self.check_nonnull(super::CHECK_INSTANCE, r, c, r, false);
+                self.set(sp - 1, Ty::Int, yes);
+            }
             other => unreachable!("{other:?} is not compiled"),
         }
+    }
+
+    /// The type check `what` of `(a, b)` when `guard` is not null, else `if_null` (0 or 1).
+    fn check_nonnull(&mut self, what: u32, a: V, b: V, guard: V, if_null: bool) -> V {
+        let call_block = self.b.create_block();
+        let join = self.b.create_block();
+        self.b.append_block_param(join, T::I32);
+        let is_null = self.b.ins().icmp_imm_s(IntCC::Equal, guard, 0);
+        let dflt = self.b.ins().iconst(T::I32, if_null as i64);
+        self.b
+            .ins()
+            .brif(is_null, join, &[dflt.into()], call_block, &[]);
+        self.b.seal_block(call_block);
+        self.b.switch_to_block(call_block);
+        let mut sig = Signature::new(self.b.func.signature.call_conv);
+        sig.params.push(AbiParam::new(T::I64));
+        for _ in 0..3 {
+            sig.params.push(AbiParam::new(T::I32));
+        }
+        sig.returns.push(AbiParam::new(T::I32));
+        let sr = self.b.import_signature(sig);
+        let f = self.b.ins().iconst(T::I64, self.helpers.check as i64);
+        let w = self.b.ins().iconst(T::I32, what as i64);
+        let call = self.b.ins().call_indirect(sr, f, &[self.ctx, w, a, b]);
+        let r = self.b.inst_results(call)[0];
+        self.b.ins().jump(join, &[r.into()]);
+        self.b.seal_block(join);
+        self.b.switch_to_block(join);
+        self.b.block_params(join)[0]
     }
 
     /// A call: the frame is written as the interpreter holds it before the call, then the
