@@ -241,6 +241,8 @@ struct Tx<'a, 'b> {
     blocks: Vec<Option<Block>>,
     helpers: Helpers,
     ptr: ir::Type,
+    /// Exit blocks by (instruction, fuel given back), shared by an instruction's checks.
+    exits: std::collections::HashMap<(usize, i64), Block>,
 }
 
 /// Translates a method; returns the entry points. `func` receives the IR.
@@ -321,6 +323,7 @@ pub(crate) fn translate(
         blocks,
         helpers,
         ptr: T::I64,
+        exits: std::collections::HashMap::new(),
     };
     let f0 =
         tx.b.ins()
@@ -521,16 +524,28 @@ impl Tx<'_, '_> {
     }
 
     /// Leaves at `pc` when `cond` holds (a cold path), else continues in a new block.
+    ///
+    /// The checks of one instruction share one exit: they all come before the instruction
+    /// changes any slot, so the state to write is the same (it is sealed at the end).
     fn exit_if(&mut self, cond: V, pc: usize, rest: i64) {
-        let out = self.b.create_block();
         let cont = self.b.create_block();
-        self.b.set_cold_block(out);
-        self.b.ins().brif(cond, out, &[], cont, &[]);
-        self.b.seal_block(out);
-        self.b.seal_block(cont);
-        self.b.switch_to_block(out);
-        self.exit(pc, rest);
-        self.b.switch_to_block(cont);
+        match self.exits.get(&(pc, rest)) {
+            Some(&out) => {
+                self.b.ins().brif(cond, out, &[], cont, &[]);
+                self.b.seal_block(cont);
+                self.b.switch_to_block(cont);
+            }
+            None => {
+                let out = self.b.create_block();
+                self.exits.insert((pc, rest), out);
+                self.b.set_cold_block(out);
+                self.b.ins().brif(cond, out, &[], cont, &[]);
+                self.b.seal_block(cont);
+                self.b.switch_to_block(out);
+                self.exit(pc, rest);
+                self.b.switch_to_block(cont);
+            }
+        }
     }
 
     fn get(&mut self, slot: usize, t: Ty) -> V {
