@@ -134,21 +134,29 @@ fn host_phantom() -> Option<Command> {
 }
 
 /// Under the qemu matrix: checkpoints made by the host's x86_64 build resume on this
-/// architecture, and this architecture's checkpoints resume on the host.
+/// architecture, and this architecture's checkpoints resume on the host, with compiled code
+/// running on both sides.
 #[test]
 fn checkpoints_cross_architectures_both_ways() {
     if host_phantom().is_none() {
         println!("no PHANTOM_HOST_BIN: this run is native, nothing crosses an architecture");
         return;
     }
-    let mut host = || host_phantom().expect("checked above");
+    // Every method compiles on its first call or loop, so the checkpoints are taken where
+    // compiled code left off.
+    let compiled = |mut c: Command| {
+        c.env("PHANTOM_JIT_THRESHOLD", "1");
+        c
+    };
+    let mut host = || compiled(host_phantom().expect("checked above"));
+    let mut here = || compiled(phantom());
     for (program, n) in [
         ("thread_sync_counter", 300_000u64),
         ("prog_matrix", 1_000_003),
         ("fp_strictmath", 40_000),
     ] {
-        split_run(&mut host, &mut phantom, program, n, "from-host");
-        split_run(&mut phantom, &mut host, program, n, "to-host");
+        split_run(&mut host, &mut here, program, n, "from-host");
+        split_run(&mut here, &mut host, program, n, "to-host");
     }
 }
 
