@@ -587,10 +587,11 @@ fn the_balancer_spreads_a_batch_and_it_finishes_sooner() {
             .arg(dir.join("Burn.java")),
     );
     assert!(javac.status.success(), "javac: {javac:?}");
-    let size = "20000000";
+    // About a second of compiled code per job natively: long enough to be worth moving.
+    let size = "400000000";
     let java = output(
         Command::new("java")
-            .args(["-Xint", "-cp"])
+            .args(["-cp"])
             .arg(dir.join("classes"))
             .args(["Burn", size]),
     );
