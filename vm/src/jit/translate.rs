@@ -561,11 +561,21 @@ impl Tx<'_, '_> {
         {
             let tg = self.b.ins().iconst(T::I8, tag_of(t) as i64);
             self.b.def_var(tv, tg);
+            // The payload as the 8 bytes at offset 8 of the slot: a 32-bit payload occupies
+            // the first 4 of them, which are the high half of the word on big-endian hosts.
+            let narrow = |tx: &mut Self, i: V| {
+                let w = tx.b.ins().uextend(T::I64, i);
+                if cfg!(target_endian = "big") {
+                    tx.b.ins().ishl_imm_s(w, 32)
+                } else {
+                    w
+                }
+            };
             let bits = match t {
-                Ty::Int | Ty::Ref => self.b.ins().uextend(T::I64, v),
+                Ty::Int | Ty::Ref => narrow(self, v),
                 Ty::Float => {
                     let i = self.b.ins().bitcast(T::I32, MemFlags::new(), v);
-                    self.b.ins().uextend(T::I64, i)
+                    narrow(self, i)
                 }
                 Ty::Double => self.b.ins().bitcast(T::I64, MemFlags::new(), v),
                 _ => v,
