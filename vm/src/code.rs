@@ -355,6 +355,18 @@ pub enum Switch {
 }
 
 impl Switch {
+    /// Every target, the default last.
+    pub fn targets(&self) -> Vec<u32> {
+        match self {
+            Switch::Table {
+                targets, default, ..
+            } => targets.iter().copied().chain([*default]).collect(),
+            Switch::Lookup { pairs, default } => {
+                pairs.iter().map(|p| p.1).chain([*default]).collect()
+            }
+        }
+    }
+
     /// The target for a key.
     #[inline]
     pub fn target(&self, key: i32) -> u32 {

@@ -117,17 +117,6 @@ fn branch_target(insn: Insn) -> Option<u32> {
     }
 }
 
-fn switch_targets(sw: &CodeSwitch) -> Vec<u32> {
-    match sw {
-        CodeSwitch::Table {
-            targets, default, ..
-        } => targets.iter().copied().chain([*default]).collect(),
-        CodeSwitch::Lookup { pairs, default } => {
-            pairs.iter().map(|p| p.1).chain([*default]).collect()
-        }
-    }
-}
-
 /// The instructions where compiled code can be entered from the interpreter, in entry-index
 /// order: the method's start, loop headers (targets of backward branches), and the
 /// instruction after each one it leaves for or calls through, so the interpreter comes back
@@ -147,7 +136,7 @@ pub(crate) fn entry_points(code: &Code, types: &Types) -> Vec<u32> {
             set.insert(t);
         }
         if let Insn::Switch(s) = insn {
-            for t in switch_targets(&code.switches[s as usize]) {
+            for t in code.switches[s as usize].targets() {
                 if t as usize <= pc {
                     set.insert(t);
                 }
@@ -287,7 +276,7 @@ pub(crate) fn translate(
             leader[pc + 1] = true;
         }
         if let Insn::Switch(s) = insn {
-            for t in switch_targets(&code.switches[s as usize]) {
+            for t in code.switches[s as usize].targets() {
                 leader[t as usize] = true;
             }
             leader[pc + 1] = true;

@@ -184,16 +184,7 @@ pub(crate) fn analyze(prog: &Program, mid: MethodId, code: &Code) -> Result<Type
             }
             Next::Jump(t) => flow(t as usize)?,
             Next::Switch(s) => {
-                let sw = &code.switches[s as usize];
-                let (targets, default): (Vec<u32>, u32) = match sw {
-                    crate::code::Switch::Table {
-                        targets, default, ..
-                    } => (targets.clone(), *default),
-                    crate::code::Switch::Lookup { pairs, default } => {
-                        (pairs.iter().map(|p| p.1).collect(), *default)
-                    }
-                };
-                for t in targets.into_iter().chain([default]) {
+                for t in code.switches[s as usize].targets() {
                     flow(t as usize)?;
                 }
             }
