@@ -150,7 +150,9 @@ enum State {
 }
 
 const MAX_INSNS: usize = 8000;
-const MAX_RECOMPILES: u8 = 3;
+/// Exits at resolved instructions before a method is compiled again. Each recompilation
+/// compiles at least one instruction that was left to the interpreter before, so a method is
+/// compiled at most once more than it had unresolved instructions at first.
 const STALE_EXITS: u32 = 4;
 
 /// The compiler and its code cache, one per process.
@@ -158,7 +160,7 @@ pub struct Jit {
     config: JitConfig,
     module: Option<JITModule>,
     fctx: FunctionBuilderContext,
-    methods: Vec<(State, u8)>,
+    methods: Vec<State>,
     statics: Vec<usize>,
     /// Bytes of code in the current module.
     live_code: usize,
@@ -509,14 +511,14 @@ impl Jit {
         }
         let out = out as usize;
         let code = prog.method(method).code.get()?;
-        if let State::Compiled(c) = &mut self.methods[method as usize].0
+        if let State::Compiled(c) = &mut self.methods[method as usize]
             && c.exit_only.get(out).copied().unwrap_or(false)
             && translate::compiles(code.insns[out].get())
         {
             c.stale += 1;
-            if c.stale >= STALE_EXITS && self.methods[method as usize].1 < MAX_RECOMPILES {
+            if c.stale >= STALE_EXITS {
                 // Instructions resolved since it was compiled: compile again on next count.
-                self.methods[method as usize].0 =
+                self.methods[method as usize] =
                     State::Counting(self.config.threshold.saturating_sub(1));
             }
         }
@@ -534,9 +536,9 @@ impl Jit {
     ) -> Option<(CompiledFn, u32)> {
         let i = method as usize;
         if i >= self.methods.len() {
-            self.methods.resize_with(i + 1, || (State::Counting(0), 0));
+            self.methods.resize_with(i + 1, || State::Counting(0));
         }
-        match &mut self.methods[i].0 {
+        match &mut self.methods[i] {
             State::Never => return None,
             State::Counting(n) => {
                 if !count {
@@ -552,7 +554,7 @@ impl Jit {
             }
             State::Compiled(_) => {}
         }
-        let State::Compiled(c) = &self.methods[i].0 else {
+        let State::Compiled(c) = &self.methods[i] else {
             return None;
         };
         let entry = *c.entry_of.get(pc)?;
@@ -562,12 +564,8 @@ impl Jit {
     fn compile(&mut self, prog: &Program, method: MethodId) {
         let i = method as usize;
         let result = self.try_compile(prog, method);
-        let recompiles = &mut self.methods[i].1;
-        self.methods[i].0 = match result {
-            Ok(c) => {
-                *recompiles += 1;
-                State::Compiled(Box::new(c))
-            }
+        self.methods[i] = match result {
+            Ok(c) => State::Compiled(Box::new(c)),
             Err(_) => {
                 self.stats.declined += 1;
                 State::Never
@@ -650,7 +648,7 @@ impl Jit {
     /// Drops every compiled method and the code memory (no compiled code is running: it only
     /// runs inside [`Jit::run`]).
     fn flush(&mut self) {
-        for (state, _) in &mut self.methods {
+        for state in &mut self.methods {
             if matches!(state, State::Compiled(_)) {
                 *state = State::Counting(0);
             }
