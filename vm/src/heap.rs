@@ -81,6 +81,9 @@ pub struct RawObj {
     pub len: u32,
     /// One of [`raw_kind`].
     pub kind: u32,
+    /// The object's class (for arrays, the array class): what a virtual call or a type check
+    /// in compiled code compares.
+    pub class: ClassId,
 }
 
 /// The kinds of [`RawObj`]: what its storage holds.
@@ -110,24 +113,26 @@ pub mod raw_kind {
 impl RawObj {
     /// The raw view of an object's storage. The storage is a boxed slice, which never moves
     /// while the object lives, so the view stays valid until the object is freed.
-    fn of(data: &mut Data) -> RawObj {
-        fn view<T>(kind: u32, a: &mut [T]) -> RawObj {
-            RawObj {
-                ptr: a.as_mut_ptr() as usize,
-                len: a.len() as u32,
-                kind,
-            }
+    fn of(class: ClassId, data: &mut Data) -> RawObj {
+        fn at<T>(a: &mut [T]) -> (usize, usize) {
+            (a.as_mut_ptr() as usize, a.len())
         }
-        match data {
-            Data::Fields(a) => view(raw_kind::FIELDS, a),
-            Data::Bytes(a) => view(raw_kind::BYTES, a),
-            Data::Chars(a) => view(raw_kind::CHARS, a),
-            Data::Shorts(a) => view(raw_kind::SHORTS, a),
-            Data::Ints(a) => view(raw_kind::INTS, a),
-            Data::Longs(a) => view(raw_kind::LONGS, a),
-            Data::Floats(a) => view(raw_kind::FLOATS, a),
-            Data::Doubles(a) => view(raw_kind::DOUBLES, a),
-            Data::Refs(a) => view(raw_kind::REFS, a),
+        let (kind, (ptr, len)) = match data {
+            Data::Fields(a) => (raw_kind::FIELDS, at(a)),
+            Data::Bytes(a) => (raw_kind::BYTES, at(a)),
+            Data::Chars(a) => (raw_kind::CHARS, at(a)),
+            Data::Shorts(a) => (raw_kind::SHORTS, at(a)),
+            Data::Ints(a) => (raw_kind::INTS, at(a)),
+            Data::Longs(a) => (raw_kind::LONGS, at(a)),
+            Data::Floats(a) => (raw_kind::FLOATS, at(a)),
+            Data::Doubles(a) => (raw_kind::DOUBLES, at(a)),
+            Data::Refs(a) => (raw_kind::REFS, at(a)),
+        };
+        RawObj {
+            ptr,
+            len: len as u32,
+            kind,
+            class,
         }
     }
 }
@@ -198,7 +203,7 @@ impl Heap {
         self.live_bytes += size;
         self.allocated_since_gc += size;
         let mut data = data;
-        let raw = RawObj::of(&mut data);
+        let raw = RawObj::of(class, &mut data);
         let obj = Some(Object {
             class,
             hash: 0,

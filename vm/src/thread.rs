@@ -7,7 +7,10 @@ use crate::heap::ClassId;
 use crate::value::{Ref, Value};
 
 /// What happens when a frame returns, beyond handing its result to the caller.
+///
+/// Its layout is fixed (`Normal` is eight zero bytes) because compiled code writes frames.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(C, u32)]
 pub enum FrameKind {
     /// An ordinary call.
     Normal,
@@ -18,8 +21,9 @@ pub enum FrameKind {
     Final,
 }
 
-/// One activation.
+/// One activation. Its layout is fixed because compiled code writes frames.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(C)]
 pub struct Frame {
     /// The method.
     pub method: MethodId,

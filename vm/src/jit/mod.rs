@@ -66,51 +66,138 @@ pub struct JitStats {
 
 /// Offsets in [`Ctx`], as compiled code addresses them.
 pub(crate) mod ctx {
-    /// [`super::Ctx::locals`]
-    pub(crate) const LOCALS: i32 = 0;
-    /// [`super::Ctx::fuel`]
-    pub(crate) const FUEL: i32 = 8;
-    /// [`super::Ctx::heap`]
-    pub(crate) const HEAP: i32 = 16;
-    /// [`super::Ctx::heap_len`]
-    pub(crate) const HEAP_LEN: i32 = 24;
-    /// [`super::Ctx::statics`]
-    pub(crate) const STATICS: i32 = 32;
+    use super::Ctx;
+    use std::mem::offset_of;
+    /// [`Ctx::fuel`]
+    pub(crate) const FUEL: i32 = offset_of!(Ctx, fuel) as i32;
+    /// [`Ctx::heap`]
+    pub(crate) const HEAP: i32 = offset_of!(Ctx, heap) as i32;
+    /// [`Ctx::heap_len`]
+    pub(crate) const HEAP_LEN: i32 = offset_of!(Ctx, heap_len) as i32;
+    /// [`Ctx::statics`]
+    pub(crate) const STATICS: i32 = offset_of!(Ctx, statics) as i32;
+    /// [`Ctx::slots`]
+    pub(crate) const SLOTS: i32 = offset_of!(Ctx, slots) as i32;
+    /// [`Ctx::slots_end`]
+    pub(crate) const SLOTS_END: i32 = offset_of!(Ctx, slots_end) as i32;
+    /// [`Ctx::frames`]
+    pub(crate) const FRAMES: i32 = offset_of!(Ctx, frames) as i32;
+    /// [`Ctx::roots`]
+    pub(crate) const ROOTS: i32 = offset_of!(Ctx, roots) as i32;
+    /// [`Ctx::frames_limit`]
+    pub(crate) const FRAMES_LIMIT: i32 = offset_of!(Ctx, frames_limit) as i32;
+    /// [`Ctx::unwound_top`]
+    pub(crate) const UNWOUND_TOP: i32 = offset_of!(Ctx, unwound_top) as i32;
+    /// [`Ctx::callees_len`]
+    pub(crate) const CALLEES_LEN: i32 = offset_of!(Ctx, callees_len) as i32;
+    /// [`Ctx::ret`]
+    pub(crate) const RET: i32 = offset_of!(Ctx, ret) as i32;
+    /// [`Ctx::callees`]
+    pub(crate) const CALLEES: i32 = offset_of!(Ctx, callees) as i32;
 }
 
-/// The call helper's answer: the callee returned, and its result is on the caller's stack.
-pub(crate) const CALL_RETURNED: u32 = 0;
-/// The call helper's answer: leave at the call (its fuel is given back); the interpreter
-/// makes it (a native, a callee not compiled, an exception to raise, a deep native stack).
-pub(crate) const CALL_LEAVE: u32 = 1;
-/// The call helper's answer: the callee (or one of its callees) stopped where compiled code
-/// could not go on; the thread's frames say where.
-pub(crate) const CALL_UNWOUND: u32 = 2;
-/// What compiled code returns after [`CALL_UNWOUND`].
+/// Offsets in a [`Frame`], as compiled code writes one when it unwinds.
+pub(crate) mod frame {
+    use crate::thread::Frame;
+    use std::mem::offset_of;
+    /// Bytes per frame.
+    pub(crate) const SIZE: i64 = size_of::<Frame>() as i64;
+    /// [`Frame::method`]
+    pub(crate) const METHOD: i32 = offset_of!(Frame, method) as i32;
+    /// [`Frame::pc`]
+    pub(crate) const PC: i32 = offset_of!(Frame, pc) as i32;
+    /// [`Frame::base`]
+    pub(crate) const BASE: i32 = offset_of!(Frame, base) as i32;
+    /// [`Frame::sp`]
+    pub(crate) const SP: i32 = offset_of!(Frame, sp) as i32;
+    /// [`Frame::kind`] (eight bytes: `FrameKind::Normal` is all zeros)
+    pub(crate) const KIND: i32 = offset_of!(Frame, kind) as i32;
+    /// [`Frame::sync`]
+    pub(crate) const SYNC: i32 = offset_of!(Frame, sync) as i32;
+}
+
+// A compiled frame writes `FrameKind::Normal` as eight zero bytes.
+const _: () = assert!(size_of::<FrameKind>() == 8);
+
+/// What a compiled function returns when its frame, and every compiled frame it called, is
+/// written to the thread (from the innermost, [`Ctx::unwound_top`], down): the interpreter goes
+/// on in the thread's top frame.
 pub(crate) const UNWOUND: u64 = u64::MAX;
+/// What a compiled function called by compiled code returns when it returned normally, its
+/// result in [`Ctx::ret`].
+pub(crate) const RETURNED: u64 = u64::MAX - 1;
+/// The slow call helper's answer: the call is done, its result in [`Ctx::ret`].
+pub(crate) const SLOW_RETURNED: u32 = 0;
+/// The slow call helper's answer: leave at the call, for the interpreter to make it.
+pub(crate) const SLOW_LEAVE: u32 = 1;
+/// What the dispatch helper answers when the receiver has no method for the call.
+pub(crate) const NO_METHOD: u32 = u32::MAX;
 /// Compiled frames nested on the native stack at most; deeper calls go through the
 /// interpreter, which keeps frames as data.
-const MAX_NESTING: u32 = 200;
+const MAX_NESTING: usize = 200;
 
-/// What compiled code is given: the frame's slots, the fuel, and the raw views of the heap
-/// and of the statics. Only `fuel` is written back.
+/// What compiled code is given: the fuel, raw views of the heap, the statics, the thread's
+/// slots and frames, and the table of compiled methods it may call directly. Each compiled
+/// function also receives its own frame: where its locals are and its index among the frames.
+///
+/// A compiled frame called by compiled code exists only as native state until it unwinds:
+/// the thread's frame list keeps `roots` entries while compiled code runs, and a frame that
+/// stops anywhere but at its return writes its slots and its [`Frame`] at its index (which
+/// is within the list's capacity) before returning [`UNWOUND`], as does every compiled caller
+/// below it; [`Jit::run`] then extends the list to `unwound_top`.
 #[repr(C)]
 #[derive(Debug)]
 pub(crate) struct Ctx {
-    locals: *mut Value,
     fuel: i64,
     heap: *const RawObj,
     heap_len: u64,
     statics: *const usize,
     env: *mut Env,
+    /// The thread's slot 0.
+    slots: *mut Value,
+    /// One past the thread's last slot: a callee's locals and stack must end before it.
+    slots_end: *mut Value,
+    /// The thread's frame list (its storage, `frames_limit` entries long at least).
+    frames: *mut Frame,
+    /// Entries in the frame list; a compiled function whose frame index is at least this was
+    /// called by compiled code.
+    roots: u32,
+    /// Frame indices compiled code may give a callee: below it.
+    frames_limit: u32,
+    /// The innermost frame written by an unwinding.
+    unwound_top: u32,
+    /// Entries in `callees`.
+    callees_len: u32,
+    /// A return value (its payload bits) from a callee to its compiled caller.
+    ret: u64,
+    /// Per method: its compiled code if compiled code may call it directly.
+    callees: *const Callee,
 }
 
-/// What the helpers that compiled code calls work on: the thread and the process.
+/// A method compiled code may call directly: its compiled function (0: none) and how many
+/// slots its locals and operand stack take.
+#[repr(C)]
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Callee {
+    func: usize,
+    slots: u64,
+}
+
+/// Offsets in a [`Callee`].
+pub(crate) mod callee {
+    use super::Callee;
+    use std::mem::offset_of;
+    /// Bytes per entry.
+    pub(crate) const SIZE: i64 = size_of::<Callee>() as i64;
+    /// [`Callee::func`]
+    pub(crate) const FUNC: i32 = offset_of!(Callee, func) as i32;
+    /// [`Callee::slots`]
+    pub(crate) const SLOTS: i32 = offset_of!(Callee, slots) as i32;
+}
+
+/// What the helpers that compiled code calls work on: the process.
 struct Env {
     prog: *const Program,
-    jit: *mut Jit,
-    frames: *mut Vec<Frame>,
-    slots: *mut Vec<Value>,
     heap: *mut Heap,
     prim_arrays: [ClassId; 8],
 }
@@ -129,7 +216,8 @@ pub(crate) fn exit_code(pc: u32) -> u64 {
     pc as u64
 }
 
-type CompiledFn = unsafe extern "C" fn(*mut Ctx, u32) -> u64;
+/// `(ctx, locals, frame index, entry index) -> exit code`
+type CompiledFn = unsafe extern "C" fn(*mut Ctx, *mut Value, u32, u32) -> u64;
 
 #[derive(Debug)]
 struct Compiled {
@@ -161,11 +249,14 @@ pub struct Jit {
     module: Option<JITModule>,
     fctx: FunctionBuilderContext,
     methods: Vec<State>,
+    /// Per method, what compiled callers find (see [`Callee`]).
+    callees: Vec<Callee>,
+    /// Inline caches of virtual and interface calls, one word per call site (class in the
+    /// high half, method in the low half), kept until the code cache is flushed.
+    caches: Vec<Box<[u64]>>,
     statics: Vec<usize>,
     /// Bytes of code in the current module.
     live_code: usize,
-    /// Compiled frames on the native stack now.
-    nesting: u32,
     stats: JitStats,
 }
 
@@ -191,171 +282,72 @@ extern "C" fn drem(a: f64, b: f64) -> f64 {
     crate::interp::fix_nan64(a % b, a, b)
 }
 
-/// Runs the call at `pc` of the top frame for compiled code: what the interpreter does for it,
-/// then the callee's compiled code from its start, then its return.
+/// The payload bits of a value, as compiled code keeps them in [`Ctx::ret`].
+fn payload(v: Value) -> u64 {
+    match v {
+        Value::Int(i) => i as u32 as u64,
+        Value::Float(f) => f.to_bits() as u64,
+        Value::Long(l) => l as u64,
+        Value::Double(d) => d.to_bits(),
+        Value::Ref(r) => r as u64,
+        Value::Top => 0,
+    }
+}
+
+/// A call compiled code cannot make directly (the callee is not compiled, or is an intrinsic,
+/// a native or synchronized): computes an intrinsic in place, else tells the caller to leave.
+/// `args` are the call's arguments, written to the caller's stack.
 ///
 /// # Safety
-/// `cx` is the context of compiled code running the top frame, called from [`Jit::run`].
-unsafe extern "C" fn invoke(cx: *mut Ctx, pc: u32) -> u32 {
-    // SAFETY: the caller passes its own live context, whose env points at the thread and
-    // process `Jit::run` borrowed for the whole run; no Rust reference to them is in use
-    // while compiled code runs.
-    let (cx, env) = unsafe { (&mut *cx, &mut *(*cx).env) };
-    // SAFETY: as above.
-    let (prog, jit, frames, slots, heap) = unsafe {
-        (
-            &*env.prog,
-            &mut *env.jit,
-            &mut *env.frames,
-            &mut *env.slots,
-            &mut *env.heap,
-        )
-    };
-    let leave = |cx: &mut Ctx| {
-        cx.fuel += 1;
-        CALL_LEAVE
-    };
-    let Some(&caller) = frames.last() else {
-        return leave(cx);
-    };
-    let Some(code) = prog.method(caller.method).code.get() else {
-        return leave(cx);
-    };
-    let pc = pc as usize;
-    let sp = caller.base as usize + code.max_locals as usize + code.depths[pc] as usize;
-    let mid = match code.insns[pc].get() {
-        Insn::InvokeDirect {
-            method,
-            has_receiver,
-        } => {
-            let n = prog.method(method).arg_slots as usize;
-            if has_receiver && slots[sp - n].reference() == NULL {
-                return leave(cx);
-            }
-            method
-        }
-        Insn::InvokeVirtualQ { vindex, arg_slots } => {
-            let Some(obj) = heap.get(slots[sp - arg_slots as usize].reference()) else {
-                return leave(cx);
-            };
-            match prog.class(obj.class).vtable.get(vindex as usize) {
-                Some(&m) => m,
-                None => return leave(cx),
-            }
-        }
-        Insn::InvokeInterfaceQ {
-            selector,
-            arg_slots,
-            cached_class,
-            cached_method,
-        } => {
-            let Some(obj) = heap.get(slots[sp - arg_slots as usize].reference()) else {
-                return leave(cx);
-            };
-            if obj.class == cached_class {
-                cached_method
-            } else {
-                let class = obj.class;
-                let Some(m) = prog.select(class, selector) else {
-                    return leave(cx);
-                };
-                code.insns[pc].set(Insn::InvokeInterfaceQ {
-                    selector,
-                    arg_slots,
-                    cached_class: class,
-                    cached_method: m,
-                });
-                m
-            }
-        }
-        _ => return leave(cx),
-    };
+/// `cx` is the context of running compiled code and `args` points at the arguments of a
+/// call to `mid`, as compiled code calls it.
+unsafe extern "C" fn call_slow(cx: *mut Ctx, mid: u32, args: *const Value) -> u32 {
+    // SAFETY: the context's env points at the process `Jit::run` borrowed for the whole run.
+    let (cx, prog) = unsafe { (&mut *cx, &*(*(*cx).env).prog) };
     let m = prog.method(mid);
-    if let Some(f) = m.intrinsic {
-        // Computed in place, as the interpreter does.
-        let n = m.arg_slots as usize;
-        let r = f(&slots[sp - n..sp]);
-        match m.sig.ret.slots() {
-            0 => {}
-            1 => slots[sp - n] = r,
-            _ => {
-                slots[sp - n] = r;
-                slots[sp - n + 1] = Value::Top;
-            }
+    let Some(f) = m.intrinsic else {
+        return SLOW_LEAVE;
+    };
+    // SAFETY: compiled code wrote the method's argument slots there.
+    let args = unsafe { std::slice::from_raw_parts(args, m.arg_slots as usize) };
+    cx.ret = payload(f(args));
+    SLOW_RETURNED
+}
+
+/// The method a virtual or interface call at `pc` of `caller` selects for the receiver `r`,
+/// remembered in the call site's inline cache; [`NO_METHOD`] if none (the interpreter then
+/// raises the error).
+///
+/// # Safety
+/// As for [`call_slow`]; `cache` is the call site's cache word.
+unsafe extern "C" fn dispatch(cx: *mut Ctx, caller: u32, pc: u32, r: u32, cache: *mut u64) -> u32 {
+    // SAFETY: as in `call_slow`; only shared access to the process is needed.
+    let (prog, heap) = unsafe {
+        let env = &*(*cx).env;
+        (&*env.prog, &*env.heap)
+    };
+    let Some(obj) = heap.get(r) else {
+        return NO_METHOD;
+    };
+    let Some(code) = prog.method(caller).code.get() else {
+        return NO_METHOD;
+    };
+    let found = match code.insns.get(pc as usize).map(|i| i.get()) {
+        Some(Insn::InvokeVirtualQ { vindex, .. }) => {
+            prog.class(obj.class).vtable.get(vindex as usize).copied()
         }
-        return CALL_RETURNED;
-    }
-    if m.code.get().is_none()
-        || m.access & crate::classfile::acc::SYNCHRONIZED != 0
-        || jit.nesting >= MAX_NESTING
-    {
-        return leave(cx);
-    }
-    let Some((func, entry)) = jit.entry(prog, mid, 0, true) else {
-        return leave(cx);
+        Some(Insn::InvokeInterfaceQ { selector, .. }) => prog.select(obj.class, selector),
+        _ => None,
     };
-    if !crate::interp::push_frame(
-        prog,
-        frames,
-        slots,
-        mid,
-        pc as u32 + 1,
-        sp,
-        FrameKind::Normal,
-    ) {
-        return leave(cx);
+    match found {
+        Some(m) => {
+            // SAFETY: the cache word lives in `Jit::caches` until the code cache is flushed,
+            // which never happens while compiled code runs.
+            unsafe { *cache = (obj.class as u64) << 32 | m as u64 };
+            m
+        }
+        None => NO_METHOD,
     }
-    let callee = *frames.last().expect("just pushed");
-    let (table, len) = heap.raw_table();
-    let mut inner = Ctx {
-        locals: slots.as_mut_ptr().wrapping_add(callee.base as usize),
-        fuel: cx.fuel,
-        heap: table,
-        heap_len: len as u64,
-        statics: cx.statics,
-        env: cx.env,
-    };
-    jit.nesting += 1;
-    jit.stats.entries += 1;
-    // SAFETY: as in `Jit::run`, for the frame just pushed.
-    let out = unsafe { func(&mut inner, entry) };
-    jit.nesting -= 1;
-    // The callee may have grown the slots or allocated.
-    cx.locals = slots.as_mut_ptr().wrapping_add(caller.base as usize);
-    let (table, len) = heap.raw_table();
-    cx.heap = table;
-    cx.heap_len = len as u64;
-    cx.fuel = inner.fuel;
-    if out == UNWOUND {
-        return CALL_UNWOUND;
-    }
-    let out = out as usize;
-    let callee_code = m.code.get().expect("it ran");
-    let at =
-        callee.base as usize + callee_code.max_locals as usize + callee_code.depths[out] as usize;
-    let n = match callee_code.insns[out].get() {
-        Insn::Return => 0,
-        Insn::Return1 => 1,
-        Insn::Return2 => 2,
-        _ => usize::MAX,
-    };
-    let top = frames.last_mut().expect("the callee's frame");
-    if n == usize::MAX || top.kind != FrameKind::Normal || top.sync != NULL || cx.fuel < 1 {
-        // Stopped elsewhere: the interpreter goes on in the callee.
-        top.pc = out as u32;
-        top.sp = at as u32;
-        return CALL_UNWOUND;
-    }
-    // The return, as the interpreter runs it.
-    cx.fuel -= 1;
-    frames.pop();
-    let c = frames.last_mut().expect("the caller's frame");
-    let dest = c.sp as usize;
-    for k in 0..n {
-        slots[dest + k] = slots[at - n + k];
-    }
-    c.sp = (dest + n) as u32;
-    CALL_RETURNED
 }
 
 /// What [`check`] checks: that object `a` is an instance of class `b` (checkcast, instanceof).
@@ -367,9 +359,9 @@ pub(crate) const CHECK_STORE: u32 = 1;
 /// should be, which the interpreter then reports).
 ///
 /// # Safety
-/// As for [`invoke`].
+/// As for [`call_slow`].
 unsafe extern "C" fn check(cx: *mut Ctx, what: u32, a: u32, b: u32) -> u32 {
-    // SAFETY: as in `invoke`; only shared access is needed.
+    // SAFETY: as in `call_slow`; only shared access is needed.
     let (prog, heap) = unsafe {
         let env = &*(*cx).env;
         (&*env.prog, &*env.heap)
@@ -390,18 +382,18 @@ unsafe extern "C" fn check(cx: *mut Ctx, what: u32, a: u32, b: u32) -> u32 {
     ok as u32
 }
 
-/// Runs the allocation at `pc` of the top frame for compiled code (`len` is the array length);
+/// Runs the allocation at `pc` of method `mid` for compiled code (`len` is the array length);
 /// returns the new handle, or 0 to leave it to the interpreter (a collection is due, or an
 /// exception must be raised).
 ///
 /// # Safety
-/// As for [`invoke`].
-unsafe extern "C" fn alloc(cx: *mut Ctx, pc: u32, len: i32) -> u32 {
-    // SAFETY: as in `invoke`.
+/// As for [`call_slow`].
+unsafe extern "C" fn alloc(cx: *mut Ctx, mid: u32, pc: u32, len: i32) -> u32 {
+    // SAFETY: as in `call_slow`.
     let (cx, env) = unsafe { (&mut *cx, &mut *(*cx).env) };
-    // SAFETY: as in `invoke`.
-    let (prog, frames, heap) = unsafe { (&*env.prog, &*env.frames, &mut *env.heap) };
-    let Some(code) = frames.last().and_then(|f| prog.method(f.method).code.get()) else {
+    // SAFETY: as in `call_slow`; no other reference to the heap is in use.
+    let (prog, heap) = unsafe { (&*env.prog, &mut *env.heap) };
+    let Some(code) = prog.method(mid).code.get() else {
         return NULL;
     };
     if heap.wants_collection() || !(0..=1 << 28).contains(&len) {
@@ -440,9 +432,10 @@ impl Jit {
             module: None,
             fctx: FunctionBuilderContext::new(),
             methods: Vec::new(),
+            callees: Vec::new(),
+            caches: Vec::new(),
             statics: Vec::new(),
             live_code: 0,
-            nesting: 0,
             stats: JitStats::default(),
         }
     }
@@ -480,33 +473,62 @@ impl Jit {
         if self.statics.len() != statics.len() {
             self.statics = statics.iter().map(|s| s.as_ptr() as usize).collect();
         }
+        let roots = frames.len();
         let base = frames.last()?.base as usize;
+        // Room for the frames compiled code may call, which it writes only if they unwind.
+        frames.reserve(MAX_NESTING + 1);
+        let frames_limit = frames
+            .capacity()
+            .min(roots + MAX_NESTING)
+            .min(crate::interp::MAX_FRAMES);
         let (table, len) = heap.raw_table();
-        let statics_ptr = self.statics.as_ptr();
         self.stats.entries += 1;
         let mut env = Env {
             prog,
-            jit: self,
-            frames,
-            slots: &mut *slots,
             heap: &mut *heap,
             prim_arrays,
         };
+        let slots_ptr = slots.as_mut_ptr();
         let mut cx = Ctx {
-            locals: slots.as_mut_ptr().wrapping_add(base),
             fuel: *fuel as i64,
             heap: table,
             heap_len: len as u64,
-            statics: statics_ptr,
+            statics: self.statics.as_ptr(),
             env: &mut env,
+            slots: slots_ptr,
+            slots_end: slots_ptr.wrapping_add(slots.len()),
+            frames: frames.as_mut_ptr(),
+            roots: roots as u32,
+            frames_limit: frames_limit as u32,
+            unwound_top: roots as u32 - 1,
+            callees_len: self.callees.len() as u32,
+            ret: 0,
+            callees: self.callees.as_ptr(),
         };
         // SAFETY: the code was compiled for this method's code and types; `locals` points at
-        // the frame's local 0, and push_frame made room for its locals and stack; the heap
-        // table and the statics pointers are valid while it runs (helpers that allocate or grow
-        // the slots refresh them); every handle it follows is checked against the table.
-        let out = unsafe { func(&mut cx, entry) };
+        // the frame's local 0, and push_frame made room for its locals and stack; callees
+        // are given room the same way and frame indices within the list's capacity; the heap
+        // table, statics, slots, frames and callee pointers stay valid while it runs (no
+        // helper grows the slots or the frame list or compiles; the allocation helper
+        // refreshes the heap table); every handle it follows is checked against the table.
+        let out = unsafe {
+            func(
+                &mut cx,
+                slots_ptr.wrapping_add(base),
+                roots as u32 - 1,
+                entry,
+            )
+        };
         *fuel = cx.fuel as u64;
         if out == UNWOUND {
+            let top = cx.unwound_top as usize;
+            assert!(
+                top + 1 >= roots && top < frames_limit,
+                "compiled code unwound to frame {top} of {frames_limit}"
+            );
+            // SAFETY: within the capacity reserved above, and every frame from `roots` to
+            // `top` was written by the compiled frame that owned it as it unwound.
+            unsafe { frames.set_len(top + 1) };
             return Some(Ran::Unwound);
         }
         let out = out as usize;
@@ -545,9 +567,7 @@ impl Jit {
                     return None;
                 }
                 *n += 1;
-                // Compilation waits for the interpreter's own call (the helper leaves then):
-                // Cranelift's stack use stays off a deep native stack of compiled frames.
-                if *n < self.config.threshold || self.nesting > 0 {
+                if *n < self.config.threshold {
                     return None;
                 }
                 self.compile(prog, method);
@@ -565,7 +585,22 @@ impl Jit {
         let i = method as usize;
         let result = self.try_compile(prog, method);
         self.methods[i] = match result {
-            Ok(c) => State::Compiled(Box::new(c)),
+            Ok(c) => {
+                let m = prog.method(method);
+                if m.intrinsic.is_none()
+                    && m.access & crate::classfile::acc::SYNCHRONIZED == 0
+                    && let Some(code) = m.code.get()
+                {
+                    if self.callees.len() <= i {
+                        self.callees.resize(i + 1, Callee::default());
+                    }
+                    self.callees[i] = Callee {
+                        func: c.func as usize,
+                        slots: code.max_locals as u64 + code.max_stack as u64,
+                    };
+                }
+                State::Compiled(Box::new(c))
+            }
             Err(_) => {
                 self.stats.declined += 1;
                 State::Never
@@ -579,7 +614,7 @@ impl Jit {
             return Err("too large".into());
         }
         let types = types::analyze(prog, method, code).map_err(|e| e.0)?;
-        if self.live_code >= self.config.max_code_bytes && self.nesting == 0 {
+        if self.live_code >= self.config.max_code_bytes {
             self.flush();
         }
         let entries = translate::entry_points(code, &types);
@@ -592,17 +627,31 @@ impl Jit {
         let helpers = translate::Helpers {
             frem: frem as extern "C" fn(f32, f32) -> f32 as usize,
             drem: drem as extern "C" fn(f64, f64) -> f64 as usize,
-            invoke: invoke as unsafe extern "C" fn(*mut Ctx, u32) -> u32 as usize,
-            alloc: alloc as unsafe extern "C" fn(*mut Ctx, u32, i32) -> u32 as usize,
+            call_slow: call_slow as unsafe extern "C" fn(*mut Ctx, u32, *const Value) -> u32
+                as usize,
+            dispatch: dispatch as unsafe extern "C" fn(*mut Ctx, u32, u32, u32, *mut u64) -> u32
+                as usize,
+            alloc: alloc as unsafe extern "C" fn(*mut Ctx, u32, u32, i32) -> u32 as usize,
             check: check as unsafe extern "C" fn(*mut Ctx, u32, u32, u32) -> u32 as usize,
         };
+        // One inline cache word per virtual or interface call, in the order of the code.
+        let sites = code
+            .insns
+            .iter()
+            .filter(|i| translate::is_dispatched(i.get()))
+            .count();
+        let mut caches = vec![u64::MAX; sites].into_boxed_slice();
         let frontend = module.isa().frontend_config();
         translate::translate(
             &mut cctx.func,
             &mut self.fctx,
-            code,
-            &types,
-            &entries,
+            translate::Method {
+                id: method,
+                code,
+                types: &types,
+                entries: &entries,
+                caches: caches.as_mut_ptr() as usize,
+            },
             helpers,
             frontend,
         );
@@ -633,6 +682,7 @@ impl Jit {
             .iter()
             .map(|c| !translate::compiles(c.get()))
             .collect();
+        self.caches.push(caches);
         self.stats.compiled += 1;
         self.stats.code_bytes += size as u64;
         self.live_code += size;
@@ -653,6 +703,8 @@ impl Jit {
                 *state = State::Counting(0);
             }
         }
+        self.callees.clear();
+        self.caches.clear();
         if let Some(m) = self.module.take() {
             // SAFETY: no function of the module is running or referenced any more: every
             // compiled state was just reset.

@@ -82,10 +82,13 @@ pub(crate) fn compiles(insn: Insn) -> bool {
             | Insn::ANewArrayQ(_)
             | Insn::CheckCastQ(_)
             | Insn::InstanceOfQ(_)
+            | Insn::Return
+            | Insn::Return1
+            | Insn::Return2
     )
 }
 
-/// Whether an instruction is a call compiled code makes itself (through [`Helpers::invoke`]).
+/// Whether an instruction is a call compiled code makes itself.
 pub(crate) fn is_call(insn: Insn) -> bool {
     matches!(
         insn,
@@ -103,6 +106,15 @@ fn falls_through(insn: Insn) -> bool {
             | Insn::Return1
             | Insn::Return2
             | Insn::AThrow
+    )
+}
+
+/// Whether an instruction is a call that selects its method by the receiver's class (it has
+/// an inline cache).
+pub(crate) fn is_dispatched(insn: Insn) -> bool {
+    matches!(
+        insn,
+        Insn::InvokeVirtualQ { .. } | Insn::InvokeInterfaceQ { .. }
     )
 }
 
@@ -155,10 +167,12 @@ pub(crate) fn entry_points(code: &Code, types: &Types) -> Vec<u32> {
         .collect()
 }
 
-/// The signature of compiled methods: `(ctx, entry index) -> exit code`.
+/// The signature of compiled methods: `(ctx, locals, frame index, entry index) -> exit code`.
 pub(crate) fn signature(call_conv: CallConv) -> Signature {
     let mut sig = Signature::new(call_conv);
     sig.params.push(AbiParam::new(T::I64));
+    sig.params.push(AbiParam::new(T::I64));
+    sig.params.push(AbiParam::new(T::I32));
     sig.params.push(AbiParam::new(T::I32));
     sig.returns.push(AbiParam::new(T::I64));
     sig
@@ -201,6 +215,7 @@ const SLOT: i64 = size_of::<Value>() as i64;
 const RAW: i64 = size_of::<RawObj>() as i64;
 const RAW_LEN: i32 = std::mem::offset_of!(RawObj, len) as i32;
 const RAW_KIND: i32 = std::mem::offset_of!(RawObj, kind) as i32;
+const RAW_CLASS: i32 = std::mem::offset_of!(RawObj, class) as i32;
 
 /// Helpers compiled code calls for what has no Cranelift instruction.
 #[derive(Debug, Clone, Copy)]
@@ -209,19 +224,50 @@ pub(crate) struct Helpers {
     pub(crate) frem: usize,
     /// `drem` with the interpreter's NaN rule.
     pub(crate) drem: usize,
-    /// `(ctx, pc) -> status`: runs the call at `pc` of the frame (see `super::CALL_*`).
-    pub(crate) invoke: usize,
-    /// `(ctx, pc, length) -> handle or 0`: runs the allocation at `pc`.
+    /// `(ctx, method, args) -> status`: a call compiled code does not make directly (see
+    /// `super::SLOW_*`).
+    pub(crate) call_slow: usize,
+    /// `(ctx, caller, pc, receiver, cache) -> method`: the method a virtual or interface call
+    /// selects, on a miss of its inline cache.
+    pub(crate) dispatch: usize,
+    /// `(ctx, method, pc, length) -> handle or 0`: runs the allocation at `pc`.
     pub(crate) alloc: usize,
     /// `(ctx, what, a, b) -> 0 or 1`: a type check (see `super::CHECK_*`).
     pub(crate) check: usize,
+}
+
+/// What is compiled: a method's code, its types and entries, and its inline caches.
+pub(crate) struct Method<'a> {
+    /// The method.
+    pub(crate) id: u32,
+    /// Its decoded code.
+    pub(crate) code: &'a Code,
+    /// Its slot types.
+    pub(crate) types: &'a Types,
+    /// Its entry points ([`entry_points`]).
+    pub(crate) entries: &'a [u32],
+    /// Address of its inline cache words, one per [`is_dispatched`] call in code order.
+    pub(crate) caches: usize,
 }
 
 struct Tx<'a, 'b> {
     b: FunctionBuilder<'a>,
     code: &'b Code,
     types: &'b Types,
+    mid: u32,
     ctx: V,
+    /// Where local 0 of this frame is.
+    locals: V,
+    /// This frame's index in the thread's frame list.
+    fi: V,
+    /// The shared end of every exit (parameters: pc and stack pointer relative to local 0):
+    /// returns the pc to the interpreter, or writes the frame record and unwinds if this
+    /// frame was called by compiled code.
+    finish: Block,
+    /// The shared end of an unwinding through a call (parameters as for `finish`).
+    unwound: Block,
+    /// Inline cache word of each instruction that has one.
+    cache_of: Vec<Option<usize>>,
     /// `[slot][type]` variables.
     vars: Vec<[Variable; 5]>,
     /// Tag and payload (i64) of locals whose type is only known at run time.
@@ -229,22 +275,37 @@ struct Tx<'a, 'b> {
     fuel: Variable,
     blocks: Vec<Option<Block>>,
     helpers: Helpers,
-    ptr: ir::Type,
     /// Exit blocks by (instruction, fuel given back), shared by an instruction's checks.
     exits: std::collections::HashMap<(usize, i64), Block>,
 }
 
-/// Translates a method; returns the entry points. `func` receives the IR.
+/// Translates a method. `func` receives the IR.
 pub(crate) fn translate(
     func: &mut ir::Function,
     fctx: &mut FunctionBuilderContext,
-    code: &Code,
-    types: &Types,
-    entries: &[u32],
+    method: Method<'_>,
     helpers: Helpers,
     frontend: cranelift_codegen::isa::TargetFrontendConfig,
 ) {
+    let Method {
+        id: mid,
+        code,
+        types,
+        entries,
+        caches,
+    } = method;
     let n = code.insns.len();
+    let mut site = 0;
+    let cache_of = code
+        .insns
+        .iter()
+        .map(|i| {
+            is_dispatched(i.get()).then(|| {
+                site += 1;
+                caches + (site - 1) * 8
+            })
+        })
+        .collect();
     let n_slots = types.n_locals + code.max_stack as usize;
     let mut b = FunctionBuilder::new(func, fctx);
     let vars: Vec<[Variable; 5]> = (0..n_slots)
@@ -300,18 +361,33 @@ pub(crate) fn translate(
     }
     b.switch_to_block(start);
     let ctx_v = b.block_params(start)[0];
-    let entry_v = b.block_params(start)[1];
+    let locals_v = b.block_params(start)[1];
+    let fi_v = b.block_params(start)[2];
+    let entry_v = b.block_params(start)[3];
+    let finish = b.create_block();
+    b.append_block_param(finish, T::I32);
+    b.append_block_param(finish, T::I32);
+    b.set_cold_block(finish);
+    let unwound = b.create_block();
+    b.append_block_param(unwound, T::I32);
+    b.append_block_param(unwound, T::I32);
+    b.set_cold_block(unwound);
     let mut tx = Tx {
         b,
         code,
         types,
+        mid,
         ctx: ctx_v,
+        locals: locals_v,
+        fi: fi_v,
+        finish,
+        unwound,
+        cache_of,
         vars,
         dyn_vars,
         fuel,
         blocks,
         helpers,
-        ptr: T::I64,
         exits: std::collections::HashMap::new(),
     };
     let f0 =
@@ -405,6 +481,7 @@ pub(crate) fn translate(
         }
         pc = end;
     }
+    tx.finish_blocks();
     tx.b.seal_all_blocks();
     tx.b.finalize(frontend);
 }
@@ -415,11 +492,88 @@ impl Tx<'_, '_> {
     }
 
     fn slot_addr(&mut self, slot: usize) -> (V, i32) {
-        let base = self
+        (self.locals, (slot as i64 * SLOT) as i32)
+    }
+
+    /// Emits the shared ends of exits and unwindings.
+    fn finish_blocks(&mut self) {
+        let flags = MemFlags::trusted();
+        // An exit: a root frame returns the pc; a frame called by compiled code writes its
+        // record, names itself the innermost frame, and unwinds.
+        self.b.switch_to_block(self.finish);
+        let pc = self.b.block_params(self.finish)[0];
+        let sp = self.b.block_params(self.finish)[1];
+        let roots = self.b.ins().load(T::I32, flags, self.ctx, ctx::ROOTS);
+        let direct = self
             .b
             .ins()
-            .load(self.ptr, MemFlags::trusted(), self.ctx, ctx::LOCALS);
-        (base, (slot as i64 * SLOT) as i32)
+            .icmp(IntCC::UnsignedGreaterThanOrEqual, self.fi, roots);
+        let record = self.b.create_block();
+        let back = self.b.create_block();
+        self.b.set_cold_block(record);
+        self.b.set_cold_block(back);
+        self.b.ins().brif(direct, record, &[], back, &[]);
+        self.b.switch_to_block(back);
+        let code_v = self.b.ins().uextend(T::I64, pc);
+        self.b.ins().return_(&[code_v]);
+        self.b.switch_to_block(record);
+        self.write_record(pc, sp, true);
+        self.b
+            .ins()
+            .store(flags, self.fi, self.ctx, ctx::UNWOUND_TOP);
+        let code_v = self.b.ins().iconst(T::I64, super::UNWOUND as i64);
+        self.b.ins().return_(&[code_v]);
+
+        // An unwinding through a call: the record of a root frame exists and needs only its
+        // pc and stack pointer.
+        self.b.switch_to_block(self.unwound);
+        let pc = self.b.block_params(self.unwound)[0];
+        let sp = self.b.block_params(self.unwound)[1];
+        let roots = self.b.ins().load(T::I32, flags, self.ctx, ctx::ROOTS);
+        let direct = self
+            .b
+            .ins()
+            .icmp(IntCC::UnsignedGreaterThanOrEqual, self.fi, roots);
+        let full = self.b.create_block();
+        let part = self.b.create_block();
+        self.b.set_cold_block(full);
+        self.b.set_cold_block(part);
+        self.b.ins().brif(direct, full, &[], part, &[]);
+        self.b.switch_to_block(full);
+        self.write_record(pc, sp, true);
+        let code_v = self.b.ins().iconst(T::I64, super::UNWOUND as i64);
+        self.b.ins().return_(&[code_v]);
+        self.b.switch_to_block(part);
+        self.write_record(pc, sp, false);
+        let code_v = self.b.ins().iconst(T::I64, super::UNWOUND as i64);
+        self.b.ins().return_(&[code_v]);
+    }
+
+    /// Writes this frame's record in the thread's frame list: pc and stack pointer, and if
+    /// `whole`, the method, base, kind (normal) and monitor (none) too.
+    fn write_record(&mut self, pc: V, sp: V, whole: bool) {
+        use super::frame;
+        let flags = MemFlags::trusted();
+        let frames = self.b.ins().load(T::I64, flags, self.ctx, ctx::FRAMES);
+        let fi = self.b.ins().uextend(T::I64, self.fi);
+        let off = self.b.ins().imul_imm_s(fi, frame::SIZE);
+        let rec = self.b.ins().iadd(frames, off);
+        let slots = self.b.ins().load(T::I64, flags, self.ctx, ctx::SLOTS);
+        let bytes = self.b.ins().isub(self.locals, slots);
+        let index = self.b.ins().ushr_imm_s(bytes, SLOT.trailing_zeros() as i64);
+        let base = self.b.ins().ireduce(T::I32, index);
+        let top = self.b.ins().iadd(base, sp);
+        self.b.ins().store(flags, pc, rec, frame::PC);
+        self.b.ins().store(flags, top, rec, frame::SP);
+        if whole {
+            let m = self.b.ins().iconst(T::I32, self.mid as i64);
+            let zero32 = self.b.ins().iconst(T::I32, 0);
+            self.b.ins().store(flags, m, rec, frame::METHOD);
+            self.b.ins().store(flags, base, rec, frame::BASE);
+            self.b.ins().store(flags, zero32, rec, frame::KIND);
+            self.b.ins().store(flags, zero32, rec, frame::KIND + 4);
+            self.b.ins().store(flags, zero32, rec, frame::SYNC);
+        }
     }
 
     /// Loads the frame's slots into variables, as typed before instruction `pc`.
@@ -466,16 +620,24 @@ impl Tx<'_, '_> {
     /// leaving; `fuel_back` instructions charged but not run are given back.
     fn exit(&mut self, pc: usize, fuel_back: i64) {
         self.write_state(pc, fuel_back);
-        let code_v = self.b.ins().iconst(T::I64, exit_code(pc as u32) as i64);
-        self.b.ins().return_(&[code_v]);
+        let sp = self.types.n_locals + self.code.depths[pc] as usize;
+        let pc_v = self.b.ins().iconst(T::I32, exit_code(pc as u32) as i64);
+        let sp_v = self.b.ins().iconst(T::I32, sp as i64);
+        self.b.ins().jump(self.finish, &[pc_v.into(), sp_v.into()]);
     }
 
     /// Writes the frame as it is before instruction `pc`, and the fuel (plus `fuel_back`).
     fn write_state(&mut self, pc: usize, fuel_back: i64) {
-        let depth = self.code.depths[pc] as usize;
+        self.write_slots(pc, self.code.depths[pc] as usize, fuel_back);
+    }
+
+    /// Writes the locals and the lowest `depth` stack slots as they are before `pc`, and the
+    /// fuel (plus `fuel_back`).
+    fn write_slots(&mut self, pc: usize, depth: usize, fuel_back: i64) {
         let (base, _) = self.slot_addr(0);
         let locals: Vec<Ty> = self.types.locals(pc).to_vec();
-        let stack: Vec<Ty> = self.types.stack(pc, depth).to_vec();
+        let all = self.code.depths[pc] as usize;
+        let stack: Vec<Ty> = self.types.stack(pc, all)[..depth].to_vec();
         let n_locals = self.types.n_locals;
         let flags = MemFlags::trusted();
         for (i, &t) in locals.iter().enumerate() {
@@ -1048,7 +1210,10 @@ impl Tx<'_, '_> {
             Insn::InvokeDirect { .. }
             | Insn::InvokeVirtualQ { .. }
             | Insn::InvokeInterfaceQ { .. } => {
-                self.call(pc);
+                self.call(pc, rest);
+            }
+            Insn::Return | Insn::Return1 | Insn::Return2 => {
+                self.ret(pc, rest, insn);
             }
             Insn::NewQ(_) | Insn::NewArray(_) | Insn::ANewArrayQ(_) => {
                 let (at, len) = if matches!(insn, Insn::NewQ(_)) {
@@ -1057,14 +1222,19 @@ impl Tx<'_, '_> {
                     (sp - 1, self.get(sp - 1, Ty::Int))
                 };
                 let pc_v = self.b.ins().iconst(T::I32, pc as i64);
+                let mid_v = self.b.ins().iconst(T::I32, self.mid as i64);
                 let mut sig = Signature::new(self.b.func.signature.call_conv);
                 sig.params.push(AbiParam::new(T::I64));
+                sig.params.push(AbiParam::new(T::I32));
                 sig.params.push(AbiParam::new(T::I32));
                 sig.params.push(AbiParam::new(T::I32));
                 sig.returns.push(AbiParam::new(T::I32));
                 let sr = self.b.import_signature(sig);
                 let f = self.b.ins().iconst(T::I64, self.helpers.alloc as i64);
-                let call = self.b.ins().call_indirect(sr, f, &[self.ctx, pc_v, len]);
+                let call = self
+                    .b
+                    .ins()
+                    .call_indirect(sr, f, &[self.ctx, mid_v, pc_v, len]);
                 let r = self.b.inst_results(call)[0];
                 // 0: the interpreter allocates (a collection is due, or an error to raise).
                 let failed = self.b.ins().icmp_imm_s(IntCC::Equal, r, 0);
@@ -1117,75 +1287,251 @@ impl Tx<'_, '_> {
         self.b.block_params(join)[0]
     }
 
-    /// A call: the frame is written as the interpreter holds it before the call, then the
-    /// helper pushes the callee's frame and runs it (compiled) to its return, or tells this
-    /// code to leave at the call, or to unwind because the callee stopped elsewhere.
-    fn call(&mut self, pc: usize) {
-        self.write_state(pc, 0);
+    /// A call. The target is known (a direct call) or found through the call site's inline
+    /// cache (virtual and interface calls). The arguments are written to the stack, where
+    /// they become the callee's first locals; a compiled callee is then called directly with
+    /// its frame index and locals, and its result comes back in the context. Anything else
+    /// (a callee not compiled, a native, no room for its frame) goes to the slow helper, which
+    /// computes intrinsics and otherwise leaves at the call. If the callee unwinds, this frame
+    /// writes its own state and record (as the caller of a frame) and unwinds too.
+    fn call(&mut self, pc: usize, rest: i64) {
+        let insn = self.code.insns[pc].get();
+        let flags = MemFlags::trusted();
+        let nl = self.types.n_locals;
+        let depth = self.code.depths[pc] as usize;
+        let n = self.code.effects[pc].0 as usize;
+        let first = depth - n;
+        let stack: Vec<Ty> = self.types.stack(pc, depth).to_vec();
+        let receiver = match insn {
+            Insn::InvokeDirect { has_receiver, .. } => has_receiver,
+            _ => true,
+        };
+        let r = receiver.then(|| {
+            let r = self.get(nl + first, Ty::Ref);
+            // A null receiver: the interpreter raises the exception.
+            let null = self.b.ins().icmp_imm_s(IntCC::Equal, r, 0);
+            self.exit_if(null, pc, rest);
+            r
+        });
+        let mid = match (insn, r) {
+            (Insn::InvokeDirect { method, .. }, _) => self.b.ins().iconst(T::I32, method as i64),
+            (_, Some(r)) => self.select(r, pc, rest),
+            _ => unreachable!("dispatched calls have receivers"),
+        };
+
+        // The arguments, as the interpreter holds them on the stack.
+        for (k, &t) in stack.iter().enumerate().skip(first) {
+            let off = ((nl + k) as i64 * SLOT) as i32;
+            self.store_slot(self.locals, off, nl + k, t);
+        }
+        let args = self
+            .b
+            .ins()
+            .iadd_imm_s(self.locals, (nl + first) as i64 * SLOT);
+
+        let look = self.b.create_block();
+        let fast = self.b.create_block();
+        let slow = self.b.create_block();
+        let got = self.b.create_block();
+        let unwind = self.b.create_block();
+        self.b.set_cold_block(slow);
+        self.b.set_cold_block(unwind);
+        let len = self.b.ins().load(T::I32, flags, self.ctx, ctx::CALLEES_LEN);
+        let known = self.b.ins().icmp(IntCC::UnsignedLessThan, mid, len);
+        self.b.ins().brif(known, look, &[], slow, &[]);
+
+        self.b.switch_to_block(look);
+        let table = self.b.ins().load(T::I64, flags, self.ctx, ctx::CALLEES);
+        let mid64 = self.b.ins().uextend(T::I64, mid);
+        let off = self.b.ins().imul_imm_s(mid64, super::callee::SIZE);
+        let entry = self.b.ins().iadd(table, off);
+        let func = self
+            .b
+            .ins()
+            .load(T::I64, flags, entry, super::callee::FUNC);
+        self.b.ins().brif(func, fast, &[], slow, &[]);
+
+        // A compiled callee: room for its frame, then the call.
+        self.b.switch_to_block(fast);
+        let callee_fi = self.b.ins().iadd_imm_s(self.fi, 1);
+        let limit = self
+            .b
+            .ins()
+            .load(T::I32, flags, self.ctx, ctx::FRAMES_LIMIT);
+        let deep = self
+            .b
+            .ins()
+            .icmp(IntCC::UnsignedGreaterThanOrEqual, callee_fi, limit);
+        self.exit_if(deep, pc, rest);
+        let need = self
+            .b
+            .ins()
+            .load(T::I64, flags, entry, super::callee::SLOTS);
+        let bytes = self.b.ins().imul_imm_s(need, SLOT);
+        let end = self.b.ins().iadd(args, bytes);
+        let room = self.b.ins().load(T::I64, flags, self.ctx, ctx::SLOTS_END);
+        let short = self.b.ins().icmp(IntCC::UnsignedGreaterThan, end, room);
+        self.exit_if(short, pc, rest);
+        let fuel = self.b.use_var(self.fuel);
+        self.b.ins().store(flags, fuel, self.ctx, ctx::FUEL);
+        let sig = signature(self.b.func.signature.call_conv);
+        let sr = self.b.import_signature(sig);
+        let entry0 = self.b.ins().iconst(T::I32, 0);
+        let call = self
+            .b
+            .ins()
+            .call_indirect(sr, func, &[self.ctx, args, callee_fi, entry0]);
+        let status = self.b.inst_results(call)[0];
+        let f = self.b.ins().load(T::I64, flags, self.ctx, ctx::FUEL);
+        self.b.def_var(self.fuel, f);
+        let returned = self
+            .b
+            .ins()
+            .icmp_imm_s(IntCC::Equal, status, super::RETURNED as i64);
+        self.b.ins().brif(returned, got, &[], unwind, &[]);
+
+        // The callee stopped elsewhere: this frame is its caller, its arguments popped.
+        self.b.switch_to_block(unwind);
+        self.write_slots(pc, first, 0);
+        let pc_v = self.b.ins().iconst(T::I32, pc as i64 + 1);
+        let sp_v = self.b.ins().iconst(T::I32, (nl + first) as i64);
+        self.b.ins().jump(self.unwound, &[pc_v.into(), sp_v.into()]);
+
+        // Anything else.
+        self.b.switch_to_block(slow);
         let mut sig = Signature::new(self.b.func.signature.call_conv);
         sig.params.push(AbiParam::new(T::I64));
         sig.params.push(AbiParam::new(T::I32));
+        sig.params.push(AbiParam::new(T::I64));
         sig.returns.push(AbiParam::new(T::I32));
         let sr = self.b.import_signature(sig);
-        let f = self.b.ins().iconst(T::I64, self.helpers.invoke as i64);
-        let pc_v = self.b.ins().iconst(T::I32, pc as i64);
-        let call = self.b.ins().call_indirect(sr, f, &[self.ctx, pc_v]);
-        let status = self.b.inst_results(call)[0];
-        let ok = self.b.create_block();
-        let not_ok = self.b.create_block();
-        let leave = self.b.create_block();
-        let unwind = self.b.create_block();
-        self.b.set_cold_block(not_ok);
-        self.b.set_cold_block(leave);
-        self.b.set_cold_block(unwind);
-        let is_ok = self
+        let helper = self.b.ins().iconst(T::I64, self.helpers.call_slow as i64);
+        let call = self.b.ins().call_indirect(sr, helper, &[self.ctx, mid, args]);
+        let st = self.b.inst_results(call)[0];
+        let leave = self
             .b
             .ins()
-            .icmp_imm_s(IntCC::Equal, status, super::CALL_RETURNED as i64);
-        self.b.ins().brif(is_ok, ok, &[], not_ok, &[]);
-        self.b.seal_block(not_ok);
-        self.b.switch_to_block(not_ok);
-        let is_leave = self
-            .b
-            .ins()
-            .icmp_imm_s(IntCC::Equal, status, super::CALL_LEAVE as i64);
-        self.b.ins().brif(is_leave, leave, &[], unwind, &[]);
-        self.b.seal_block(leave);
-        self.b.seal_block(unwind);
-        self.b.switch_to_block(leave);
-        // The state is written and the helper gave the call's fuel back.
-        let code_v = self.b.ins().iconst(T::I64, exit_code(pc as u32) as i64);
-        self.b.ins().return_(&[code_v]);
-        self.b.switch_to_block(unwind);
-        let code_v = self.b.ins().iconst(T::I64, super::UNWOUND as i64);
-        self.b.ins().return_(&[code_v]);
-        self.b.seal_block(ok);
-        self.b.switch_to_block(ok);
-        let f = self
-            .b
-            .ins()
-            .load(T::I64, MemFlags::trusted(), self.ctx, ctx::FUEL);
-        self.b.def_var(self.fuel, f);
-        // The result, where the callee's return put it: the top of the stack after the call.
+            .icmp_imm_s(IntCC::NotEqual, st, super::SLOW_RETURNED as i64);
+        self.exit_if(leave, pc, rest);
+        self.b.ins().jump(got, &[]);
+
+        // The result, from the context.
+        self.b.switch_to_block(got);
         let after = self.code.depths[pc + 1] as usize;
-        let before = self.code.depths[pc] as usize;
-        let nl = self.types.n_locals;
-        let stack_after = self.types.stack(pc + 1, after).to_vec();
-        // Slots the call pushed: from the depth its arguments started at.
-        let first_new = before - self.code.effects[pc].0 as usize;
-        for (k, &t) in stack_after.iter().enumerate().skip(first_new) {
-            if t != Ty::Top {
-                let (base, _) = self.slot_addr(0);
-                let off = ((nl + k) as i64 * SLOT) as i32 + tag::PAYLOAD;
-                let v = self
-                    .b
-                    .ins()
-                    .load(cl_type(t), MemFlags::trusted(), base, off);
-                self.set(nl + k, t, v);
-            }
+        if after > first {
+            let t = self.types.stack(pc + 1, after)[first];
+            let bits = self.b.ins().load(T::I64, flags, self.ctx, ctx::RET);
+            let v = match t {
+                Ty::Int | Ty::Ref => self.b.ins().ireduce(T::I32, bits),
+                Ty::Float => {
+                    let i = self.b.ins().ireduce(T::I32, bits);
+                    self.b.ins().bitcast(T::F32, MemFlags::new(), i)
+                }
+                Ty::Long => bits,
+                Ty::Double => self.b.ins().bitcast(T::F64, MemFlags::new(), bits),
+                Ty::Top | Ty::Conflict => unreachable!("a call returns a value or nothing"),
+            };
+            self.set(nl + first, t, v);
         }
         let next = self.blocks[pc + 1].expect("the instruction after a call is a leader");
         self.b.ins().jump(next, &[]);
+    }
+
+    /// The method a virtual or interface call selects for receiver `r` (not null): the inline
+    /// cache's if it holds `r`'s class, else the dispatch helper's (which fills the cache).
+    fn select(&mut self, r: V, pc: usize, rest: i64) -> V {
+        let flags = MemFlags::trusted();
+        let class = self.class_of(r, pc, rest);
+        let cache = self.cache_of[pc].expect("dispatched calls have a cache word");
+        let cache_v = self.b.ins().iconst(T::I64, cache as i64);
+        let word = self.b.ins().load(T::I64, flags, cache_v, 0);
+        let high = self.b.ins().ushr_imm_s(word, 32);
+        let cached = self.b.ins().ireduce(T::I32, high);
+        let hit = self.b.ins().icmp(IntCC::Equal, cached, class);
+        let low = self.b.ins().ireduce(T::I32, word);
+        let miss = self.b.create_block();
+        let join = self.b.create_block();
+        self.b.append_block_param(join, T::I32);
+        self.b.set_cold_block(miss);
+        self.b.ins().brif(hit, join, &[low.into()], miss, &[]);
+        self.b.switch_to_block(miss);
+        let mut sig = Signature::new(self.b.func.signature.call_conv);
+        sig.params.push(AbiParam::new(T::I64));
+        for _ in 0..3 {
+            sig.params.push(AbiParam::new(T::I32));
+        }
+        sig.params.push(AbiParam::new(T::I64));
+        sig.returns.push(AbiParam::new(T::I32));
+        let sr = self.b.import_signature(sig);
+        let helper = self.b.ins().iconst(T::I64, self.helpers.dispatch as i64);
+        let caller = self.b.ins().iconst(T::I32, self.mid as i64);
+        let pc_v = self.b.ins().iconst(T::I32, pc as i64);
+        let call = self
+            .b
+            .ins()
+            .call_indirect(sr, helper, &[self.ctx, caller, pc_v, r, cache_v]);
+        let m = self.b.inst_results(call)[0];
+        let none = self
+            .b
+            .ins()
+            .icmp_imm_s(IntCC::Equal, m, super::NO_METHOD as i64);
+        self.exit_if(none, pc, rest);
+        self.b.ins().jump(join, &[m.into()]);
+        self.b.switch_to_block(join);
+        self.b.block_params(join)[0]
+    }
+
+    /// The class of the object behind handle `r` (not null), leaving at `pc` if the handle is
+    /// outside the heap's table.
+    fn class_of(&mut self, r: V, pc: usize, rest: i64) -> V {
+        let flags = MemFlags::trusted();
+        let len = self.b.ins().load(T::I64, flags, self.ctx, ctx::HEAP_LEN);
+        let r64 = self.b.ins().uextend(T::I64, r);
+        let out = self
+            .b
+            .ins()
+            .icmp(IntCC::UnsignedGreaterThanOrEqual, r64, len);
+        self.exit_if(out, pc, rest);
+        let table = self.b.ins().load(T::I64, flags, self.ctx, ctx::HEAP);
+        let off = self.b.ins().imul_imm_s(r64, RAW);
+        let entry = self.b.ins().iadd(table, off);
+        self.b.ins().load(T::I32, flags, entry, RAW_CLASS)
+    }
+
+    /// A return: a frame called by compiled code hands its result to its caller through the
+    /// context; any other frame leaves for the interpreter to return.
+    fn ret(&mut self, pc: usize, rest: i64, insn: Insn) {
+        let flags = MemFlags::trusted();
+        let roots = self.b.ins().load(T::I32, flags, self.ctx, ctx::ROOTS);
+        let root = self.b.ins().icmp(IntCC::UnsignedLessThan, self.fi, roots);
+        self.exit_if(root, pc, rest);
+        let nl = self.types.n_locals;
+        let depth = self.code.depths[pc] as usize;
+        let n = match insn {
+            Insn::Return => 0,
+            Insn::Return1 => 1,
+            _ => 2,
+        };
+        if n > 0 {
+            let at = nl + depth - n;
+            let t = self.types.stack(pc, depth)[depth - n];
+            let v = self.get(at, t);
+            let bits = match t {
+                Ty::Int | Ty::Ref => self.b.ins().uextend(T::I64, v),
+                Ty::Float => {
+                    let i = self.b.ins().bitcast(T::I32, MemFlags::new(), v);
+                    self.b.ins().uextend(T::I64, i)
+                }
+                Ty::Long => v,
+                Ty::Double => self.b.ins().bitcast(T::I64, MemFlags::new(), v),
+                Ty::Top | Ty::Conflict => unreachable!("verified code returns a value"),
+            };
+            self.b.ins().store(flags, bits, self.ctx, ctx::RET);
+        }
+        let fuel = self.b.use_var(self.fuel);
+        self.b.ins().store(flags, fuel, self.ctx, ctx::FUEL);
+        let code_v = self.b.ins().iconst(T::I64, super::RETURNED as i64);
+        self.b.ins().return_(&[code_v]);
     }
 
     fn int_op(&mut self, op: Op, a: V, bv: V, t: ir::Type, pc: usize, rest: i64) -> V {
