@@ -398,6 +398,64 @@ fn emulated() -> bool {
     std::env::var("PHANTOM_TEST_RUNNER").is_ok_and(|r| !r.trim().is_empty())
 }
 
+/// The instruction count `--stats` reports.
+fn instructions(stderr: &[u8]) -> u64 {
+    String::from_utf8_lossy(stderr)
+        .lines()
+        .find(|l| l.contains(" instructions,"))
+        .and_then(|l| l.split_whitespace().nth(1)?.parse().ok())
+        .expect("--stats prints the instruction count")
+}
+
+/// Calls between compiled methods (tests/it/jit/JitCalls.java): compiled frames exist only as
+/// native state until they unwind, so stops inside deep chains of virtual, interface,
+/// recursive and allocating calls, and exceptions and a stack overflow through them, must
+/// still leave exactly the interpreter's frames.
+#[test]
+fn calls_between_compiled_methods_leave_exactly_the_interpreters_frames() {
+    let name = "JitCalls";
+    let dir = compile(name, include_str!("jit/JitCalls.java"));
+    let run = |extra: &[&str]| {
+        let mut cmd = phantom();
+        cmd.arg("run").args(extra).arg("-cp").arg(&dir).arg(name);
+        output(&mut cmd)
+    };
+    let jit = run(&["--jit-threshold", "1", "--stats"]);
+    let int = run(&["-Xint", "--stats"]);
+    let hotspot = output(Command::new("java").arg("-cp").arg(&dir).arg(name));
+    assert!(hotspot.status.success(), "java failed");
+    assert!(int.status.success() && jit.status.success());
+    assert_eq!(
+        String::from_utf8_lossy(&int.stdout),
+        String::from_utf8_lossy(&hotspot.stdout),
+        "the interpreter against HotSpot"
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&jit.stdout),
+        String::from_utf8_lossy(&int.stdout),
+        "compiled code against the interpreter"
+    );
+    let total = instructions(&int.stderr);
+    assert_eq!(
+        instructions(&jit.stderr),
+        total,
+        "instruction counts differ"
+    );
+    let mut rng = Rng(0x5eed_ca11);
+    let points = if emulated() { 4 } else { 16 };
+    for _ in 0..points {
+        let n = 1 + rng.below(total);
+        let a = checkpoint(&dir, name, n, true);
+        let b = checkpoint(&dir, name, n, false);
+        assert!(!a.is_empty(), "no checkpoint at {n}");
+        assert!(
+            a == b,
+            "the checkpoints after {n} instructions differ with and without the compiler ({})",
+            dir.display()
+        );
+    }
+}
+
 #[test]
 fn compiled_code_leaves_exactly_the_interpreters_state() {
     let seeds: &[u64] = if emulated() {
@@ -436,11 +494,7 @@ fn compiled_code_leaves_exactly_the_interpreters_state() {
             "seed {seed}: compiled code against the interpreter"
         );
         let stats = String::from_utf8_lossy(&jit.stderr);
-        let total: u64 = stats
-            .lines()
-            .find(|l| l.contains(" instructions,"))
-            .and_then(|l| l.split_whitespace().nth(1)?.parse().ok())
-            .expect("--stats prints the instruction count");
+        let total = instructions(&jit.stderr);
         assert!(
             stats.contains("entries") && !stats.contains(" 0 entries"),
             "seed {seed}: compiled code never ran: {stats}"

@@ -379,9 +379,21 @@ pub fn run(prog: &Program, rt: &mut Runtime, jit: &mut Jit, budget: &mut u64) ->
                 let i = slots[sp - w - 1].int() as u32 as usize;
                 let array = slots[sp - w - 2].reference();
                 if elem == Elem::Ref && value.reference() != NULL {
-                    // Covariant arrays: the store must be checked against the element class.
-                    pc -= 1;
-                    leave!(Exit::Slow);
+                    // Covariant arrays: the value's class must fit the element class (else
+                    // the outer loop raises the exception). Compiled code checks the same.
+                    let fits = match (heap.get(array), heap.get(value.reference())) {
+                        (Some(a), Some(v)) => match prog.class(a.class).kind {
+                            crate::class::ClassKind::Array { component, .. } => {
+                                prog.is_assignable(v.class, component)
+                            }
+                            _ => false,
+                        },
+                        _ => false,
+                    };
+                    if !fits {
+                        pc -= 1;
+                        leave!(Exit::Slow);
+                    }
                 }
                 let Some(obj) = heap.get_mut(array) else {
                     pc -= 1;

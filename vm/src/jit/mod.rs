@@ -94,6 +94,8 @@ pub(crate) mod ctx {
     pub(crate) const RET: i32 = offset_of!(Ctx, ret) as i32;
     /// [`Ctx::callees`]
     pub(crate) const CALLEES: i32 = offset_of!(Ctx, callees) as i32;
+    /// [`Ctx::stack_limit`]
+    pub(crate) const STACK_LIMIT: i32 = offset_of!(Ctx, stack_limit) as i32;
 }
 
 /// Offsets in a [`Frame`], as compiled code writes one when it unwinds.
@@ -135,6 +137,9 @@ pub(crate) const NO_METHOD: u32 = u32::MAX;
 /// Compiled frames nested on the native stack at most; deeper calls go through the
 /// interpreter, which keeps frames as data.
 const MAX_NESTING: usize = 200;
+/// Native stack that nested compiled frames may use below [`Jit::run`]'s frame, whatever
+/// their sizes.
+const NATIVE_STACK: usize = 256 << 10;
 
 /// What compiled code is given: the fuel, raw views of the heap, the statics, the thread's
 /// slots and frames, and the table of compiled methods it may call directly. Each compiled
@@ -172,6 +177,8 @@ pub(crate) struct Ctx {
     ret: u64,
     /// Per method: its compiled code if compiled code may call it directly.
     callees: *const Callee,
+    /// The lowest native stack address a compiled caller may call from.
+    stack_limit: usize,
 }
 
 /// A method compiled code may call directly: its compiled function (0: none) and how many
@@ -504,7 +511,9 @@ impl Jit {
             callees_len: self.callees.len() as u32,
             ret: 0,
             callees: self.callees.as_ptr(),
+            stack_limit: 0,
         };
+        cx.stack_limit = (&raw const cx as usize).saturating_sub(NATIVE_STACK);
         // SAFETY: the code was compiled for this method's code and types; `locals` points at
         // the frame's local 0, and push_frame made room for its locals and stack; callees
         // are given room the same way and frame indices within the list's capacity; the heap

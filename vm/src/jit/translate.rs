@@ -585,7 +585,17 @@ impl Tx<'_, '_> {
         let n_locals = self.types.n_locals;
         for (i, &t) in locals.iter().enumerate() {
             let off = (i as i64 * SLOT) as i32;
-            if let Some((tv, pv)) = self.dyn_vars[i] {
+            if let Some((tv, pv)) = self.dyn_vars[i]
+                && pc == 0
+                && t == Ty::Top
+            {
+                // A local that is not an argument: the interpreter's new frames hold Top
+                // there, and a frame called by compiled code holds whatever was there before.
+                let tg = self.b.ins().iconst(T::I8, tag::TOP as i64);
+                let p = self.b.ins().iconst(T::I64, 0);
+                self.b.def_var(tv, tg);
+                self.b.def_var(pv, p);
+            } else if let Some((tv, pv)) = self.dyn_vars[i] {
                 let tg = self.b.ins().load(T::I8, MemFlags::trusted(), base, off);
                 let p = self
                     .b
@@ -1345,10 +1355,7 @@ impl Tx<'_, '_> {
         let mid64 = self.b.ins().uextend(T::I64, mid);
         let off = self.b.ins().imul_imm_s(mid64, super::callee::SIZE);
         let entry = self.b.ins().iadd(table, off);
-        let func = self
-            .b
-            .ins()
-            .load(T::I64, flags, entry, super::callee::FUNC);
+        let func = self.b.ins().load(T::I64, flags, entry, super::callee::FUNC);
         self.b.ins().brif(func, fast, &[], slow, &[]);
 
         // A compiled callee: room for its frame, then the call.
@@ -1363,6 +1370,10 @@ impl Tx<'_, '_> {
             .ins()
             .icmp(IntCC::UnsignedGreaterThanOrEqual, callee_fi, limit);
         self.exit_if(deep, pc, rest);
+        let stack = self.b.ins().get_stack_pointer(T::I64);
+        let floor = self.b.ins().load(T::I64, flags, self.ctx, ctx::STACK_LIMIT);
+        let low = self.b.ins().icmp(IntCC::UnsignedLessThan, stack, floor);
+        self.exit_if(low, pc, rest);
         let need = self
             .b
             .ins()
@@ -1406,7 +1417,10 @@ impl Tx<'_, '_> {
         sig.returns.push(AbiParam::new(T::I32));
         let sr = self.b.import_signature(sig);
         let helper = self.b.ins().iconst(T::I64, self.helpers.call_slow as i64);
-        let call = self.b.ins().call_indirect(sr, helper, &[self.ctx, mid, args]);
+        let call = self
+            .b
+            .ins()
+            .call_indirect(sr, helper, &[self.ctx, mid, args]);
         let st = self.b.inst_results(call)[0];
         let leave = self
             .b
