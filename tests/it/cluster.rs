@@ -356,7 +356,7 @@ fn a_process_moved_across_every_architecture_prints_what_hotspot_prints() {
             ("s", command_for("s390x")),
         ],
     );
-    let args = ["60", "2"];
+    let args = ["150", "2"];
     let (classes, expected_out, expected_err) = steps_program(&cluster.dir, &args);
     let (mut client, out) = submit(&cluster, "x", &classes, &args);
     let id = "x-1";

@@ -201,6 +201,8 @@ pub struct Method {
     /// A pure native the interpreter computes in place from the arguments, without leaving
     /// its loop (StrictMath, the float/int bit views).
     pub intrinsic: Option<natives::Intrinsic>,
+    /// A native the interpreter runs in place in the common case (`System.arraycopy`).
+    pub heap_native: Option<natives::HeapNative>,
     /// Selector of (name, descriptor).
     pub selector: Selector,
     /// Index in the vtable of its class, for virtual methods.
@@ -640,13 +642,14 @@ impl Program {
             // Code is decoded on first use (`Program::code`): most methods of most classes
             // never run, and a restored process re-links every class it had loaded.
             let has_code = m.code.is_some();
-            let (native, intrinsic) = if m.access & acc::NATIVE != 0 {
+            let (native, intrinsic, heap_native) = if m.access & acc::NATIVE != 0 {
                 (
                     natives::find(&class_name, &m.name, &m.desc),
                     natives::intrinsic(&class_name, &m.name, &m.desc),
+                    natives::heap_native(&class_name, &m.name, &m.desc),
                 )
             } else {
-                (None, None)
+                (None, None, None)
             };
             let selector = self.selector(&m.name, &m.desc);
             let mid = self.methods.len() as MethodId;
@@ -665,6 +668,7 @@ impl Program {
                 file_index: file_index as u16,
                 native,
                 intrinsic,
+                heap_native,
                 selector,
                 vindex: None,
             });
@@ -803,6 +807,7 @@ impl Program {
             file_index: 0,
             native: None,
             intrinsic: None,
+            heap_native: None,
             selector,
             vindex: None,
         });

@@ -235,6 +235,18 @@ pub fn run(prog: &Program, rt: &mut Runtime, jit: &mut Jit, budget: &mut u64) ->
                 }
                 continue;
             }
+            if let Some(f) = m.heap_native {
+                let n = m.arg_slots as usize;
+                if let Some(r) = f(prog, heap, &slots[sp - n..sp]) {
+                    sp -= n;
+                    match m.sig.ret.slots() {
+                        0 => {}
+                        1 => push!(r),
+                        _ => push2!(r),
+                    }
+                    continue;
+                }
+            }
             if m.code.get().is_none() || m.access & crate::classfile::acc::SYNCHRONIZED != 0 {
                 pc -= 1;
                 leave!(Exit::Invoke(mid));

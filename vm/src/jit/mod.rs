@@ -302,7 +302,8 @@ fn payload(v: Value) -> u64 {
 }
 
 /// A call compiled code cannot make directly (the callee is not compiled, or is an intrinsic,
-/// a native or synchronized): computes an intrinsic in place, else tells the caller to leave.
+/// a native or synchronized): computes an intrinsic or a heap native in place as the
+/// interpreter does, else tells the caller to leave.
 /// `args` are the call's arguments, written to the caller's stack.
 ///
 /// # Safety
@@ -312,13 +313,22 @@ unsafe extern "C" fn call_slow(cx: *mut Ctx, mid: u32, args: *const Value) -> u3
     // SAFETY: the context's env points at the process `Jit::run` borrowed for the whole run.
     let (cx, prog) = unsafe { (&mut *cx, &*(*(*cx).env).prog) };
     let m = prog.method(mid);
-    let Some(f) = m.intrinsic else {
-        return SLOW_LEAVE;
-    };
     // SAFETY: compiled code wrote the method's argument slots there.
     let args = unsafe { std::slice::from_raw_parts(args, m.arg_slots as usize) };
-    cx.ret = payload(f(args));
-    SLOW_RETURNED
+    if let Some(f) = m.intrinsic {
+        cx.ret = payload(f(args));
+        return SLOW_RETURNED;
+    }
+    if let Some(f) = m.heap_native {
+        // SAFETY: as above; no other reference to the heap is in use while compiled code
+        // runs, and a heap native does not allocate, so the raw table stays where it was.
+        let heap = unsafe { &mut *(*cx.env).heap };
+        if let Some(r) = f(prog, heap, args) {
+            cx.ret = payload(r);
+            return SLOW_RETURNED;
+        }
+    }
+    SLOW_LEAVE
 }
 
 /// The method a virtual or interface call at `pc` of `caller` selects for the receiver `r`,
@@ -542,6 +552,24 @@ impl Jit {
         }
         let out = out as usize;
         let code = prog.method(method).code.get()?;
+        if std::env::var_os("PHANTOM_EXITS").is_some() {
+            let n = format!("{:?}", code.insns[out].get());
+            let n = n
+                .split(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or("")
+                .to_string();
+            *EXITS
+                .lock()
+                .unwrap()
+                .entry(format!(
+                    "{}.{} {}",
+                    prog.class(prog.method(method).class).name,
+                    prog.method(method).name,
+                    n
+                ))
+                .or_insert(0) += 1;
+        }
         if let State::Compiled(c) = &mut self.methods[method as usize]
             && c.exit_only.get(out).copied().unwrap_or(false)
             && translate::compiles(code.insns[out].get())
@@ -724,8 +752,18 @@ impl Jit {
     }
 }
 
+pub static EXITS: std::sync::Mutex<std::collections::BTreeMap<String, u64>> =
+    std::sync::Mutex::new(std::collections::BTreeMap::new());
 impl Drop for Jit {
     fn drop(&mut self) {
+        if std::env::var_os("PHANTOM_EXITS").is_some() {
+            let m = EXITS.lock().unwrap();
+            let mut v: Vec<_> = m.iter().collect();
+            v.sort_by_key(|x| std::cmp::Reverse(*x.1));
+            for (k, n) in v.iter().take(25) {
+                eprintln!("{n:>10} {k}");
+            }
+        }
         if let Some(m) = self.module.take() {
             // SAFETY: the JIT is going away with all its compiled states; no code runs.
             unsafe { m.free_memory() };

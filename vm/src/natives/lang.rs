@@ -389,6 +389,62 @@ fn array_type_name(vm: &Vm, class: u32) -> String {
     }
 }
 
+/// `System.arraycopy` when nothing can go wrong: both arrays of the same kind, the range
+/// inside both, and for reference arrays, a source component that fits the destination's.
+pub(crate) fn arraycopy_in_place(
+    prog: &crate::class::Program,
+    heap: &mut crate::heap::Heap,
+    a: &[Value],
+) -> Option<Value> {
+    let (src, src_pos, dst, dst_pos, len) = (
+        a[0].reference(),
+        a[1].int(),
+        a[2].reference(),
+        a[3].int(),
+        a[4].int(),
+    );
+    if src_pos < 0 || dst_pos < 0 || len < 0 {
+        return None;
+    }
+    let (s, d) = (heap.get(src)?, heap.get(dst)?);
+    if std::mem::discriminant(&s.data) != std::mem::discriminant(&d.data) {
+        return None;
+    }
+    let (slen, dlen) = (s.data.array_len()?, d.data.array_len()?);
+    let (sp, dp, n) = (src_pos as usize, dst_pos as usize, len as usize);
+    if sp + n > slen || dp + n > dlen {
+        return None;
+    }
+    if let Data::Refs(_) = s.data {
+        let component = |c: u32| match prog.class(c).kind {
+            ClassKind::Array { component, .. } => Some(component),
+            _ => None,
+        };
+        if !prog.is_assignable(component(s.class)?, component(d.class)?) {
+            return None;
+        }
+    }
+    let size = match s.data {
+        Data::Bytes(_) => 1,
+        Data::Chars(_) | Data::Shorts(_) => 2,
+        Data::Ints(_) | Data::Floats(_) | Data::Refs(_) => 4,
+        Data::Longs(_) | Data::Doubles(_) => 8,
+        Data::Fields(_) => return None,
+    };
+    let (table, entries) = heap.raw_table();
+    if src as usize >= entries || dst as usize >= entries {
+        return None;
+    }
+    // SAFETY: both handles name live arrays (checked above) whose raw views give their
+    // storage; the ranges are inside both; `copy` allows them to overlap.
+    unsafe {
+        let from = (*table.add(src as usize)).ptr as *const u8;
+        let to = (*table.add(dst as usize)).ptr as *mut u8;
+        std::ptr::copy(from.add(sp * size), to.add(dp * size), n * size);
+    }
+    Some(Value::Top)
+}
+
 fn arraycopy(vm: &mut Vm, a: &[Value]) -> Native {
     let (src, src_pos, dst, dst_pos, len) = (
         a[0].reference(),

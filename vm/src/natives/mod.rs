@@ -53,6 +53,22 @@ pub(crate) fn find(class: &str, name: &str, desc: &str) -> Option<NativeFn> {
 /// A pure native: a function of its argument slots alone (two slots for long and double).
 pub(crate) type Intrinsic = fn(&[Value]) -> Value;
 
+/// A native the interpreter and compiled code run in place, from the arguments and the heap,
+/// in the common case: `None` (nothing changed) leaves the call to the full native, which
+/// also raises the exceptions. It may write fields and elements but never allocates.
+pub(crate) type HeapNative =
+    fn(&crate::class::Program, &mut crate::heap::Heap, &[Value]) -> Option<Value>;
+
+/// The [`HeapNative`] of a native method, if it has one.
+pub(crate) fn heap_native(class: &str, name: &str, desc: &str) -> Option<HeapNative> {
+    match (class, name, desc) {
+        ("java/lang/System", "arraycopy", "(Ljava/lang/Object;ILjava/lang/Object;II)V") => {
+            Some(lang::arraycopy_in_place)
+        }
+        _ => None,
+    }
+}
+
 /// The in-place implementation of a pure native method, if it has one.
 pub(crate) fn intrinsic(class: &str, name: &str, desc: &str) -> Option<Intrinsic> {
     math::intrinsic(class, name, desc).or(match (class, name, desc) {
