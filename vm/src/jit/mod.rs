@@ -552,24 +552,6 @@ impl Jit {
         }
         let out = out as usize;
         let code = prog.method(method).code.get()?;
-        if std::env::var_os("PHANTOM_EXITS").is_some() {
-            let n = format!("{:?}", code.insns[out].get());
-            let n = n
-                .split(|c: char| !c.is_alphanumeric())
-                .next()
-                .unwrap_or("")
-                .to_string();
-            *EXITS
-                .lock()
-                .unwrap()
-                .entry(format!(
-                    "{}.{} {}",
-                    prog.class(prog.method(method).class).name,
-                    prog.method(method).name,
-                    n
-                ))
-                .or_insert(0) += 1;
-        }
         if let State::Compiled(c) = &mut self.methods[method as usize]
             && c.exit_only.get(out).copied().unwrap_or(false)
             && translate::compiles(code.insns[out].get())
@@ -752,18 +734,8 @@ impl Jit {
     }
 }
 
-pub static EXITS: std::sync::Mutex<std::collections::BTreeMap<String, u64>> =
-    std::sync::Mutex::new(std::collections::BTreeMap::new());
 impl Drop for Jit {
     fn drop(&mut self) {
-        if std::env::var_os("PHANTOM_EXITS").is_some() {
-            let m = EXITS.lock().unwrap();
-            let mut v: Vec<_> = m.iter().collect();
-            v.sort_by_key(|x| std::cmp::Reverse(*x.1));
-            for (k, n) in v.iter().take(25) {
-                eprintln!("{n:>10} {k}");
-            }
-        }
         if let Some(m) = self.module.take() {
             // SAFETY: the JIT is going away with all its compiled states; no code runs.
             unsafe { m.free_memory() };
