@@ -224,9 +224,14 @@ pub fn run(prog: &Program, rt: &mut Runtime, jit: &mut Jit, budget: &mut u64) ->
         ($mid:expr, $after:expr) => {{
             let mid = $mid;
             let m = prog.method(mid);
-            if let Some(f) = m.intrinsic {
-                let n = m.arg_slots as usize;
-                let r = f(&slots[sp - n..sp]);
+            // Intrinsics, and heap natives in their common case, are computed in place.
+            let n = m.arg_slots as usize;
+            let in_place = match (m.intrinsic, m.heap_native) {
+                (Some(f), _) => Some(f(&slots[sp - n..sp])),
+                (None, Some(f)) => f(prog, heap, &slots[sp - n..sp]),
+                (None, None) => None,
+            };
+            if let Some(r) = in_place {
                 sp -= n;
                 match m.sig.ret.slots() {
                     0 => {}
@@ -234,18 +239,6 @@ pub fn run(prog: &Program, rt: &mut Runtime, jit: &mut Jit, budget: &mut u64) ->
                     _ => push2!(r),
                 }
                 continue;
-            }
-            if let Some(f) = m.heap_native {
-                let n = m.arg_slots as usize;
-                if let Some(r) = f(prog, heap, &slots[sp - n..sp]) {
-                    sp -= n;
-                    match m.sig.ret.slots() {
-                        0 => {}
-                        1 => push!(r),
-                        _ => push2!(r),
-                    }
-                    continue;
-                }
             }
             if m.code.get().is_none() || m.access & crate::classfile::acc::SYNCHRONIZED != 0 {
                 pc -= 1;

@@ -495,6 +495,16 @@ impl Tx<'_, '_> {
         (self.locals, (slot as i64 * SLOT) as i32)
     }
 
+    /// Whether this frame was called by compiled code (its index is past the frames the
+    /// interpreter had when compiled code was entered): 1 or 0.
+    fn called_by_compiled_code(&mut self) -> V {
+        let flags = MemFlags::trusted();
+        let roots = self.b.ins().load(T::I32, flags, self.ctx, ctx::ROOTS);
+        self.b
+            .ins()
+            .icmp(IntCC::UnsignedGreaterThanOrEqual, self.fi, roots)
+    }
+
     /// Emits the shared ends of exits and unwindings.
     fn finish_blocks(&mut self) {
         let flags = MemFlags::trusted();
@@ -503,11 +513,7 @@ impl Tx<'_, '_> {
         self.b.switch_to_block(self.finish);
         let pc = self.b.block_params(self.finish)[0];
         let sp = self.b.block_params(self.finish)[1];
-        let roots = self.b.ins().load(T::I32, flags, self.ctx, ctx::ROOTS);
-        let direct = self
-            .b
-            .ins()
-            .icmp(IntCC::UnsignedGreaterThanOrEqual, self.fi, roots);
+        let direct = self.called_by_compiled_code();
         let record = self.b.create_block();
         let back = self.b.create_block();
         self.b.set_cold_block(record);
@@ -529,11 +535,7 @@ impl Tx<'_, '_> {
         self.b.switch_to_block(self.unwound);
         let pc = self.b.block_params(self.unwound)[0];
         let sp = self.b.block_params(self.unwound)[1];
-        let roots = self.b.ins().load(T::I32, flags, self.ctx, ctx::ROOTS);
-        let direct = self
-            .b
-            .ins()
-            .icmp(IntCC::UnsignedGreaterThanOrEqual, self.fi, roots);
+        let direct = self.called_by_compiled_code();
         let full = self.b.create_block();
         let part = self.b.create_block();
         self.b.set_cold_block(full);
@@ -1516,8 +1518,8 @@ impl Tx<'_, '_> {
     /// context; any other frame leaves for the interpreter to return.
     fn ret(&mut self, pc: usize, rest: i64, insn: Insn) {
         let flags = MemFlags::trusted();
-        let roots = self.b.ins().load(T::I32, flags, self.ctx, ctx::ROOTS);
-        let root = self.b.ins().icmp(IntCC::UnsignedLessThan, self.fi, roots);
+        let direct = self.called_by_compiled_code();
+        let root = self.b.ins().icmp_imm_s(IntCC::Equal, direct, 0);
         self.exit_if(root, pc, rest);
         let nl = self.types.n_locals;
         let depth = self.code.depths[pc] as usize;
