@@ -129,6 +129,8 @@ pub struct Class {
     pub fields: Vec<Field>,
     /// Kinds of every instance slot, including inherited ones.
     pub instance_kinds: Vec<Kind>,
+    /// The fields of a new instance (every slot zero, null or false), copied by `new`.
+    pub zeroed: Box<[crate::value::Value]>,
     /// Kinds of this class's static slots.
     pub static_kinds: Vec<Kind>,
     /// Declared methods.
@@ -161,10 +163,7 @@ impl Class {
 
     /// The fields of a new instance: every slot zero, null or false.
     pub fn zeroed_fields(&self) -> Box<[crate::value::Value]> {
-        self.instance_kinds
-            .iter()
-            .map(|&k| crate::value::zero_of(k))
-            .collect()
+        self.zeroed.clone()
     }
 
     /// Finds a declared field by name and descriptor.
@@ -764,6 +763,7 @@ impl Program {
             all_interfaces,
             supers,
             fields,
+            zeroed: zeroed_of(&instance_kinds),
             instance_kinds,
             static_kinds,
             methods,
@@ -842,6 +842,7 @@ impl Program {
             all_interfaces,
             supers: vec![object, id],
             fields: Vec::new(),
+            zeroed: zeroed_of(&fields),
             instance_kinds: fields,
             static_kinds: Vec::new(),
             methods: vec![mid],
@@ -914,6 +915,7 @@ impl Program {
             supers: vec![object, id],
             fields: Vec::new(),
             instance_kinds: Vec::new(),
+            zeroed: Box::new([]),
             static_kinds: Vec::new(),
             methods: Vec::new(),
             vtable: obj.vtable.clone(),
@@ -944,6 +946,7 @@ impl Program {
             supers: vec![id],
             fields: Vec::new(),
             instance_kinds: Vec::new(),
+            zeroed: Box::new([]),
             static_kinds: Vec::new(),
             methods: Vec::new(),
             vtable: Vec::new(),
@@ -1247,4 +1250,9 @@ fn desc_char(kind: Kind) -> char {
         Kind::Void => 'V',
         Kind::Ref => 'L',
     }
+}
+
+/// The fields of a new instance with slots of these kinds: every slot zero, null or false.
+fn zeroed_of(kinds: &[Kind]) -> Box<[crate::value::Value]> {
+    kinds.iter().map(|&k| crate::value::zero_of(k)).collect()
 }

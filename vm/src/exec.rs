@@ -6,7 +6,7 @@ use crate::class::{ClassKind, MethodId, primitive_name};
 use crate::classfile::{Const, acc};
 use crate::code::{Elem, Insn};
 use crate::descriptor::{Kind, MethodSig};
-use crate::heap::{ClassId, Data};
+use crate::heap::{ClassId, DataMut, raw_kind};
 use crate::interp;
 use crate::natives::Native;
 use crate::runtime::{Init, Monitor, Raise};
@@ -499,11 +499,10 @@ impl Vm {
                 self.rewrite(Insn::NewQ(c));
             }
             Insn::NewQ(c) => {
-                let fields: Box<[Value]> = self.prog.class(c).zeroed_fields();
                 let r = self
                     .rt
                     .heap
-                    .alloc(c, Data::Fields(fields))
+                    .alloc_fields(c, &self.prog.class(c).zeroed)
                     .map_err(|_| oom())?;
                 self.push(Value::Ref(r));
                 self.advance();
@@ -629,8 +628,8 @@ impl Vm {
                         ));
                     }
                 }
-                if let Some(crate::heap::Object {
-                    data: Data::Refs(items),
+                if let Some(crate::heap::ObjMut {
+                    data: DataMut::Refs(items),
                     ..
                 }) = self.rt.heap.get_mut(array)
                 {
@@ -726,17 +725,17 @@ impl Vm {
                 return Err(oom());
             }
         }
-        let data = match elem {
-            Kind::Boolean | Kind::Byte => Data::Bytes(vec![0; n].into()),
-            Kind::Char => Data::Chars(vec![0; n].into()),
-            Kind::Short => Data::Shorts(vec![0; n].into()),
-            Kind::Int => Data::Ints(vec![0; n].into()),
-            Kind::Long => Data::Longs(vec![0; n].into()),
-            Kind::Float => Data::Floats(vec![0.0; n].into()),
-            Kind::Double => Data::Doubles(vec![0.0; n].into()),
-            _ => Data::Refs(vec![NULL; n].into()),
+        let kind = match elem {
+            Kind::Boolean | Kind::Byte => raw_kind::BYTES,
+            Kind::Char => raw_kind::CHARS,
+            Kind::Short => raw_kind::SHORTS,
+            Kind::Int => raw_kind::INTS,
+            Kind::Long => raw_kind::LONGS,
+            Kind::Float => raw_kind::FLOATS,
+            Kind::Double => raw_kind::DOUBLES,
+            _ => raw_kind::REFS,
         };
-        self.rt.heap.alloc(class, data).map_err(|_| oom())
+        self.rt.heap.alloc_array(class, kind, n).map_err(|_| oom())
     }
 
     fn multi_array(&mut self, class: ClassId, counts: &[i32]) -> Result<Ref, Raise> {
@@ -751,8 +750,8 @@ impl Vm {
         if counts.len() > 1 {
             for i in 0..n {
                 let sub = self.multi_array(component, &counts[1..])?;
-                if let Some(crate::heap::Object {
-                    data: Data::Refs(items),
+                if let Some(crate::heap::ObjMut {
+                    data: DataMut::Refs(items),
                     ..
                 }) = self.rt.heap.get_mut(r)
                 {
@@ -770,11 +769,10 @@ impl Vm {
             return Ok(existing);
         }
         let cc = self.rt.known.class;
-        let fields: Box<[Value]> = self.prog.class(cc).zeroed_fields();
         let r = self
             .rt
             .heap
-            .alloc(cc, Data::Fields(fields))
+            .alloc_fields(cc, &self.prog.class(cc).zeroed)
             .map_err(|_| oom())?;
         self.rt.mirrors[class as usize] = r;
         self.rt.mirror_of.insert(r, class);

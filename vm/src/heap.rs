@@ -1,19 +1,27 @@
 //! The heap: objects and arrays addressed by handles, with identity hash codes stored in each
 //! object, and a mark-and-sweep collector that traces from roots the VM supplies.
 //!
-//! Beside the objects, the heap keeps a table of raw views ([`RawObj`], one per handle) that
-//! compiled code reads: where an object's fields or elements are and how many there are, so a
-//! field or element access is a few loads at known offsets instead of a walk through [`Data`].
+//! The handle table ([`RawObj`], one entry per handle) is the heap's own record of every object:
+//! where its fields or elements are, how many, their kind, its class and its identity hash.
+//! Compiled code reads it directly, so a field or element access is a few loads at known
+//! offsets, and allocates from it directly ([`Fast`]): storage for small objects comes from
+//! per-size free lists of blocks carved out of large chunks, so the common `new` in compiled
+//! code pops a block and a handle and writes the fields, without a call.
+//!
+//! Rust code sees objects through views ([`Heap::get`], [`Heap::get_mut`]) and creates them
+//! from owned contents ([`Data`], [`Heap::alloc`]) or zeroed ([`Heap::alloc_array`],
+//! [`Heap::alloc_fields`]).
 //!
 //! The collector never runs inside an allocation: the interpreter asks [`Heap::wants_collection`]
 //! at instruction boundaries, where every live reference is in a slot the VM can see.
 
 use crate::value::{NULL, Ref, Value};
+use std::alloc::Layout;
 
 /// Index of a class in the VM's class table.
 pub type ClassId = u32;
 
-/// The contents of an object or array.
+/// The contents of a new object or array, owned: what [`Heap::alloc`] copies into the heap.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Data {
     /// An instance: one slot per field, in the class's field layout.
@@ -39,39 +47,179 @@ pub enum Data {
 impl Data {
     /// Array length, or `None` for instances.
     pub fn array_len(&self) -> Option<usize> {
-        Some(match self {
-            Data::Fields(_) => return None,
-            Data::Bytes(a) => a.len(),
-            Data::Chars(a) => a.len(),
-            Data::Shorts(a) => a.len(),
-            Data::Ints(a) => a.len(),
-            Data::Longs(a) => a.len(),
-            Data::Floats(a) => a.len(),
-            Data::Doubles(a) => a.len(),
-            Data::Refs(a) => a.len(),
-        })
+        self.view().array_len()
     }
 
     /// Approximate bytes this object occupies, for collection pacing and memory limits.
     pub fn footprint(&self) -> usize {
-        const HEADER: usize = 48;
-        HEADER
-            + match self {
-                Data::Fields(f) => f.len() * size_of::<Value>(),
-                Data::Bytes(a) => a.len(),
-                Data::Chars(a) => a.len() * 2,
-                Data::Shorts(a) => a.len() * 2,
-                Data::Ints(a) => a.len() * 4,
-                Data::Longs(a) => a.len() * 8,
-                Data::Floats(a) => a.len() * 4,
-                Data::Doubles(a) => a.len() * 8,
-                Data::Refs(a) => a.len() * 4,
-            }
+        let v = self.view();
+        footprint(v.kind(), v.len())
+    }
+
+    fn view(&self) -> DataRef<'_> {
+        match self {
+            Data::Fields(a) => DataRef::Fields(a),
+            Data::Bytes(a) => DataRef::Bytes(a),
+            Data::Chars(a) => DataRef::Chars(a),
+            Data::Shorts(a) => DataRef::Shorts(a),
+            Data::Ints(a) => DataRef::Ints(a),
+            Data::Longs(a) => DataRef::Longs(a),
+            Data::Floats(a) => DataRef::Floats(a),
+            Data::Doubles(a) => DataRef::Doubles(a),
+            Data::Refs(a) => DataRef::Refs(a),
+        }
     }
 }
 
-/// What compiled code sees of one handle: its storage, length and kind. `kind` is
-/// [`raw_kind::FREE`] for null and freed handles, so a compiled access checks one word.
+/// The contents of an object in the heap, borrowed.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum DataRef<'a> {
+    /// An instance's fields.
+    Fields(&'a [Value]),
+    /// `boolean[]` or `byte[]`
+    Bytes(&'a [i8]),
+    /// `char[]`
+    Chars(&'a [u16]),
+    /// `short[]`
+    Shorts(&'a [i16]),
+    /// `int[]`
+    Ints(&'a [i32]),
+    /// `long[]`
+    Longs(&'a [i64]),
+    /// `float[]`
+    Floats(&'a [f32]),
+    /// `double[]`
+    Doubles(&'a [f64]),
+    /// An array of references.
+    Refs(&'a [Ref]),
+}
+
+impl DataRef<'_> {
+    /// Array length, or `None` for instances.
+    pub fn array_len(&self) -> Option<usize> {
+        match self {
+            DataRef::Fields(_) => None,
+            _ => Some(self.len()),
+        }
+    }
+
+    /// Number of fields or elements.
+    fn len(&self) -> usize {
+        match self {
+            DataRef::Fields(a) => a.len(),
+            DataRef::Bytes(a) => a.len(),
+            DataRef::Chars(a) => a.len(),
+            DataRef::Shorts(a) => a.len(),
+            DataRef::Ints(a) => a.len(),
+            DataRef::Longs(a) => a.len(),
+            DataRef::Floats(a) => a.len(),
+            DataRef::Doubles(a) => a.len(),
+            DataRef::Refs(a) => a.len(),
+        }
+    }
+
+    /// The [`raw_kind`] of this storage.
+    fn kind(&self) -> u32 {
+        match self {
+            DataRef::Fields(_) => raw_kind::FIELDS,
+            DataRef::Bytes(_) => raw_kind::BYTES,
+            DataRef::Chars(_) => raw_kind::CHARS,
+            DataRef::Shorts(_) => raw_kind::SHORTS,
+            DataRef::Ints(_) => raw_kind::INTS,
+            DataRef::Longs(_) => raw_kind::LONGS,
+            DataRef::Floats(_) => raw_kind::FLOATS,
+            DataRef::Doubles(_) => raw_kind::DOUBLES,
+            DataRef::Refs(_) => raw_kind::REFS,
+        }
+    }
+
+    /// A copy of the contents, owned.
+    pub fn to_owned(&self) -> Data {
+        match *self {
+            DataRef::Fields(a) => Data::Fields(a.into()),
+            DataRef::Bytes(a) => Data::Bytes(a.into()),
+            DataRef::Chars(a) => Data::Chars(a.into()),
+            DataRef::Shorts(a) => Data::Shorts(a.into()),
+            DataRef::Ints(a) => Data::Ints(a.into()),
+            DataRef::Longs(a) => Data::Longs(a.into()),
+            DataRef::Floats(a) => Data::Floats(a.into()),
+            DataRef::Doubles(a) => Data::Doubles(a.into()),
+            DataRef::Refs(a) => Data::Refs(a.into()),
+        }
+    }
+}
+
+/// The contents of an object in the heap, mutably borrowed: fields and elements may change,
+/// their number may not.
+#[derive(Debug, PartialEq)]
+pub enum DataMut<'a> {
+    /// An instance's fields.
+    Fields(&'a mut [Value]),
+    /// `boolean[]` or `byte[]`
+    Bytes(&'a mut [i8]),
+    /// `char[]`
+    Chars(&'a mut [u16]),
+    /// `short[]`
+    Shorts(&'a mut [i16]),
+    /// `int[]`
+    Ints(&'a mut [i32]),
+    /// `long[]`
+    Longs(&'a mut [i64]),
+    /// `float[]`
+    Floats(&'a mut [f32]),
+    /// `double[]`
+    Doubles(&'a mut [f64]),
+    /// An array of references.
+    Refs(&'a mut [Ref]),
+}
+
+impl DataMut<'_> {
+    /// Array length, or `None` for instances.
+    pub fn array_len(&self) -> Option<usize> {
+        Some(match self {
+            DataMut::Fields(_) => return None,
+            DataMut::Bytes(a) => a.len(),
+            DataMut::Chars(a) => a.len(),
+            DataMut::Shorts(a) => a.len(),
+            DataMut::Ints(a) => a.len(),
+            DataMut::Longs(a) => a.len(),
+            DataMut::Floats(a) => a.len(),
+            DataMut::Doubles(a) => a.len(),
+            DataMut::Refs(a) => a.len(),
+        })
+    }
+}
+
+/// An object or array in the heap, borrowed.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Obj<'a> {
+    /// Its class (for arrays, the array class).
+    pub class: ClassId,
+    /// Identity hash code, 0 until first asked for.
+    pub hash: i32,
+    /// Fields or elements.
+    pub data: DataRef<'a>,
+}
+
+/// An object or array in the heap, mutably borrowed.
+#[derive(Debug, PartialEq)]
+pub struct ObjMut<'a> {
+    /// Its class (for arrays, the array class).
+    pub class: ClassId,
+    /// Fields or elements.
+    pub data: DataMut<'a>,
+}
+
+/// Approximate bytes an object of `kind` with `len` fields or elements occupies, for collection
+/// pacing and memory limits (the same on every architecture).
+fn footprint(kind: u32, len: usize) -> usize {
+    const HEADER: usize = 48;
+    HEADER + len * raw_kind::width(kind)
+}
+
+/// One handle's entry in the table: where its storage is, its length and kind, its class and
+/// identity hash. `kind` is [`raw_kind::FREE`] for null and freed handles, so a compiled access
+/// checks one word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 #[repr(C)]
 pub struct RawObj {
@@ -84,6 +232,8 @@ pub struct RawObj {
     /// The object's class (for arrays, the array class): what a virtual call or a type check
     /// in compiled code compares.
     pub class: ClassId,
+    /// Identity hash code, 0 until first asked for.
+    pub hash: i32,
 }
 
 /// The kinds of [`RawObj`]: what its storage holds.
@@ -108,60 +258,132 @@ pub mod raw_kind {
     pub const DOUBLES: u32 = 8;
     /// Reference arrays (u32 handles)
     pub const REFS: u32 = 9;
-}
 
-impl RawObj {
-    /// The raw view of an object's storage. The storage is a boxed slice, which never moves
-    /// while the object lives, so the view stays valid until the object is freed.
-    fn of(class: ClassId, data: &mut Data) -> RawObj {
-        fn at<T>(a: &mut [T]) -> (usize, usize) {
-            (a.as_mut_ptr() as usize, a.len())
+    /// The kind of a primitive array by its `newarray` type code (4 to 11).
+    pub const fn of_atype(atype: u8) -> u32 {
+        match atype {
+            4 | 8 => BYTES,
+            5 => CHARS,
+            6 => FLOATS,
+            7 => DOUBLES,
+            9 => SHORTS,
+            10 => INTS,
+            _ => LONGS,
         }
-        let (kind, (ptr, len)) = match data {
-            Data::Fields(a) => (raw_kind::FIELDS, at(a)),
-            Data::Bytes(a) => (raw_kind::BYTES, at(a)),
-            Data::Chars(a) => (raw_kind::CHARS, at(a)),
-            Data::Shorts(a) => (raw_kind::SHORTS, at(a)),
-            Data::Ints(a) => (raw_kind::INTS, at(a)),
-            Data::Longs(a) => (raw_kind::LONGS, at(a)),
-            Data::Floats(a) => (raw_kind::FLOATS, at(a)),
-            Data::Doubles(a) => (raw_kind::DOUBLES, at(a)),
-            Data::Refs(a) => (raw_kind::REFS, at(a)),
-        };
-        RawObj {
-            ptr,
-            len: len as u32,
-            kind,
-            class,
+    }
+
+    /// Bytes per field or element of a kind.
+    pub const fn width(kind: u32) -> usize {
+        match kind {
+            FIELDS => size_of::<super::Value>(),
+            BYTES => 1,
+            CHARS | SHORTS => 2,
+            INTS | FLOATS | REFS => 4,
+            LONGS | DOUBLES => 8,
+            _ => 0,
         }
     }
 }
 
-/// An object or array.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Object {
-    /// Its class (for arrays, the array class).
-    pub class: ClassId,
-    /// Identity hash code, 0 until first asked for.
-    pub hash: i32,
-    /// Fields or elements.
-    pub data: Data,
+/// Bytes per storage block step: blocks of small objects are whole multiples of it.
+pub const BLOCK_STEP: usize = 16;
+/// Size classes of small blocks: class `k` holds blocks of `k * BLOCK_STEP` bytes, for
+/// `k` in `1..=SIZE_CLASSES`; larger storage is allocated on its own.
+pub const SIZE_CLASSES: usize = 32;
+/// Bytes of each chunk small blocks are carved from.
+const CHUNK: usize = 1 << 20;
+/// Bytes of blocks a refill carves at once into an empty free list.
+const REFILL: usize = 4096;
+
+/// The size class of storage of `bytes` bytes: `Some(0)` for none at all, `None` for storage
+/// allocated on its own.
+fn size_class(bytes: usize) -> Option<usize> {
+    let k = bytes.div_ceil(BLOCK_STEP);
+    (k <= SIZE_CLASSES).then_some(k)
+}
+
+/// The allocator's state, in one place compiled code can address: a `new` in compiled code
+/// checks the collection pacing and the limit, pops a block from `lists` and a handle from the
+/// free handles (or takes the next unused one), writes the handle's table entry and the
+/// fields, and adds the footprint, exactly as [`Heap::alloc`] would; anything else (a
+/// collection due, an empty list, a full table) it leaves to the heap.
+#[repr(C)]
+#[derive(Debug)]
+pub struct Fast {
+    /// Table entries in use: handles below it have been handed out (some are free again).
+    pub used: u64,
+    /// Table entries allocated: `used` may grow to it without moving the table.
+    pub room: u64,
+    /// The free handles, a stack (the next handle to reuse is on top): `room` entries of room.
+    pub free: *mut Ref,
+    /// Entries on the free-handle stack.
+    pub free_len: u64,
+    /// Bytes allocated since the last collection.
+    pub since: u64,
+    /// Bytes allocated after which a collection is due.
+    pub next_gc: u64,
+    /// Bytes of live data as of the last collection plus what was allocated since.
+    pub live: u64,
+    /// The limit of live data.
+    pub max: u64,
+    /// Per size class, the first free block (0: none); each free block holds the address of
+    /// the next in its first word.
+    pub lists: [usize; SIZE_CLASSES + 1],
+}
+
+/// Offsets in [`Fast`], as compiled code addresses them.
+pub mod fast {
+    use super::Fast;
+    use std::mem::offset_of;
+    /// [`Fast::used`]
+    pub const USED: i32 = offset_of!(Fast, used) as i32;
+    /// [`Fast::room`]
+    pub const ROOM: i32 = offset_of!(Fast, room) as i32;
+    /// [`Fast::free`]
+    pub const FREE: i32 = offset_of!(Fast, free) as i32;
+    /// [`Fast::free_len`]
+    pub const FREE_LEN: i32 = offset_of!(Fast, free_len) as i32;
+    /// [`Fast::since`]
+    pub const SINCE: i32 = offset_of!(Fast, since) as i32;
+    /// [`Fast::next_gc`]
+    pub const NEXT_GC: i32 = offset_of!(Fast, next_gc) as i32;
+    /// [`Fast::live`]
+    pub const LIVE: i32 = offset_of!(Fast, live) as i32;
+    /// [`Fast::max`]
+    pub const MAX: i32 = offset_of!(Fast, max) as i32;
+    /// [`Fast::lists`]
+    pub const LISTS: i32 = offset_of!(Fast, lists) as i32;
 }
 
 /// The heap.
-#[derive(Debug)]
 pub struct Heap {
-    slots: Vec<Option<Object>>,
-    /// One raw view per entry of `slots`, kept in step with it.
+    /// The handle table: `fast.room` entries, of which `fast.used` have been handed out.
     raw: Vec<RawObj>,
+    /// Storage of the free-handle stack (`fast.room` entries, `fast.free_len` in use).
     free: Vec<Ref>,
-    live_bytes: usize,
-    allocated_since_gc: usize,
-    next_gc: usize,
-    max_bytes: usize,
+    /// The chunks small blocks are carved from; never freed before the heap.
+    chunks: Vec<usize>,
+    /// The uncarved part of the newest chunk: `(next address, end)`.
+    bump: (usize, usize),
+    /// What compiled code allocates with; boxed, so its address never changes.
+    fast: Box<Fast>,
     hash_state: u64,
     /// Number of collections so far.
     pub collections: u64,
+}
+
+// SAFETY: the raw pointers in `Heap` and its table point only into memory the heap itself owns
+// (its chunks, its large blocks, its vectors); nothing is shared with another heap or thread.
+unsafe impl Send for Heap {}
+
+impl std::fmt::Debug for Heap {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Heap")
+            .field("handles", &self.fast.used)
+            .field("live_bytes", &self.fast.live)
+            .field("collections", &self.collections)
+            .finish_non_exhaustive()
+    }
 }
 
 /// Allocation would exceed the heap's limit.
@@ -169,19 +391,32 @@ pub struct Heap {
 pub struct OutOfMemory;
 
 const MIN_GC_INTERVAL: usize = 32 << 20;
+/// Table entries allocated at first.
+const FIRST_ROOM: usize = 1024;
 
 impl Heap {
     /// An empty heap holding at most `max_bytes` (approximately) of live data.
     pub fn new(max_bytes: usize) -> Heap {
+        // Handle 0 is null and never holds an object.
+        let raw = vec![RawObj::default(); FIRST_ROOM];
+        let mut free = vec![NULL; FIRST_ROOM];
+        let fast = Box::new(Fast {
+            used: 1,
+            room: FIRST_ROOM as u64,
+            free: free.as_mut_ptr(),
+            free_len: 0,
+            since: 0,
+            next_gc: MIN_GC_INTERVAL as u64,
+            live: 0,
+            max: max_bytes as u64,
+            lists: [0; SIZE_CLASSES + 1],
+        });
         Heap {
-            // Handle 0 is null and never holds an object.
-            slots: vec![None],
-            raw: vec![RawObj::default()],
-            free: Vec::new(),
-            live_bytes: 0,
-            allocated_since_gc: 0,
-            next_gc: MIN_GC_INTERVAL,
-            max_bytes,
+            raw,
+            free,
+            chunks: Vec::new(),
+            bump: (0, 0),
+            fast,
             hash_state: 0x9E37_79B9_7F4A_7C15,
             collections: 0,
         }
@@ -190,76 +425,252 @@ impl Heap {
     /// Whether enough has been allocated since the last collection that one should run.
     #[inline]
     pub fn wants_collection(&self) -> bool {
-        self.allocated_since_gc >= self.next_gc
+        self.fast.since >= self.fast.next_gc
     }
 
-    /// Allocates an object. Fails only when the live data would exceed the heap limit even
-    /// after the collection the caller was asked to run.
+    /// Allocates an object holding a copy of `data`. Fails only when the live data would
+    /// exceed the heap limit even after the collection the caller was asked to run.
     pub fn alloc(&mut self, class: ClassId, data: Data) -> Result<Ref, OutOfMemory> {
-        let size = data.footprint();
-        if self.live_bytes + size > self.max_bytes {
+        self.alloc_copy(class, data.view())
+    }
+
+    /// Allocates an instance of `class` whose fields are a copy of `fields`.
+    pub fn alloc_fields(&mut self, class: ClassId, fields: &[Value]) -> Result<Ref, OutOfMemory> {
+        self.alloc_copy(class, DataRef::Fields(fields))
+    }
+
+    /// Allocates an object holding a copy of `data` (which may be another object's).
+    pub fn alloc_copy(&mut self, class: ClassId, data: DataRef<'_>) -> Result<Ref, OutOfMemory> {
+        fn put<T: Copy>(to: usize, from: &[T]) {
+            // SAFETY: `to` is fresh storage of at least `from.len()` elements of T, aligned for
+            // T, and does not overlap `from` (which is not yet part of any new object).
+            unsafe { std::ptr::copy_nonoverlapping(from.as_ptr(), to as *mut T, from.len()) }
+        }
+        let (r, to) = self.alloc_raw(class, data.kind(), data.len())?;
+        match data {
+            DataRef::Fields(a) => put(to, a),
+            DataRef::Bytes(a) => put(to, a),
+            DataRef::Chars(a) => put(to, a),
+            DataRef::Shorts(a) => put(to, a),
+            DataRef::Ints(a) => put(to, a),
+            DataRef::Longs(a) => put(to, a),
+            DataRef::Floats(a) => put(to, a),
+            DataRef::Doubles(a) => put(to, a),
+            DataRef::Refs(a) => put(to, a),
+        }
+        Ok(r)
+    }
+
+    /// Allocates an array of `len` elements of `kind` (a [`raw_kind`] other than `FREE` and
+    /// `FIELDS`), every element zero, `false` or null.
+    pub fn alloc_array(
+        &mut self,
+        class: ClassId,
+        kind: u32,
+        len: usize,
+    ) -> Result<Ref, OutOfMemory> {
+        debug_assert!(kind > raw_kind::FIELDS && kind <= raw_kind::REFS);
+        self.alloc_raw(class, kind, len).map(|(r, _)| r)
+    }
+
+    /// A handle and zeroed storage (all zero bytes is a valid value of every kind: `Top`, 0,
+    /// 0.0, null) for an object, its footprint counted.
+    fn alloc_raw(
+        &mut self,
+        class: ClassId,
+        kind: u32,
+        len: usize,
+    ) -> Result<(Ref, usize), OutOfMemory> {
+        let size = footprint(kind, len) as u64;
+        let len32 = u32::try_from(len).map_err(|_| OutOfMemory)?;
+        if self.fast.live + size > self.fast.max {
             return Err(OutOfMemory);
         }
-        self.live_bytes += size;
-        self.allocated_since_gc += size;
-        let mut data = data;
-        let raw = RawObj::of(class, &mut data);
-        let obj = Some(Object {
+        self.fast.live += size;
+        self.fast.since += size;
+        let ptr = self.storage(len * raw_kind::width(kind));
+        let r = self.take_handle();
+        self.raw[r as usize] = RawObj {
+            ptr,
+            len: len32,
+            kind,
             class,
             hash: 0,
-            data,
-        });
-        Ok(match self.free.pop() {
-            Some(r) => {
-                self.slots[r as usize] = obj;
-                self.raw[r as usize] = raw;
-                r
-            }
-            None => {
-                self.slots.push(obj);
-                self.raw.push(raw);
-                (self.slots.len() - 1) as Ref
-            }
-        })
+        };
+        Ok((r, ptr))
     }
 
-    /// The raw views of all handles, for compiled code: `(table, number of entries)`. Valid
-    /// until the next allocation or collection; entries of live objects stay valid until the
-    /// object is freed (elements may be written through them meanwhile).
+    /// The next handle: the most recently freed one on the stack, or the next unused one.
+    fn take_handle(&mut self) -> Ref {
+        let f = &mut self.fast;
+        if f.free_len > 0 {
+            f.free_len -= 1;
+            return self.free[f.free_len as usize];
+        }
+        if f.used == f.room {
+            let room = self.raw.len() * 2;
+            self.raw.resize(room, RawObj::default());
+            self.free.resize(room, NULL);
+            f.free = self.free.as_mut_ptr();
+            f.room = room as u64;
+        }
+        f.used += 1;
+        (f.used - 1) as Ref
+    }
+
+    /// Zeroed storage of `bytes` bytes, aligned for any element type: a block of its size
+    /// class, or for large storage an allocation of its own.
+    fn storage(&mut self, bytes: usize) -> usize {
+        match size_class(bytes) {
+            // No storage: an address that is not null and aligned for every element type.
+            Some(0) => BLOCK_STEP,
+            Some(k) => {
+                if self.fast.lists[k] == 0 {
+                    self.refill(k);
+                }
+                let b = self.fast.lists[k];
+                // SAFETY: `b` heads class k's free list: a block of `k * BLOCK_STEP` bytes in a
+                // chunk the heap owns, no object's storage, holding the next block's address.
+                unsafe {
+                    self.fast.lists[k] = *(b as *const usize);
+                    std::ptr::write_bytes(b as *mut u8, 0, k * BLOCK_STEP);
+                }
+                b
+            }
+            None => {
+                let layout = large_layout(bytes);
+                // SAFETY: the layout's size is not zero (it is above the largest size class).
+                let p = unsafe { std::alloc::alloc_zeroed(layout) };
+                if p.is_null() {
+                    std::alloc::handle_alloc_error(layout);
+                }
+                p as usize
+            }
+        }
+    }
+
+    /// Carves blocks of size class `k` (about [`REFILL`] bytes of them) onto its free list,
+    /// lowest address first, taking a new chunk when the current one is used up.
+    fn refill(&mut self, k: usize) {
+        let size = k * BLOCK_STEP;
+        let want = (REFILL / size).max(1);
+        if (self.bump.1 - self.bump.0) / size == 0 {
+            let layout = chunk_layout();
+            // SAFETY: the layout's size is not zero.
+            let p = unsafe { std::alloc::alloc_zeroed(layout) };
+            if p.is_null() {
+                std::alloc::handle_alloc_error(layout);
+            }
+            self.chunks.push(p as usize);
+            self.bump = (p as usize, p as usize + CHUNK);
+        }
+        let n = want.min((self.bump.1 - self.bump.0) / size);
+        let base = self.bump.0;
+        self.bump.0 += n * size;
+        for i in (0..n).rev() {
+            let b = base + i * size;
+            // SAFETY: `b` is an uncarved block of the current chunk, inside it, word-aligned.
+            unsafe { *(b as *mut usize) = self.fast.lists[k] };
+            self.fast.lists[k] = b;
+        }
+    }
+
+    /// Gives back the storage of a freed object.
+    fn free_storage(&mut self, e: RawObj) {
+        let bytes = e.len as usize * raw_kind::width(e.kind);
+        match size_class(bytes) {
+            Some(0) => {}
+            Some(k) => {
+                // SAFETY: the storage is a block of class k that no object holds any more.
+                unsafe { *(e.ptr as *mut usize) = self.fast.lists[k] };
+                self.fast.lists[k] = e.ptr;
+            }
+            // SAFETY: large storage was allocated by `storage` with this very layout.
+            None => unsafe { std::alloc::dealloc(e.ptr as *mut u8, large_layout(bytes)) },
+        }
+    }
+
+    /// The handle table for compiled code: `(entries, entries in use)`. The address is valid
+    /// until the next allocation that does not fit or collection; entries of live objects stay
+    /// valid until the object is freed (fields and elements may be written through them).
     pub fn raw_table(&mut self) -> (*mut RawObj, usize) {
-        (self.raw.as_mut_ptr(), self.raw.len())
+        (self.raw.as_mut_ptr(), self.fast.used as usize)
+    }
+
+    /// The allocator's state for compiled code (see [`Fast`]); its address never changes.
+    pub fn fast_state(&mut self) -> *mut Fast {
+        &mut *self.fast
     }
 
     /// Whether the collector must run before an allocation of `size` bytes can succeed.
     pub fn would_exceed(&self, size: usize) -> bool {
-        self.live_bytes + size > self.max_bytes
+        self.fast.live + size as u64 > self.fast.max
+    }
+
+    /// The entry of a live object.
+    #[inline(always)]
+    fn entry(&self, r: Ref) -> Option<RawObj> {
+        let e = *self.raw.get(r as usize)?;
+        (e.kind != raw_kind::FREE).then_some(e)
     }
 
     /// The object behind a non-null handle, or `None` for null or a freed handle.
     #[inline(always)]
-    pub fn get(&self, r: Ref) -> Option<&Object> {
-        self.slots.get(r as usize)?.as_ref()
+    pub fn get(&self, r: Ref) -> Option<Obj<'_>> {
+        let e = self.entry(r)?;
+        Some(Obj {
+            class: e.class,
+            hash: e.hash,
+            // SAFETY: a live entry describes storage the heap owns, initialized, of its kind
+            // and length; the view borrows the heap, so nothing frees or writes it meanwhile.
+            data: unsafe { view(e) },
+        })
     }
 
-    /// The object behind a non-null handle, mutably. Callers change fields and elements, never
-    /// the `data` itself: compiled code holds a raw view of its storage.
+    /// The object behind a non-null handle, mutably.
     #[inline(always)]
-    pub fn get_mut(&mut self, r: Ref) -> Option<&mut Object> {
-        self.slots.get_mut(r as usize)?.as_mut()
+    pub fn get_mut(&mut self, r: Ref) -> Option<ObjMut<'_>> {
+        let e = self.entry(r)?;
+        fn at<'a, T>(e: RawObj) -> &'a mut [T] {
+            // SAFETY: as in `get`; the view borrows the heap mutably, so it is the only one.
+            unsafe { std::slice::from_raw_parts_mut(e.ptr as *mut T, e.len as usize) }
+        }
+        let data = match e.kind {
+            raw_kind::FIELDS => DataMut::Fields(at(e)),
+            raw_kind::BYTES => DataMut::Bytes(at(e)),
+            raw_kind::CHARS => DataMut::Chars(at(e)),
+            raw_kind::SHORTS => DataMut::Shorts(at(e)),
+            raw_kind::INTS => DataMut::Ints(at(e)),
+            raw_kind::LONGS => DataMut::Longs(at(e)),
+            raw_kind::FLOATS => DataMut::Floats(at(e)),
+            raw_kind::DOUBLES => DataMut::Doubles(at(e)),
+            _ => DataMut::Refs(at(e)),
+        };
+        Some(ObjMut {
+            class: e.class,
+            data,
+        })
+    }
+
+    /// Sets the identity hash code of a live object (restoring a checkpoint).
+    pub fn set_hash(&mut self, r: Ref, hash: i32) {
+        if self.entry(r).is_some() {
+            self.raw[r as usize].hash = hash;
+        }
     }
 
     /// The identity hash code of an object, assigned on first request from a deterministic
     /// sequence, and kept in the object so it survives checkpoints.
     pub fn identity_hash(&mut self, r: Ref) -> i32 {
-        let next = self.next_hash();
-        match self.get_mut(r) {
-            Some(obj) if obj.hash != 0 => obj.hash,
-            Some(obj) => {
-                obj.hash = next;
-                next
-            }
-            None => 0,
+        let Some(e) = self.entry(r) else {
+            return 0;
+        };
+        if e.hash != 0 {
+            return e.hash;
         }
+        let h = self.next_hash();
+        self.raw[r as usize].hash = h;
+        h
     }
 
     fn next_hash(&mut self) -> i32 {
@@ -273,19 +684,20 @@ impl Heap {
         if h == 0 { 1 } else { h }
     }
 
-    /// Number of live-or-unswept objects and the highest handle in use.
+    /// One past the highest handle in use.
     pub fn handle_limit(&self) -> usize {
-        self.slots.len()
+        self.fast.used as usize
     }
 
     /// Bytes of live data as of the last collection plus what was allocated since.
     pub fn live_bytes(&self) -> usize {
-        self.live_bytes
+        self.fast.live as usize
     }
 
     /// Frees every object not reachable from `roots`, then paces the next collection.
     pub fn collect(&mut self, roots: impl IntoIterator<Item = Ref>) {
-        let mut marked = vec![0u64; self.slots.len().div_ceil(64)];
+        let used = self.fast.used as usize;
+        let mut marked = vec![0u64; used.div_ceil(64)];
         let mut pending: Vec<Ref> = Vec::new();
         let mark = |r: Ref, marked: &mut [u64], pending: &mut Vec<Ref>| {
             let (w, b) = ((r / 64) as usize, r % 64);
@@ -298,19 +710,19 @@ impl Heap {
             mark(r, &mut marked, &mut pending);
         }
         while let Some(r) = pending.pop() {
-            let Some(obj) = self.slots[r as usize].as_ref() else {
+            let Some(obj) = self.get(r) else {
                 continue;
             };
-            match &obj.data {
-                Data::Fields(fields) => {
-                    for v in fields.iter() {
+            match obj.data {
+                DataRef::Fields(fields) => {
+                    for v in fields {
                         if let Value::Ref(c) = *v {
                             mark(c, &mut marked, &mut pending);
                         }
                     }
                 }
-                Data::Refs(items) => {
-                    for &c in items.iter() {
+                DataRef::Refs(items) => {
+                    for &c in items {
                         mark(c, &mut marked, &mut pending);
                     }
                 }
@@ -318,30 +730,40 @@ impl Heap {
             }
         }
         let mut live = 0;
-        for (i, slot) in self.slots.iter_mut().enumerate().skip(1) {
-            let is_marked = marked[i / 64] & (1 << (i % 64)) != 0;
-            match slot {
-                Some(obj) if is_marked => live += obj.data.footprint(),
-                Some(_) => {
-                    *slot = None;
-                    self.raw[i] = RawObj::default();
-                    self.free.push(i as Ref);
-                }
-                None => {}
+        for i in 1..used {
+            let e = self.raw[i];
+            if e.kind == raw_kind::FREE {
+                continue;
+            }
+            if marked[i / 64] & (1 << (i % 64)) != 0 {
+                live += footprint(e.kind, e.len as usize);
+            } else {
+                self.free_storage(e);
+                self.raw[i] = RawObj::default();
+                self.free[self.fast.free_len as usize] = i as Ref;
+                self.fast.free_len += 1;
             }
         }
         // Trim free handles at the top so the handle table shrinks after a burst of garbage.
-        while self.slots.len() > 1 && self.slots.last().is_some_and(Option::is_none) {
-            self.slots.pop();
+        let mut top = used;
+        while top > 1 && self.raw[top - 1].kind == raw_kind::FREE {
+            top -= 1;
         }
-        self.raw.truncate(self.slots.len());
-        let top = self.slots.len() as Ref;
-        self.free.retain(|&r| r < top);
+        self.fast.used = top as u64;
+        let free = &mut self.free[..self.fast.free_len as usize];
+        let mut kept = 0;
+        for i in 0..free.len() {
+            if (free[i] as usize) < top {
+                free[kept] = free[i];
+                kept += 1;
+            }
+        }
         // Reuse low handles first, deterministically.
-        self.free.sort_unstable_by(|a, b| b.cmp(a));
-        self.live_bytes = live;
-        self.allocated_since_gc = 0;
-        self.next_gc = MIN_GC_INTERVAL.max(live);
+        free[..kept].sort_unstable_by(|a, b| b.cmp(a));
+        self.fast.free_len = kept as u64;
+        self.fast.live = live as u64;
+        self.fast.since = 0;
+        self.fast.next_gc = MIN_GC_INTERVAL.max(live) as u64;
         self.collections += 1;
     }
 
@@ -357,7 +779,57 @@ impl Heap {
 
     /// Whether `r` names a live object (used when validating handles).
     pub fn is_live(&self, r: Ref) -> bool {
-        self.get(r).is_some()
+        self.entry(r).is_some()
+    }
+}
+
+impl Drop for Heap {
+    fn drop(&mut self) {
+        for i in 1..self.fast.used as usize {
+            let e = self.raw[i];
+            let bytes = e.len as usize * raw_kind::width(e.kind);
+            if e.kind != raw_kind::FREE && size_class(bytes).is_none() {
+                // SAFETY: large storage of a live object, allocated with this layout.
+                unsafe { std::alloc::dealloc(e.ptr as *mut u8, large_layout(bytes)) };
+            }
+        }
+        for &c in &self.chunks {
+            // SAFETY: every chunk was allocated with this layout and is freed once, here.
+            unsafe { std::alloc::dealloc(c as *mut u8, chunk_layout()) };
+        }
+    }
+}
+
+/// The layout of storage allocated on its own.
+fn large_layout(bytes: usize) -> Layout {
+    Layout::from_size_align(bytes, BLOCK_STEP).expect("object storage fits the address space")
+}
+
+/// The layout of a chunk.
+fn chunk_layout() -> Layout {
+    Layout::from_size_align(CHUNK, BLOCK_STEP).expect("a chunk is a valid layout")
+}
+
+/// A borrowed view of a live entry's storage.
+///
+/// # Safety
+/// `e` must be the entry of a live object, and the view must not outlive the object nor
+/// overlap a mutable view of it.
+unsafe fn view<'a>(e: RawObj) -> DataRef<'a> {
+    fn at<'a, T>(e: RawObj) -> &'a [T] {
+        // SAFETY: guaranteed by `view`'s caller.
+        unsafe { std::slice::from_raw_parts(e.ptr as *const T, e.len as usize) }
+    }
+    match e.kind {
+        raw_kind::FIELDS => DataRef::Fields(at(e)),
+        raw_kind::BYTES => DataRef::Bytes(at(e)),
+        raw_kind::CHARS => DataRef::Chars(at(e)),
+        raw_kind::SHORTS => DataRef::Shorts(at(e)),
+        raw_kind::INTS => DataRef::Ints(at(e)),
+        raw_kind::LONGS => DataRef::Longs(at(e)),
+        raw_kind::FLOATS => DataRef::Floats(at(e)),
+        raw_kind::DOUBLES => DataRef::Doubles(at(e)),
+        _ => DataRef::Refs(at(e)),
     }
 }
 
@@ -370,8 +842,8 @@ mod tests {
         let mut heap = Heap::new(1 << 30);
         let a = heap.alloc(1, Data::Refs(vec![NULL].into())).expect("room");
         let b = heap.alloc(1, Data::Refs(vec![a].into())).expect("room");
-        if let Some(Object {
-            data: Data::Refs(items),
+        if let Some(ObjMut {
+            data: DataMut::Refs(items),
             ..
         }) = heap.get_mut(a)
         {
@@ -397,5 +869,52 @@ mod tests {
         assert_eq!(first, h1.identity_hash(a1));
         assert_eq!(first, h2.identity_hash(a2));
         assert!(first > 0);
+    }
+
+    #[test]
+    fn storage_is_reused_zeroed_and_handles_lowest_first() {
+        let mut heap = Heap::new(1 << 30);
+        // Every size class and both sides of the large-storage boundary, many times over, so
+        // blocks come back from the free lists holding their old contents and link words.
+        let lens = [0usize, 1, 3, 4, 31, 32, 33, 128, 129, 1000, 100_000];
+        for round in 0..4 {
+            let mut held = Vec::new();
+            for (i, &n) in lens.iter().cycle().take(2000).enumerate() {
+                let r = if i % 2 == 0 {
+                    heap.alloc_array(7, raw_kind::LONGS, n / 8).expect("room")
+                } else {
+                    heap.alloc_array(8, raw_kind::BYTES, n).expect("room")
+                };
+                match heap.get(r).expect("live").data {
+                    DataRef::Longs(a) => assert!(a.iter().all(|&x| x == 0), "round {round}"),
+                    DataRef::Bytes(a) => assert!(a.iter().all(|&x| x == 0), "round {round}"),
+                    other => panic!("{other:?}"),
+                }
+                match heap.get_mut(r).expect("live").data {
+                    DataMut::Longs(a) => a.fill(-1),
+                    DataMut::Bytes(a) => a.fill(-1),
+                    _ => unreachable!(),
+                }
+                if i % 3 == 0 {
+                    held.push(r);
+                }
+            }
+            heap.collect(held.iter().copied());
+            for &r in &held {
+                assert!(heap.is_live(r));
+            }
+            let next = heap.alloc_fields(9, &[Value::Int(5), Value::Ref(NULL)]);
+            let lowest =
+                (1..heap.handle_limit() as Ref).find(|&h| !heap.is_live(h) || Some(h) == next.ok());
+            assert_eq!(next.ok(), lowest, "the lowest free handle is reused first");
+        }
+    }
+
+    #[test]
+    fn the_limit_is_kept() {
+        let mut heap = Heap::new(1 << 20);
+        assert!(heap.alloc_array(1, raw_kind::INTS, 1 << 20).is_err());
+        let r = heap.alloc_array(1, raw_kind::INTS, 1000).expect("room");
+        assert_eq!(heap.get(r).and_then(|o| o.data.array_len()), Some(1000));
     }
 }

@@ -8,7 +8,7 @@
 
 use crate::class::{MethodId, Program};
 use crate::code::{Conv, Elem, Insn, Op};
-use crate::heap::Data;
+use crate::heap::{DataMut, DataRef, raw_kind};
 use crate::jit::{Jit, Ran};
 use crate::runtime::{Raise, Runtime};
 use crate::thread::{Frame, FrameKind};
@@ -345,16 +345,16 @@ pub fn run(prog: &Program, rt: &mut Runtime, jit: &mut Jit, budget: &mut u64) ->
                     npe!()
                 };
                 // One match and one bounds check: a negative index becomes a huge usize.
-                let (v, wide) = match &obj.data {
-                    Data::Ints(a) => (a.get(i).map(|&x| Value::Int(x)), false),
-                    Data::Refs(a) => (a.get(i).map(|&x| Value::Ref(x)), false),
-                    Data::Bytes(a) => (a.get(i).map(|&x| Value::Int(x as i32)), false),
-                    Data::Chars(a) => (a.get(i).map(|&x| Value::Int(x as i32)), false),
-                    Data::Doubles(a) => (a.get(i).map(|&x| Value::Double(x)), true),
-                    Data::Longs(a) => (a.get(i).map(|&x| Value::Long(x)), true),
-                    Data::Floats(a) => (a.get(i).map(|&x| Value::Float(x)), false),
-                    Data::Shorts(a) => (a.get(i).map(|&x| Value::Int(x as i32)), false),
-                    Data::Fields(_) => (None, false),
+                let (v, wide) = match obj.data {
+                    DataRef::Ints(a) => (a.get(i).map(|&x| Value::Int(x)), false),
+                    DataRef::Refs(a) => (a.get(i).map(|&x| Value::Ref(x)), false),
+                    DataRef::Bytes(a) => (a.get(i).map(|&x| Value::Int(x as i32)), false),
+                    DataRef::Chars(a) => (a.get(i).map(|&x| Value::Int(x as i32)), false),
+                    DataRef::Doubles(a) => (a.get(i).map(|&x| Value::Double(x)), true),
+                    DataRef::Longs(a) => (a.get(i).map(|&x| Value::Long(x)), true),
+                    DataRef::Floats(a) => (a.get(i).map(|&x| Value::Float(x)), false),
+                    DataRef::Shorts(a) => (a.get(i).map(|&x| Value::Int(x as i32)), false),
+                    DataRef::Fields(_) => (None, false),
                 };
                 let Some(v) = v else {
                     let len = obj.data.array_len().unwrap_or(0);
@@ -400,20 +400,20 @@ pub fn run(prog: &Program, rt: &mut Runtime, jit: &mut Jit, budget: &mut u64) ->
                         leave!(Exit::Slow);
                     }
                 }
-                let Some(obj) = heap.get_mut(array) else {
+                let Some(mut obj) = heap.get_mut(array) else {
                     pc -= 1;
                     npe!()
                 };
                 let stored = match &mut obj.data {
-                    Data::Ints(a) => a.get_mut(i).map(|x| *x = value.int()),
-                    Data::Refs(a) => a.get_mut(i).map(|x| *x = value.reference()),
-                    Data::Bytes(a) => a.get_mut(i).map(|x| *x = value.int() as i8),
-                    Data::Chars(a) => a.get_mut(i).map(|x| *x = value.int() as u16),
-                    Data::Doubles(a) => a.get_mut(i).map(|x| *x = value.double()),
-                    Data::Longs(a) => a.get_mut(i).map(|x| *x = value.long()),
-                    Data::Floats(a) => a.get_mut(i).map(|x| *x = value.float()),
-                    Data::Shorts(a) => a.get_mut(i).map(|x| *x = value.int() as i16),
-                    Data::Fields(_) => None,
+                    DataMut::Ints(a) => a.get_mut(i).map(|x| *x = value.int()),
+                    DataMut::Refs(a) => a.get_mut(i).map(|x| *x = value.reference()),
+                    DataMut::Bytes(a) => a.get_mut(i).map(|x| *x = value.int() as i8),
+                    DataMut::Chars(a) => a.get_mut(i).map(|x| *x = value.int() as u16),
+                    DataMut::Doubles(a) => a.get_mut(i).map(|x| *x = value.double()),
+                    DataMut::Longs(a) => a.get_mut(i).map(|x| *x = value.long()),
+                    DataMut::Floats(a) => a.get_mut(i).map(|x| *x = value.float()),
+                    DataMut::Shorts(a) => a.get_mut(i).map(|x| *x = value.int() as i16),
+                    DataMut::Fields(_) => None,
                 };
                 if stored.is_none() {
                     let len = obj.data.array_len().unwrap_or(0);
@@ -757,8 +757,8 @@ pub fn run(prog: &Program, rt: &mut Runtime, jit: &mut Jit, budget: &mut u64) ->
                 };
                 // Verified code never reads a field of an object of another class; unverified
                 // code that does gets an error, not a read out of bounds.
-                let Some(&v) = (match &obj.data {
-                    Data::Fields(f) => f.get(slot as usize),
+                let Some(&v) = (match obj.data {
+                    DataRef::Fields(f) => f.get(slot as usize),
                     _ => None,
                 }) else {
                     pc -= 1;
@@ -781,8 +781,8 @@ pub fn run(prog: &Program, rt: &mut Runtime, jit: &mut Jit, budget: &mut u64) ->
                     pc -= 1;
                     npe!()
                 };
-                let field = match &mut obj.data {
-                    Data::Fields(f) => f.get_mut(slot as usize),
+                let field = match obj.data {
+                    DataMut::Fields(f) => f.get_mut(slot as usize),
                     _ => None,
                 };
                 let Some(field) = field else {
@@ -857,8 +857,7 @@ pub fn run(prog: &Program, rt: &mut Runtime, jit: &mut Jit, budget: &mut u64) ->
                     pc -= 1;
                     leave!(Exit::Gc);
                 }
-                let fields: Box<[Value]> = prog.class(class).zeroed_fields();
-                match heap.alloc(class, Data::Fields(fields)) {
+                match heap.alloc_fields(class, &prog.class(class).zeroed) {
                     Ok(r) => push!(Value::Ref(r)),
                     Err(_) => {
                         pc -= 1;
@@ -876,17 +875,8 @@ pub fn run(prog: &Program, rt: &mut Runtime, jit: &mut Jit, budget: &mut u64) ->
                     pc -= 1;
                     leave!(Exit::Gc);
                 }
-                let n = n as usize;
-                let data = match atype {
-                    4 | 8 => Data::Bytes(vec![0; n].into()),
-                    5 => Data::Chars(vec![0; n].into()),
-                    6 => Data::Floats(vec![0.0; n].into()),
-                    7 => Data::Doubles(vec![0.0; n].into()),
-                    9 => Data::Shorts(vec![0; n].into()),
-                    10 => Data::Ints(vec![0; n].into()),
-                    _ => Data::Longs(vec![0; n].into()),
-                };
-                match heap.alloc(known.prim_arrays[(atype - 4) as usize], data) {
+                let class = known.prim_arrays[(atype - 4) as usize];
+                match heap.alloc_array(class, raw_kind::of_atype(atype), n as usize) {
                     Ok(r) => slots[sp - 1] = Value::Ref(r),
                     Err(_) => {
                         pc -= 1;
@@ -904,7 +894,7 @@ pub fn run(prog: &Program, rt: &mut Runtime, jit: &mut Jit, budget: &mut u64) ->
                     pc -= 1;
                     leave!(Exit::Gc);
                 }
-                match heap.alloc(class, Data::Refs(vec![NULL; n as usize].into())) {
+                match heap.alloc_array(class, raw_kind::REFS, n as usize) {
                     Ok(r) => slots[sp - 1] = Value::Ref(r),
                     Err(_) => {
                         pc -= 1;

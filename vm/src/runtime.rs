@@ -3,7 +3,7 @@
 //! indexed by class ids and heap handles, so it can be captured as it stands.
 
 use crate::class::{ClassKind, Program};
-use crate::heap::{ClassId, Data, Heap};
+use crate::heap::{ClassId, DataMut, DataRef, Heap};
 use crate::thread::Thread;
 use crate::value::{NULL, Ref, Value};
 use std::collections::HashMap;
@@ -175,10 +175,10 @@ impl Runtime {
         let (string, char_array, value_slot, hash_slot) =
             (k.string, k.char_array, k.string_value, k.string_hash);
         let mut fields = k.string_template.clone();
-        let value = self.heap.alloc(char_array, Data::Chars(chars.into()))?;
+        let value = self.heap.alloc_copy(char_array, DataRef::Chars(chars))?;
         fields[value_slot] = Value::Ref(value);
         fields[hash_slot] = Value::Int(0);
-        self.heap.alloc(string, Data::Fields(fields.into()))
+        self.heap.alloc_fields(string, &fields)
     }
 
     /// Allocates a string from Rust text.
@@ -206,12 +206,12 @@ impl Runtime {
     /// The UTF-16 contents of a `java.lang.String`, or `None` if `r` is not one.
     pub fn string_chars(&self, r: Ref) -> Option<&[u16]> {
         let obj = self.heap.get(r)?;
-        let Data::Fields(f) = &obj.data else {
+        let DataRef::Fields(f) = obj.data else {
             return None;
         };
         let value = f.get(self.known.string_value)?.reference();
-        match &self.heap.get(value)?.data {
-            Data::Chars(c) => Some(c),
+        match self.heap.get(value)?.data {
+            DataRef::Chars(c) => Some(c),
             _ => None,
         }
     }
@@ -223,15 +223,15 @@ impl Runtime {
 
     /// Reads an instance field slot.
     pub fn field(&self, r: Ref, slot: usize) -> Value {
-        match self.heap.get(r).map(|o| &o.data) {
-            Some(Data::Fields(f)) => f.get(slot).copied().unwrap_or(Value::Top),
+        match self.heap.get(r).map(|o| o.data) {
+            Some(DataRef::Fields(f)) => f.get(slot).copied().unwrap_or(Value::Top),
             _ => Value::Top,
         }
     }
 
     /// Writes an instance field slot.
     pub fn set_field(&mut self, r: Ref, slot: usize, v: Value) {
-        if let Some(Data::Fields(f)) = self.heap.get_mut(r).map(|o| &mut o.data)
+        if let Some(DataMut::Fields(f)) = self.heap.get_mut(r).map(|o| o.data)
             && let Some(s) = f.get_mut(slot)
         {
             *s = v;

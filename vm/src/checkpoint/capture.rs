@@ -4,7 +4,7 @@
 use super::v1;
 use crate::class::ClassKind;
 use crate::classpath::Origin;
-use crate::heap::Data;
+use crate::heap::DataRef;
 use crate::indy::CallSite;
 use crate::portable;
 use crate::runtime::Init;
@@ -141,21 +141,21 @@ impl Vm {
                 .expect("collected just now: live handles hold objects");
             object_classes.push(obj.class);
             hashes.push(obj.hash);
-            let len = match &obj.data {
-                Data::Fields(f) => {
+            let len = match obj.data {
+                DataRef::Fields(f) => {
                     let slots = encode_slots(f, &map);
                     tags.extend_from_slice(&slots.tags);
                     data.extend_from_slice(&slots.words);
                     f.len()
                 }
-                Data::Bytes(a) => portable::encode_into(a, &mut data),
-                Data::Chars(a) => portable::encode_into(a, &mut data),
-                Data::Shorts(a) => portable::encode_into(a, &mut data),
-                Data::Ints(a) => portable::encode_into(a, &mut data),
-                Data::Longs(a) => portable::encode_into(a, &mut data),
-                Data::Floats(a) => portable::encode_into(a, &mut data),
-                Data::Doubles(a) => portable::encode_into(a, &mut data),
-                Data::Refs(a) => {
+                DataRef::Bytes(a) => portable::encode_into(a, &mut data),
+                DataRef::Chars(a) => portable::encode_into(a, &mut data),
+                DataRef::Shorts(a) => portable::encode_into(a, &mut data),
+                DataRef::Ints(a) => portable::encode_into(a, &mut data),
+                DataRef::Longs(a) => portable::encode_into(a, &mut data),
+                DataRef::Floats(a) => portable::encode_into(a, &mut data),
+                DataRef::Doubles(a) => portable::encode_into(a, &mut data),
+                DataRef::Refs(a) => {
                     let mapped: Vec<u32> = a.iter().map(|&x| map(x)).collect();
                     portable::encode_into(&mapped, &mut data)
                 }

@@ -378,9 +378,7 @@ impl Vm {
             if r as usize != i + 1 {
                 return Err(invalid(format!("{what}: allocated as handle {r}")));
             }
-            if let Some(obj) = vm.rt.heap.get_mut(r) {
-                obj.hash = o.hash;
-            }
+            vm.rt.heap.set_hash(r, o.hash);
         }
         vm.rt.heap.set_hash_state(c.hash_state);
 

@@ -17,7 +17,7 @@ mod types;
 
 use crate::class::{MethodId, Program};
 use crate::code::Insn;
-use crate::heap::{ClassId, Data, Heap, RawObj};
+use crate::heap::{ClassId, Heap, RawObj, raw_kind};
 use crate::thread::{Frame, FrameKind};
 use crate::value::{NULL, Value};
 use cranelift_codegen::settings::{self, Configurable};
@@ -96,6 +96,8 @@ pub(crate) mod ctx {
     pub(crate) const CALLEES: i32 = offset_of!(Ctx, callees) as i32;
     /// [`Ctx::stack_limit`]
     pub(crate) const STACK_LIMIT: i32 = offset_of!(Ctx, stack_limit) as i32;
+    /// [`Ctx::fast`]
+    pub(crate) const FAST: i32 = offset_of!(Ctx, fast) as i32;
 }
 
 /// Offsets in a [`Frame`], as compiled code writes one when it unwinds.
@@ -179,6 +181,8 @@ pub(crate) struct Ctx {
     callees: *const Callee,
     /// The lowest native stack address a compiled caller may call from.
     stack_limit: usize,
+    /// The heap's allocator state, for `new` without a call.
+    fast: *mut crate::heap::Fast,
 }
 
 /// A method compiled code may call directly: its compiled function (0: none) and how many
@@ -417,24 +421,17 @@ unsafe extern "C" fn alloc(cx: *mut Ctx, mid: u32, pc: u32, len: i32) -> u32 {
         return NULL;
     }
     let n = len as usize;
-    let (class, data) = match code.insns[pc as usize].get() {
-        Insn::NewQ(class) => (class, Data::Fields(prog.class(class).zeroed_fields())),
-        Insn::NewArray(atype) => (
+    let r = match code.insns[pc as usize].get() {
+        Insn::NewQ(class) => heap.alloc_fields(class, &prog.class(class).zeroed),
+        Insn::NewArray(atype) => heap.alloc_array(
             env.prim_arrays[(atype - 4) as usize],
-            match atype {
-                4 | 8 => Data::Bytes(vec![0; n].into()),
-                5 => Data::Chars(vec![0; n].into()),
-                6 => Data::Floats(vec![0.0; n].into()),
-                7 => Data::Doubles(vec![0.0; n].into()),
-                9 => Data::Shorts(vec![0; n].into()),
-                10 => Data::Ints(vec![0; n].into()),
-                _ => Data::Longs(vec![0; n].into()),
-            },
+            raw_kind::of_atype(atype),
+            n,
         ),
-        Insn::ANewArrayQ(class) => (class, Data::Refs(vec![NULL; n].into())),
+        Insn::ANewArrayQ(class) => heap.alloc_array(class, raw_kind::REFS, n),
         _ => return NULL,
     };
-    let r = heap.alloc(class, data).unwrap_or(NULL);
+    let r = r.unwrap_or(NULL);
     let (table, len) = heap.raw_table();
     cx.heap = table;
     cx.heap_len = len as u64;
@@ -499,6 +496,7 @@ impl Jit {
             .min(roots + MAX_NESTING)
             .min(crate::interp::MAX_FRAMES);
         let (table, len) = heap.raw_table();
+        let fast = heap.fast_state();
         self.stats.entries += 1;
         let mut env = Env {
             prog,
@@ -522,6 +520,7 @@ impl Jit {
             ret: 0,
             callees: self.callees.as_ptr(),
             stack_limit: 0,
+            fast,
         };
         cx.stack_limit = (&raw const cx as usize).saturating_sub(NATIVE_STACK);
         // SAFETY: the code was compiled for this method's code and types; `locals` points at
@@ -670,6 +669,7 @@ impl Jit {
                 types: &types,
                 entries: &entries,
                 caches: caches.as_mut_ptr() as usize,
+                prog,
             },
             helpers,
             frontend,

@@ -216,6 +216,7 @@ const RAW: i64 = size_of::<RawObj>() as i64;
 const RAW_LEN: i32 = std::mem::offset_of!(RawObj, len) as i32;
 const RAW_KIND: i32 = std::mem::offset_of!(RawObj, kind) as i32;
 const RAW_CLASS: i32 = std::mem::offset_of!(RawObj, class) as i32;
+const RAW_HASH: i32 = std::mem::offset_of!(RawObj, hash) as i32;
 
 /// Helpers compiled code calls for what has no Cranelift instruction.
 #[derive(Debug, Clone, Copy)]
@@ -248,6 +249,8 @@ pub(crate) struct Method<'a> {
     pub(crate) entries: &'a [u32],
     /// Address of its inline cache words, one per [`is_dispatched`] call in code order.
     pub(crate) caches: usize,
+    /// The program (for the fields of the classes it instantiates).
+    pub(crate) prog: &'a crate::class::Program,
 }
 
 struct Tx<'a, 'b> {
@@ -277,6 +280,7 @@ struct Tx<'a, 'b> {
     helpers: Helpers,
     /// Exit blocks by (instruction, fuel given back), shared by an instruction's checks.
     exits: std::collections::HashMap<(usize, i64), Block>,
+    prog: &'b crate::class::Program,
 }
 
 /// Translates a method. `func` receives the IR.
@@ -293,6 +297,7 @@ pub(crate) fn translate(
         types,
         entries,
         caches,
+        prog,
     } = method;
     let n = code.insns.len();
     let mut site = 0;
@@ -389,6 +394,7 @@ pub(crate) fn translate(
         blocks,
         helpers,
         exits: std::collections::HashMap::new(),
+        prog,
     };
     let f0 =
         tx.b.ins()
@@ -1233,6 +1239,17 @@ impl Tx<'_, '_> {
                 } else {
                     (sp - 1, self.get(sp - 1, Ty::Int))
                 };
+                let join = self.b.create_block();
+                self.b.append_block_param(join, T::I32);
+                let slow = self.b.create_block();
+                match insn {
+                    Insn::NewQ(class) => self.alloc_inline(class, slow, join),
+                    _ => {
+                        self.b.ins().jump(slow, &[]);
+                    }
+                }
+                self.b.seal_block(slow);
+                self.b.switch_to_block(slow);
                 let pc_v = self.b.ins().iconst(T::I32, pc as i64);
                 let mid_v = self.b.ins().iconst(T::I32, self.mid as i64);
                 let mut sig = Signature::new(self.b.func.signature.call_conv);
@@ -1248,6 +1265,10 @@ impl Tx<'_, '_> {
                     .ins()
                     .call_indirect(sr, f, &[self.ctx, mid_v, pc_v, len]);
                 let r = self.b.inst_results(call)[0];
+                self.b.ins().jump(join, &[r.into()]);
+                self.b.seal_block(join);
+                self.b.switch_to_block(join);
+                let r = self.b.block_params(join)[0];
                 // 0: the interpreter allocates (a collection is due, or an error to raise).
                 let failed = self.b.ins().icmp_imm_s(IntCC::Equal, r, 0);
                 self.exit_if(failed, pc, rest);
@@ -1270,6 +1291,126 @@ impl Tx<'_, '_> {
         }
     }
 
+    /// `new` of an instance of `class` without a call, as [`crate::heap::Heap`] allocates
+    /// it: unless a collection is due, the limit would be passed, the size class's free list
+    /// is empty or the handle table is full (then it jumps to `slow`), it pops a block and a
+    /// handle (the free handle on top of the stack, else the next unused one), writes the
+    /// handle's table entry and the zeroed fields, counts the footprint, and jumps to `join`
+    /// with the handle. Classes with more fields than the largest size class go to `slow`.
+    fn alloc_inline(&mut self, class: u32, slow: Block, join: Block) {
+        use crate::heap::{BLOCK_STEP, SIZE_CLASSES, fast};
+        use crate::value::tag;
+        let fields = &self.prog.class(class).zeroed;
+        let n = fields.len();
+        let bytes = n * size_of::<Value>();
+        let k = bytes.div_ceil(BLOCK_STEP);
+        if k > SIZE_CLASSES {
+            self.b.ins().jump(slow, &[]);
+            return;
+        }
+        let tags: Vec<u8> = fields
+            .iter()
+            .map(|v| match v {
+                Value::Top => tag::TOP,
+                Value::Int(_) => tag::INT,
+                Value::Float(_) => tag::FLOAT,
+                Value::Long(_) => tag::LONG,
+                Value::Double(_) => tag::DOUBLE,
+                Value::Ref(_) => tag::REF,
+            })
+            .collect();
+        let size = 48 + bytes as i64;
+        let flags = MemFlags::trusted();
+        let f = self.b.ins().load(T::I64, flags, self.ctx, ctx::FAST);
+        let since = self.b.ins().load(T::I64, flags, f, fast::SINCE);
+        let next_gc = self.b.ins().load(T::I64, flags, f, fast::NEXT_GC);
+        let due = self
+            .b
+            .ins()
+            .icmp(IntCC::UnsignedGreaterThanOrEqual, since, next_gc);
+        let live = self.b.ins().load(T::I64, flags, f, fast::LIVE);
+        let max = self.b.ins().load(T::I64, flags, f, fast::MAX);
+        let live2 = self.b.ins().iadd_imm_s(live, size);
+        let over = self.b.ins().icmp(IntCC::UnsignedGreaterThan, live2, max);
+        let mut bad = self.b.ins().bor(due, over);
+        let list_at = fast::LISTS + (k * size_of::<usize>()) as i32;
+        let head = if k == 0 {
+            self.b.ins().iconst(T::I64, BLOCK_STEP as i64)
+        } else {
+            let head = self.b.ins().load(T::I64, flags, f, list_at);
+            let empty = self.b.ins().icmp_imm_s(IntCC::Equal, head, 0);
+            bad = self.b.ins().bor(bad, empty);
+            head
+        };
+        let free_len = self.b.ins().load(T::I64, flags, f, fast::FREE_LEN);
+        let used = self.b.ins().load(T::I64, flags, f, fast::USED);
+        let room = self.b.ins().load(T::I64, flags, f, fast::ROOM);
+        let none_free = self.b.ins().icmp_imm_s(IntCC::Equal, free_len, 0);
+        let full = self.b.ins().icmp(IntCC::Equal, used, room);
+        let no_handle = self.b.ins().band(none_free, full);
+        bad = self.b.ins().bor(bad, no_handle);
+        let take = self.b.create_block();
+        self.b.ins().brif(bad, slow, &[], take, &[]);
+        self.b.seal_block(take);
+        self.b.switch_to_block(take);
+
+        // The handle: the top of the free stack, or the next unused entry.
+        let pop = self.b.create_block();
+        let push = self.b.create_block();
+        let commit = self.b.create_block();
+        self.b.append_block_param(commit, T::I64);
+        self.b.ins().brif(none_free, push, &[], pop, &[]);
+        self.b.seal_block(pop);
+        self.b.seal_block(push);
+        self.b.switch_to_block(pop);
+        let top = self.b.ins().iadd_imm_s(free_len, -1);
+        self.b.ins().store(flags, top, f, fast::FREE_LEN);
+        let stack = self.b.ins().load(T::I64, flags, f, fast::FREE);
+        let off = self.b.ins().imul_imm_s(top, size_of::<u32>() as i64);
+        let at = self.b.ins().iadd(stack, off);
+        let r32 = self.b.ins().load(T::I32, flags, at, 0);
+        let r = self.b.ins().uextend(T::I64, r32);
+        self.b.ins().jump(commit, &[r.into()]);
+        self.b.switch_to_block(push);
+        let used2 = self.b.ins().iadd_imm_s(used, 1);
+        self.b.ins().store(flags, used2, f, fast::USED);
+        self.b.ins().store(flags, used2, self.ctx, ctx::HEAP_LEN);
+        self.b.ins().jump(commit, &[used.into()]);
+        self.b.seal_block(commit);
+        self.b.switch_to_block(commit);
+        let r = self.b.block_params(commit)[0];
+
+        // The block, its table entry and its fields.
+        if k != 0 {
+            let next = self.b.ins().load(T::I64, flags, head, 0);
+            self.b.ins().store(flags, next, f, list_at);
+        }
+        let table = self.b.ins().load(T::I64, flags, self.ctx, ctx::HEAP);
+        let off = self.b.ins().imul_imm_s(r, RAW);
+        let e = self.b.ins().iadd(table, off);
+        self.b.ins().store(flags, head, e, 0);
+        let len = self.b.ins().iconst(T::I32, n as i64);
+        self.b.ins().store(flags, len, e, RAW_LEN);
+        let kind = self.b.ins().iconst(T::I32, raw_kind::FIELDS as i64);
+        self.b.ins().store(flags, kind, e, RAW_KIND);
+        let c = self.b.ins().iconst(T::I32, class as i64);
+        self.b.ins().store(flags, c, e, RAW_CLASS);
+        let zero32 = self.b.ins().iconst(T::I32, 0);
+        self.b.ins().store(flags, zero32, e, RAW_HASH);
+        let zero64 = self.b.ins().iconst(T::I64, 0);
+        for (i, &t) in tags.iter().enumerate() {
+            let at = (i * size_of::<Value>()) as i32;
+            let tv = self.b.ins().iconst(T::I8, t as i64);
+            self.b.ins().store(flags, tv, head, at);
+            self.b.ins().store(flags, zero64, head, at + tag::PAYLOAD);
+        }
+        let since2 = self.b.ins().iadd_imm_s(since, size);
+        self.b.ins().store(flags, since2, f, fast::SINCE);
+        self.b.ins().store(flags, live2, f, fast::LIVE);
+        let r32 = self.b.ins().ireduce(T::I32, r);
+        self.b.ins().jump(join, &[r32.into()]);
+    }
+
     /// The type check `what` of `(a, b)` when `guard` is not null, else `if_null` (0 or 1).
     fn check_nonnull(&mut self, what: u32, a: V, b: V, guard: V, if_null: bool) -> V {
         let call_block = self.b.create_block();
@@ -1282,6 +1423,33 @@ impl Tx<'_, '_> {
             .brif(is_null, join, &[dflt.into()], call_block, &[]);
         self.b.seal_block(call_block);
         self.b.switch_to_block(call_block);
+        if what == super::CHECK_INSTANCE {
+            // An object of exactly the class asked for passes without a call.
+            let flags = MemFlags::trusted();
+            let probe = self.b.create_block();
+            let slow = self.b.create_block();
+            let len = self.b.ins().load(T::I64, flags, self.ctx, ctx::HEAP_LEN);
+            let r64 = self.b.ins().uextend(T::I64, a);
+            let inside = self.b.ins().icmp(IntCC::UnsignedLessThan, r64, len);
+            self.b.ins().brif(inside, probe, &[], slow, &[]);
+            self.b.seal_block(probe);
+            self.b.switch_to_block(probe);
+            let table = self.b.ins().load(T::I64, flags, self.ctx, ctx::HEAP);
+            let off = self.b.ins().imul_imm_s(r64, RAW);
+            let e = self.b.ins().iadd(table, off);
+            let class = self.b.ins().load(T::I32, flags, e, RAW_CLASS);
+            let kind = self.b.ins().load(T::I32, flags, e, RAW_KIND);
+            let same = self.b.ins().icmp(IntCC::Equal, class, b);
+            let live = self
+                .b
+                .ins()
+                .icmp_imm_s(IntCC::NotEqual, kind, raw_kind::FREE as i64);
+            let hit = self.b.ins().band(same, live);
+            let one = self.b.ins().iconst(T::I32, 1);
+            self.b.ins().brif(hit, join, &[one.into()], slow, &[]);
+            self.b.seal_block(slow);
+            self.b.switch_to_block(slow);
+        }
         let mut sig = Signature::new(self.b.func.signature.call_conv);
         sig.params.push(AbiParam::new(T::I64));
         for _ in 0..3 {

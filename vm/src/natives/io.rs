@@ -1,7 +1,7 @@
 //! Natives of `java.io`: the process's standard streams, which belong to the host.
 
 use super::{Native, int, npe, raise, void};
-use crate::heap::Data;
+use crate::heap::{DataMut, DataRef};
 use crate::thread::ThreadState;
 use crate::value::Value;
 use crate::vm::{ReadResult, Vm};
@@ -27,7 +27,7 @@ fn write0(vm: &mut Vm, args: &[Value]) -> Native {
     let Some(obj) = vm.rt.heap.get(args[1].reference()) else {
         return npe();
     };
-    let Data::Bytes(bytes) = &obj.data else {
+    let DataRef::Bytes(bytes) = obj.data else {
         return npe();
     };
     let Some((from, to)) = bounds(bytes.len(), args[2].int(), args[3].int()) else {
@@ -52,8 +52,8 @@ fn read0(vm: &mut Vm, args: &[Value]) -> Native {
         );
     }
     let r = args[1].reference();
-    let len = match vm.rt.heap.get(r).map(|o| &o.data) {
-        Some(Data::Bytes(b)) => b.len(),
+    let len = match vm.rt.heap.get(r).map(|o| o.data) {
+        Some(DataRef::Bytes(b)) => b.len(),
         _ => return npe(),
     };
     let Some((from, to)) = bounds(len, args[2].int(), args[3].int()) else {
@@ -65,8 +65,8 @@ fn read0(vm: &mut Vm, args: &[Value]) -> Native {
     let mut buf = vec![0u8; to - from];
     match vm.host.read(&mut buf) {
         ReadResult::Data(n) => {
-            if let Some(crate::heap::Object {
-                data: Data::Bytes(b),
+            if let Some(crate::heap::ObjMut {
+                data: DataMut::Bytes(b),
                 ..
             }) = vm.rt.heap.get_mut(r)
             {

@@ -5,7 +5,7 @@ use super::{Native, boolean, int, npe, oom, raise, reference, string, void};
 use crate::class::{ClassKind, primitive_kind};
 use crate::classfile::acc;
 use crate::exec::InitResult;
-use crate::heap::Data;
+use crate::heap::{Data, DataMut, DataRef};
 use crate::runtime::Monitor;
 use crate::thread::{FrameKind, Thread, ThreadState};
 use crate::value::{NULL, Ref, Value};
@@ -276,7 +276,7 @@ fn clone(vm: &mut Vm, a: &[Value]) -> Native {
             Some(vm.prog.class(class).java_name()),
         );
     }
-    let data = obj.data.clone();
+    let data = obj.data.to_owned();
     if vm.rt.heap.would_exceed(data.footprint()) {
         vm.collect_garbage();
     }
@@ -415,7 +415,7 @@ pub(crate) fn arraycopy_in_place(
     if sp + n > slen || dp + n > dlen {
         return None;
     }
-    if let Data::Refs(_) = s.data {
+    if let DataRef::Refs(_) = s.data {
         let component = |c: u32| match prog.class(c).kind {
             ClassKind::Array { component, .. } => Some(component),
             _ => None,
@@ -425,11 +425,11 @@ pub(crate) fn arraycopy_in_place(
         }
     }
     let size = match s.data {
-        Data::Bytes(_) => 1,
-        Data::Chars(_) | Data::Shorts(_) => 2,
-        Data::Ints(_) | Data::Floats(_) | Data::Refs(_) => 4,
-        Data::Longs(_) | Data::Doubles(_) => 8,
-        Data::Fields(_) => return None,
+        DataRef::Bytes(_) => 1,
+        DataRef::Chars(_) | DataRef::Shorts(_) => 2,
+        DataRef::Ints(_) | DataRef::Floats(_) | DataRef::Refs(_) => 4,
+        DataRef::Longs(_) | DataRef::Doubles(_) => 8,
+        DataRef::Fields(_) => return None,
     };
     let (table, entries) = heap.raw_table();
     if src as usize >= entries || dst as usize >= entries {
@@ -536,21 +536,21 @@ fn arraycopy(vm: &mut Vm, a: &[Value]) -> Native {
         let Some(obj) = vm.rt.heap.get_mut(src) else {
             return npe();
         };
-        match &mut obj.data {
-            Data::Bytes(x) => x.copy_within(sp..sp + n, dp),
-            Data::Chars(x) => x.copy_within(sp..sp + n, dp),
-            Data::Shorts(x) => x.copy_within(sp..sp + n, dp),
-            Data::Ints(x) => x.copy_within(sp..sp + n, dp),
-            Data::Longs(x) => x.copy_within(sp..sp + n, dp),
-            Data::Floats(x) => x.copy_within(sp..sp + n, dp),
-            Data::Doubles(x) => x.copy_within(sp..sp + n, dp),
-            Data::Refs(x) => x.copy_within(sp..sp + n, dp),
-            Data::Fields(_) => {}
+        match obj.data {
+            DataMut::Bytes(x) => x.copy_within(sp..sp + n, dp),
+            DataMut::Chars(x) => x.copy_within(sp..sp + n, dp),
+            DataMut::Shorts(x) => x.copy_within(sp..sp + n, dp),
+            DataMut::Ints(x) => x.copy_within(sp..sp + n, dp),
+            DataMut::Longs(x) => x.copy_within(sp..sp + n, dp),
+            DataMut::Floats(x) => x.copy_within(sp..sp + n, dp),
+            DataMut::Doubles(x) => x.copy_within(sp..sp + n, dp),
+            DataMut::Refs(x) => x.copy_within(sp..sp + n, dp),
+            DataMut::Fields(_) => {}
         }
         return void();
     }
-    let chunk = match &vm.rt.heap.get(src).expect("checked").data {
-        Data::Refs(x) => {
+    let chunk = match vm.rt.heap.get(src).expect("checked").data {
+        DataRef::Refs(x) => {
             // Each element must fit the destination's component type.
             let items: Vec<Ref> = x[sp..sp + n].to_vec();
             let component = match vm.prog.class(dc).kind {
@@ -571,8 +571,8 @@ fn arraycopy(vm: &mut Vm, a: &[Value]) -> Native {
                     })
                     .unwrap_or(items.len());
             }
-            if let Some(crate::heap::Object {
-                data: Data::Refs(y),
+            if let Some(crate::heap::ObjMut {
+                data: DataMut::Refs(y),
                 ..
             }) = vm.rt.heap.get_mut(dst)
             {
@@ -589,27 +589,27 @@ fn arraycopy(vm: &mut Vm, a: &[Value]) -> Native {
             return void();
         }
         other => match other {
-            Data::Bytes(x) => Data::Bytes(x[sp..sp + n].into()),
-            Data::Chars(x) => Data::Chars(x[sp..sp + n].into()),
-            Data::Shorts(x) => Data::Shorts(x[sp..sp + n].into()),
-            Data::Ints(x) => Data::Ints(x[sp..sp + n].into()),
-            Data::Longs(x) => Data::Longs(x[sp..sp + n].into()),
-            Data::Floats(x) => Data::Floats(x[sp..sp + n].into()),
-            Data::Doubles(x) => Data::Doubles(x[sp..sp + n].into()),
+            DataRef::Bytes(x) => Data::Bytes(x[sp..sp + n].into()),
+            DataRef::Chars(x) => Data::Chars(x[sp..sp + n].into()),
+            DataRef::Shorts(x) => Data::Shorts(x[sp..sp + n].into()),
+            DataRef::Ints(x) => Data::Ints(x[sp..sp + n].into()),
+            DataRef::Longs(x) => Data::Longs(x[sp..sp + n].into()),
+            DataRef::Floats(x) => Data::Floats(x[sp..sp + n].into()),
+            DataRef::Doubles(x) => Data::Doubles(x[sp..sp + n].into()),
             _ => return void(),
         },
     };
     let Some(obj) = vm.rt.heap.get_mut(dst) else {
         return npe();
     };
-    match (&mut obj.data, chunk) {
-        (Data::Bytes(y), Data::Bytes(x)) => y[dp..dp + n].copy_from_slice(&x),
-        (Data::Chars(y), Data::Chars(x)) => y[dp..dp + n].copy_from_slice(&x),
-        (Data::Shorts(y), Data::Shorts(x)) => y[dp..dp + n].copy_from_slice(&x),
-        (Data::Ints(y), Data::Ints(x)) => y[dp..dp + n].copy_from_slice(&x),
-        (Data::Longs(y), Data::Longs(x)) => y[dp..dp + n].copy_from_slice(&x),
-        (Data::Floats(y), Data::Floats(x)) => y[dp..dp + n].copy_from_slice(&x),
-        (Data::Doubles(y), Data::Doubles(x)) => y[dp..dp + n].copy_from_slice(&x),
+    match (obj.data, chunk) {
+        (DataMut::Bytes(y), Data::Bytes(x)) => y[dp..dp + n].copy_from_slice(&x),
+        (DataMut::Chars(y), Data::Chars(x)) => y[dp..dp + n].copy_from_slice(&x),
+        (DataMut::Shorts(y), Data::Shorts(x)) => y[dp..dp + n].copy_from_slice(&x),
+        (DataMut::Ints(y), Data::Ints(x)) => y[dp..dp + n].copy_from_slice(&x),
+        (DataMut::Longs(y), Data::Longs(x)) => y[dp..dp + n].copy_from_slice(&x),
+        (DataMut::Floats(y), Data::Floats(x)) => y[dp..dp + n].copy_from_slice(&x),
+        (DataMut::Doubles(y), Data::Doubles(x)) => y[dp..dp + n].copy_from_slice(&x),
         _ => {}
     }
     void()
@@ -776,7 +776,7 @@ fn enum_constants(vm: &mut Vm, a: &[Value]) -> Native {
         let Some(obj) = vm.rt.heap.get(values) else {
             return reference(NULL);
         };
-        let data = obj.data.clone();
+        let data = obj.data.to_owned();
         let class = obj.class;
         match vm.rt.heap.alloc(class, data) {
             Ok(r) => reference(r),
