@@ -259,3 +259,33 @@ fn golden_checkpoints_resume_on_this_architecture() {
         "expected the golden checkpoints listed in tests/checkpoints/list"
     );
 }
+
+/// A checkpoint that lists one java.lang.Thread as two threads (each would run the same code
+/// with the same monitors) is refused, not resumed.
+#[test]
+fn a_checkpoint_that_runs_one_thread_twice_is_refused() {
+    let (classes, _) = corpus_program("prog_nqueens");
+    let file = scratch("nqueens-twice.ckpt");
+    let made = output(
+        phantom()
+            .args(["run", "--checkpoint-after", "50000", "--checkpoint-out"])
+            .arg(&file)
+            .arg("-cp")
+            .arg(&classes)
+            .arg("Main"),
+    );
+    assert!(made.status.success(), "{made:?}");
+    let bytes = std::fs::read(&file).expect("checkpoint written");
+    let mut c = phantom_vm::checkpoint::decode(&bytes, 1 << 30).expect("a valid checkpoint");
+    let first = c.threads[0].clone();
+    c.threads.push(first);
+    std::fs::write(&file, phantom_vm::checkpoint::encode(&c)).expect("write");
+    let out = output(phantom().arg("resume").arg(&file));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    assert!(
+        stderr.starts_with("phantom: ") && stderr.contains("is already thread 0"),
+        "{stderr}"
+    );
+    assert!(out.stdout.is_empty(), "nothing ran: {out:?}");
+}

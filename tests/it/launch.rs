@@ -124,3 +124,103 @@ fn jar_files_and_directories_make_up_the_class_path() {
     assert_eq!(out.status.code(), Some(0), "{out:?}");
     assert_eq!(String::from_utf8_lossy(&out.stdout), "hello, world\n");
 }
+
+/// Compiles one class `name` from `source` into `dir` with javac and returns its bytes.
+fn compiled(dir: &std::path::Path, name: &str, source: &str) -> Vec<u8> {
+    let file = dir.join(format!("{name}.java"));
+    fs::write(&file, source).expect("write");
+    let javac = std::process::Command::new("javac")
+        .arg("-d")
+        .arg(dir)
+        .arg(&file)
+        .status()
+        .expect("javac runs");
+    assert!(javac.success());
+    fs::read(dir.join(format!("{name}.class"))).expect("class written")
+}
+
+/// Replaces the one occurrence of `from` in `bytes` with `to` (of the same length).
+fn patched(bytes: &[u8], from: &[u8], to: &[u8]) -> Vec<u8> {
+    assert_eq!(from.len(), to.len());
+    let at: Vec<usize> = (0..=bytes.len() - from.len())
+        .filter(|&i| &bytes[i..i + from.len()] == from)
+        .collect();
+    assert_eq!(at.len(), 1, "{from:?} occurs once");
+    let mut out = bytes.to_vec();
+    out[at[0]..at[0] + to.len()].copy_from_slice(to);
+    out
+}
+
+#[test]
+fn a_string_concatenation_recipe_that_lies_about_its_arguments_is_an_error_not_a_crash() {
+    // javac writes the recipe "L\u0001Z" for "L" + x + "Z"; the crafted class asks for a second
+    // argument the call site does not pass, then for a constant it does not have.
+    let dir = scratch("concat");
+    let good = compiled(
+        &dir,
+        "Concat",
+        "public class Concat {\n    public static void main(String[] args) {\n        int x = args.length;\n        System.out.println(\"L\" + x + \"Z\");\n    }\n}\n",
+    );
+    for (to, message) in [
+        (
+            b"L\x01\x01",
+            "Mismatched number of concat arguments: recipe wants 2 arguments, but signature provides 1",
+        ),
+        (
+            b"L\x01\x02",
+            // HotSpot's counts in this message are those of its parser's state when it
+            // stops; the sentence is the same.
+            "Mismatched number of concat constants: recipe wants ",
+        ),
+    ] {
+        fs::write(dir.join("Concat.class"), patched(&good, b"L\x01Z", to)).expect("write");
+        for java in [true, false] {
+            let out = if java {
+                output(
+                    std::process::Command::new("java")
+                        .arg("-cp")
+                        .arg(&dir)
+                        .arg("Concat"),
+                )
+            } else {
+                output(phantom().arg("run").arg("-cp").arg(&dir).arg("Concat"))
+            };
+            let stderr = String::from_utf8_lossy(&out.stderr);
+            assert_eq!(out.status.code(), Some(1), "java {java}: {out:?}");
+            assert!(
+                stderr.starts_with("Exception in thread \"main\" java.lang.BootstrapMethodError")
+                    && stderr.contains(&format!(
+                        "java.lang.invoke.StringConcatException: {message}"
+                    )),
+                "java {java}: {stderr}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_main_method_with_malformed_code_is_reported_as_such() {
+    // The main method's last instruction (return) becomes an opcode that does not exist.
+    let dir = scratch("badcode");
+    let good = compiled(
+        &dir,
+        "BadCode",
+        "public class BadCode {\n    public static void main(String[] args) {\n        System.exit(args.length + 7);\n    }\n}\n",
+    );
+    // iconst 7, iadd, invokestatic System.exit, return.
+    let at = (0..good.len() - 6)
+        .find(|&i| good[i..i + 3] == [0x10, 7, 0x60] && good[i + 3] == 0xb8 && good[i + 6] == 0xb1)
+        .expect("javac's code for main");
+    let mut bad = good.clone();
+    bad[at + 6] = 0xff;
+    fs::write(dir.join("BadCode.class"), &bad).expect("write");
+    let out = output(phantom().arg("run").arg("-cp").arg(&dir).arg("BadCode"));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    assert!(
+        stderr.starts_with("Error: LinkageError occurred while loading main class BadCode\n")
+            && stderr.contains("java.lang.ClassFormatError")
+            && !stderr.contains("heap"),
+        "{stderr}"
+    );
+}

@@ -386,6 +386,17 @@ impl std::fmt::Debug for Heap {
     }
 }
 
+/// Why [`Heap::load_element`] and its kin found nothing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Miss {
+    /// Null or a freed handle.
+    Null,
+    /// The index is outside the array (of this length; 0 for an instance).
+    Index(usize),
+    /// The object has no such field (an array, or an instance of another class).
+    Field,
+}
+
 /// Allocation would exceed the heap's limit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct OutOfMemory;
@@ -650,6 +661,84 @@ impl Heap {
             class: e.class,
             data,
         })
+    }
+
+    /// Element `i` of array `r` as the interpreter pushes it (and whether it takes two
+    /// slots): one look at the table entry, one bounds check, one load.
+    #[inline(always)]
+    pub fn load_element(&self, r: Ref, i: usize) -> Result<(Value, bool), Miss> {
+        let e = self.entry(r).ok_or(Miss::Null)?;
+        if e.kind == raw_kind::FIELDS {
+            return Err(Miss::Index(0));
+        }
+        if i >= e.len as usize {
+            return Err(Miss::Index(e.len as usize));
+        }
+        // SAFETY: a live entry's storage holds `len` initialized elements of its kind, and
+        // `i` is below `len`.
+        unsafe {
+            let p = e.ptr;
+            Ok(match e.kind {
+                raw_kind::INTS => (Value::Int(*(p as *const i32).add(i)), false),
+                raw_kind::REFS => (Value::Ref(*(p as *const Ref).add(i)), false),
+                raw_kind::BYTES => (Value::Int(*(p as *const i8).add(i) as i32), false),
+                raw_kind::CHARS => (Value::Int(*(p as *const u16).add(i) as i32), false),
+                raw_kind::DOUBLES => (Value::Double(*(p as *const f64).add(i)), true),
+                raw_kind::LONGS => (Value::Long(*(p as *const i64).add(i)), true),
+                raw_kind::FLOATS => (Value::Float(*(p as *const f32).add(i)), false),
+                _ => (Value::Int(*(p as *const i16).add(i) as i32), false),
+            })
+        }
+    }
+
+    /// Stores `v` (converted to the element type) as element `i` of array `r`.
+    #[inline(always)]
+    pub fn store_element(&mut self, r: Ref, i: usize, v: Value) -> Result<(), Miss> {
+        let e = self.entry(r).ok_or(Miss::Null)?;
+        if e.kind == raw_kind::FIELDS {
+            return Err(Miss::Index(0));
+        }
+        if i >= e.len as usize {
+            return Err(Miss::Index(e.len as usize));
+        }
+        // SAFETY: as in `load_element`; `&mut self` makes this the only access.
+        unsafe {
+            let p = e.ptr;
+            match e.kind {
+                raw_kind::INTS => *(p as *mut i32).add(i) = v.int(),
+                raw_kind::REFS => *(p as *mut Ref).add(i) = v.reference(),
+                raw_kind::BYTES => *(p as *mut i8).add(i) = v.int() as i8,
+                raw_kind::CHARS => *(p as *mut u16).add(i) = v.int() as u16,
+                raw_kind::DOUBLES => *(p as *mut f64).add(i) = v.double(),
+                raw_kind::LONGS => *(p as *mut i64).add(i) = v.long(),
+                raw_kind::FLOATS => *(p as *mut f32).add(i) = v.float(),
+                _ => *(p as *mut i16).add(i) = v.int() as i16,
+            }
+        }
+        Ok(())
+    }
+
+    /// Field `slot` of instance `r`.
+    #[inline(always)]
+    pub fn load_field(&self, r: Ref, slot: usize) -> Result<Value, Miss> {
+        let e = self.entry(r).ok_or(Miss::Null)?;
+        if e.kind != raw_kind::FIELDS || slot >= e.len as usize {
+            return Err(Miss::Field);
+        }
+        // SAFETY: a live instance's storage holds `len` initialized values; `slot` is below.
+        Ok(unsafe { *(e.ptr as *const Value).add(slot) })
+    }
+
+    /// Sets field `slot` of instance `r`.
+    #[inline(always)]
+    pub fn store_field(&mut self, r: Ref, slot: usize, v: Value) -> Result<(), Miss> {
+        let e = self.entry(r).ok_or(Miss::Null)?;
+        if e.kind != raw_kind::FIELDS || slot >= e.len as usize {
+            return Err(Miss::Field);
+        }
+        // SAFETY: as in `load_field`; `&mut self` makes this the only access.
+        unsafe { *(e.ptr as *mut Value).add(slot) = v };
+        Ok(())
     }
 
     /// Sets the identity hash code of a live object (restoring a checkpoint).

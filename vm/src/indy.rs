@@ -125,8 +125,25 @@ impl Vm {
                     };
                     constants.push(self.rt.new_string(&text).map_err(|_| oom())?);
                 }
+                // The recipe must use exactly the arguments and constants it is given, as
+                // StringConcatFactory checks (a crafted class may lie).
+                let recipe: Vec<u16> = recipe.encode_utf16().collect();
+                let wants = |unit| recipe.iter().filter(|&&u| u == unit).count();
+                let (wanted_args, wanted_constants) = (wants(1), wants(2));
+                if wanted_args != sig.args.len() {
+                    return Err(bsm_error(format!(
+                        "java.lang.invoke.StringConcatException: Mismatched number of concat arguments: recipe wants {wanted_args} arguments, but signature provides {}",
+                        sig.args.len()
+                    )));
+                }
+                if wanted_constants != constants.len() {
+                    return Err(bsm_error(format!(
+                        "java.lang.invoke.StringConcatException: Mismatched number of concat constants: recipe wants {wanted_constants} constants, but only {} are passed",
+                        constants.len()
+                    )));
+                }
                 CallSite::Concat {
-                    recipe: recipe.encode_utf16().collect(),
+                    recipe,
                     constants,
                     args: sig.args.clone(),
                 }

@@ -8,7 +8,7 @@
 
 use crate::class::{MethodId, Program};
 use crate::code::{Conv, Elem, Insn, Op};
-use crate::heap::{DataMut, DataRef, raw_kind};
+use crate::heap::{Miss, raw_kind};
 use crate::jit::{Jit, Ran};
 use crate::runtime::{Raise, Runtime};
 use crate::thread::{Frame, FrameKind};
@@ -340,32 +340,23 @@ pub fn run(prog: &Program, rt: &mut Runtime, jit: &mut Jit, budget: &mut u64) ->
             }
             Insn::ArrayLoad(_) => {
                 let i = slots[sp - 1].int() as u32 as usize;
-                let Some(obj) = heap.get(slots[sp - 2].reference()) else {
-                    pc -= 1;
-                    npe!()
-                };
-                // One match and one bounds check: a negative index becomes a huge usize.
-                let (v, wide) = match obj.data {
-                    DataRef::Ints(a) => (a.get(i).map(|&x| Value::Int(x)), false),
-                    DataRef::Refs(a) => (a.get(i).map(|&x| Value::Ref(x)), false),
-                    DataRef::Bytes(a) => (a.get(i).map(|&x| Value::Int(x as i32)), false),
-                    DataRef::Chars(a) => (a.get(i).map(|&x| Value::Int(x as i32)), false),
-                    DataRef::Doubles(a) => (a.get(i).map(|&x| Value::Double(x)), true),
-                    DataRef::Longs(a) => (a.get(i).map(|&x| Value::Long(x)), true),
-                    DataRef::Floats(a) => (a.get(i).map(|&x| Value::Float(x)), false),
-                    DataRef::Shorts(a) => (a.get(i).map(|&x| Value::Int(x as i32)), false),
-                    DataRef::Fields(_) => (None, false),
-                };
-                let Some(v) = v else {
-                    let len = obj.data.array_len().unwrap_or(0);
-                    pc -= 1;
-                    raise!(
-                        "java/lang/ArrayIndexOutOfBoundsException",
-                        Some(format!(
-                            "Index {} out of bounds for length {len}",
-                            i as u32 as i32
-                        ))
-                    );
+                // One look at the table and one bounds check: a negative index is huge.
+                let (v, wide) = match heap.load_element(slots[sp - 2].reference(), i) {
+                    Ok(v) => v,
+                    Err(Miss::Index(len)) => {
+                        pc -= 1;
+                        raise!(
+                            "java/lang/ArrayIndexOutOfBoundsException",
+                            Some(format!(
+                                "Index {} out of bounds for length {len}",
+                                i as u32 as i32
+                            ))
+                        );
+                    }
+                    Err(_) => {
+                        pc -= 1;
+                        npe!()
+                    }
                 };
                 sp -= 2;
                 if wide {
@@ -400,31 +391,22 @@ pub fn run(prog: &Program, rt: &mut Runtime, jit: &mut Jit, budget: &mut u64) ->
                         leave!(Exit::Slow);
                     }
                 }
-                let Some(mut obj) = heap.get_mut(array) else {
-                    pc -= 1;
-                    npe!()
-                };
-                let stored = match &mut obj.data {
-                    DataMut::Ints(a) => a.get_mut(i).map(|x| *x = value.int()),
-                    DataMut::Refs(a) => a.get_mut(i).map(|x| *x = value.reference()),
-                    DataMut::Bytes(a) => a.get_mut(i).map(|x| *x = value.int() as i8),
-                    DataMut::Chars(a) => a.get_mut(i).map(|x| *x = value.int() as u16),
-                    DataMut::Doubles(a) => a.get_mut(i).map(|x| *x = value.double()),
-                    DataMut::Longs(a) => a.get_mut(i).map(|x| *x = value.long()),
-                    DataMut::Floats(a) => a.get_mut(i).map(|x| *x = value.float()),
-                    DataMut::Shorts(a) => a.get_mut(i).map(|x| *x = value.int() as i16),
-                    DataMut::Fields(_) => None,
-                };
-                if stored.is_none() {
-                    let len = obj.data.array_len().unwrap_or(0);
-                    pc -= 1;
-                    raise!(
-                        "java/lang/ArrayIndexOutOfBoundsException",
-                        Some(format!(
-                            "Index {} out of bounds for length {len}",
-                            i as u32 as i32
-                        ))
-                    );
+                match heap.store_element(array, i, value) {
+                    Ok(()) => {}
+                    Err(Miss::Index(len)) => {
+                        pc -= 1;
+                        raise!(
+                            "java/lang/ArrayIndexOutOfBoundsException",
+                            Some(format!(
+                                "Index {} out of bounds for length {len}",
+                                i as u32 as i32
+                            ))
+                        );
+                    }
+                    Err(_) => {
+                        pc -= 1;
+                        npe!()
+                    }
                 }
                 sp -= w + 2;
             }
@@ -751,21 +733,21 @@ pub fn run(prog: &Program, rt: &mut Runtime, jit: &mut Jit, budget: &mut u64) ->
             }
             Insn::GetFieldQ { slot, wide } => {
                 let r = slots[sp - 1].reference();
-                let Some(obj) = heap.get(r) else {
-                    pc -= 1;
-                    npe!()
-                };
                 // Verified code never reads a field of an object of another class; unverified
                 // code that does gets an error, not a read out of bounds.
-                let Some(&v) = (match obj.data {
-                    DataRef::Fields(f) => f.get(slot as usize),
-                    _ => None,
-                }) else {
-                    pc -= 1;
-                    raise!(
-                        "java/lang/VerifyError",
-                        Some("getfield on an object without that field".to_string())
-                    );
+                let v = match heap.load_field(r, slot as usize) {
+                    Ok(v) => v,
+                    Err(Miss::Null) => {
+                        pc -= 1;
+                        npe!()
+                    }
+                    Err(_) => {
+                        pc -= 1;
+                        raise!(
+                            "java/lang/VerifyError",
+                            Some("getfield on an object without that field".to_string())
+                        );
+                    }
                 };
                 slots[sp - 1] = v;
                 if wide {
@@ -777,22 +759,20 @@ pub fn run(prog: &Program, rt: &mut Runtime, jit: &mut Jit, budget: &mut u64) ->
                 let w = if wide { 2 } else { 1 };
                 let v = slots[sp - w];
                 let r = slots[sp - w - 1].reference();
-                let Some(obj) = heap.get_mut(r) else {
-                    pc -= 1;
-                    npe!()
-                };
-                let field = match obj.data {
-                    DataMut::Fields(f) => f.get_mut(slot as usize),
-                    _ => None,
-                };
-                let Some(field) = field else {
-                    pc -= 1;
-                    raise!(
-                        "java/lang/VerifyError",
-                        Some("putfield on an object without that field".to_string())
-                    );
-                };
-                *field = v;
+                match heap.store_field(r, slot as usize, v) {
+                    Ok(()) => {}
+                    Err(Miss::Null) => {
+                        pc -= 1;
+                        npe!()
+                    }
+                    Err(_) => {
+                        pc -= 1;
+                        raise!(
+                            "java/lang/VerifyError",
+                            Some("putfield on an object without that field".to_string())
+                        );
+                    }
+                }
                 sp -= w + 1;
             }
             Insn::InvokeDirect {

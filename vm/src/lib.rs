@@ -13,6 +13,10 @@ pub mod float_text;
 pub mod heap;
 mod indy;
 pub mod interp;
+#[cfg(feature = "jit")]
+pub mod jit;
+#[cfg(not(feature = "jit"))]
+#[path = "jit/absent.rs"]
 pub mod jit;
 mod natives;
 mod npe;

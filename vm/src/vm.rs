@@ -91,6 +91,11 @@ pub enum BootError {
     /// The heap is too small to start.
     #[error("the heap is too small to start the VM")]
     OutOfMemory,
+    /// The main method's locals and operand stack do not fit a thread's stack.
+    #[error(
+        "Exception in thread \"main\" java.lang.StackOverflowError: the frame of {0}.main is larger than a thread's stack"
+    )]
+    FrameTooLarge(String),
 }
 
 /// A process.
@@ -248,6 +253,8 @@ impl Vm {
                 &*m.name == "main" && &*m.desc == "([Ljava/lang/String;)V" && m.is_static()
             })
             .ok_or_else(|| BootError::NoMain(main_class.replace('/', ".")))?;
+        // Decode main's code now, so that a malformed method is reported as such.
+        self.prog.code(main).map_err(LoadError::Format)?;
         let oom = |_| BootError::OutOfMemory;
         let thread_obj = self.new_thread_object("main", 1).map_err(oom)?;
         let mut array = Vec::with_capacity(args.len());
@@ -276,7 +283,7 @@ impl Vm {
                 1,
                 crate::thread::FrameKind::Normal,
             ) {
-                return Err(BootError::OutOfMemory);
+                return Err(BootError::FrameTooLarge(main_class.replace('/', ".")));
             }
         }
         // The JVM initializes the main class before calling main.

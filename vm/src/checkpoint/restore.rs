@@ -432,9 +432,16 @@ impl Vm {
         // Threads.
         let now = vm.host.nanos();
         let thread_class = vm.rt.known.thread;
+        let mut thread_objects = std::collections::HashMap::new();
         for (ti, t) in c.threads.iter().enumerate() {
             let what = format!("thread {ti}");
             let obj = check_ref(t.object, n_objects, &what)?;
+            // One java.lang.Thread is one thread: a second entry for it would run it twice.
+            if let Some(first) = thread_objects.insert(obj, ti) {
+                return Err(invalid(format!(
+                    "{what}: object {obj} is already thread {first}"
+                )));
+            }
             if !vm
                 .class_of(obj)
                 .is_some_and(|k| vm.prog.is_assignable(k, thread_class))

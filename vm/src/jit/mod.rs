@@ -12,8 +12,11 @@
 //!
 //! Interface: [`Jit::new`], `Jit::run` (called by the interpreter), [`Jit::stats`].
 
+mod config;
 mod translate;
 mod types;
+
+pub use config::{JitConfig, JitStats, Ran};
 
 use crate::class::{MethodId, Program};
 use crate::code::Insn;
@@ -24,45 +27,6 @@ use cranelift_codegen::settings::{self, Configurable};
 use cranelift_frontend::FunctionBuilderContext;
 use cranelift_jit::{JITBuilder, JITModule};
 use cranelift_module::Module;
-
-/// Settings of the compiler.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct JitConfig {
-    /// Whether hot methods are compiled at all (`-Xint` turns it off).
-    pub enabled: bool,
-    /// Calls plus backward branches of a method before it is compiled.
-    pub threshold: u32,
-    /// Bytes of compiled code kept; past it, every compiled method is dropped and hot methods
-    /// compile again.
-    pub max_code_bytes: usize,
-}
-
-impl Default for JitConfig {
-    fn default() -> JitConfig {
-        JitConfig {
-            enabled: true,
-            threshold: 2000,
-            max_code_bytes: 64 << 20,
-        }
-    }
-}
-
-/// What the compiler has done, for `--stats` and benchmarks.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct JitStats {
-    /// Methods compiled (recompilations included).
-    pub compiled: u64,
-    /// Methods the compiler declined (unverifiable or too large).
-    pub declined: u64,
-    /// Bytes of native code produced.
-    pub code_bytes: u64,
-    /// Bytecode instructions compiled.
-    pub insns: u64,
-    /// Entries into compiled code.
-    pub entries: u64,
-    /// Times the code cache was emptied for its size.
-    pub flushes: u64,
-}
 
 /// Offsets in [`Ctx`], as compiled code addresses them.
 pub(crate) mod ctx {
@@ -211,15 +175,6 @@ struct Env {
     prog: *const Program,
     heap: *mut Heap,
     prim_arrays: [ClassId; 8],
-}
-
-/// Where the interpreter goes on after compiled code.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Ran {
-    /// In the same frame, before this instruction.
-    At(usize),
-    /// In the thread's top frame, which a call changed, at its pc.
-    Unwound,
 }
 
 /// The code compiled code returns: the instruction where the interpreter goes on.
