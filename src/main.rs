@@ -4,6 +4,7 @@
 mod client;
 mod host;
 mod inspect;
+mod launcher;
 mod node;
 
 use anyhow::{Context, Result, bail};
@@ -25,8 +26,15 @@ struct Cli {
 enum Command {
     /// Print what this build of phantom runs on: architecture, byte order, pointer width.
     Info,
-    /// Run a Java program, as `java` does.
-    Run(RunArgs),
+    /// Run a Java program, as `java` does: `phantom run [options] MAINCLASS [args...]` or
+    /// `phantom run [options] -jar FILE [args...]`; `phantom run --help` lists the options.
+    #[command(disable_help_flag = true, disable_version_flag = true)]
+    Run {
+        /// `java`'s options and phantom's own, the main class (or `-jar FILE`), and the
+        /// program's arguments, which reach it verbatim.
+        #[arg(trailing_var_arg = true, allow_hyphen_values = true, num_args = 0..)]
+        words: Vec<String>,
+    },
     /// Continue a process from a checkpoint file, to its end or to another checkpoint.
     Resume {
         /// The checkpoint file.
@@ -132,41 +140,6 @@ enum ClusterCommand {
     },
 }
 
-#[derive(Debug, clap::Args)]
-struct RunArgs {
-    /// Directories and jar files to load classes from, separated by ':'.
-    #[arg(
-        long = "class-path",
-        visible_alias = "cp",
-        short = 'c',
-        alias = "classpath",
-        default_value = "."
-    )]
-    class_path: String,
-    /// When the program ends, print to stderr the instructions executed, the garbage
-    /// collections run and the peak resident memory.
-    #[arg(long)]
-    stats: bool,
-    #[command(flatten)]
-    jit: JitArgs,
-    /// Execute exactly this many bytecode instructions (over all threads), write a checkpoint
-    /// to --checkpoint-out and exit 0. A program that ends first ends as usual.
-    #[arg(long, value_name = "N", requires = "checkpoint_out")]
-    checkpoint_after: Option<u64>,
-    /// Where --checkpoint-after writes the checkpoint.
-    #[arg(long, value_name = "FILE", requires = "checkpoint_after")]
-    checkpoint_out: Option<PathBuf>,
-    /// Every N instructions, capture the process, encode it, throw the VM away, decode and
-    /// restore it, and go on: a migration to the same host, over and over.
-    #[arg(long, value_name = "N", conflicts_with = "checkpoint_after")]
-    roundtrip_every: Option<u64>,
-    /// The class whose `main` to run (dots or slashes).
-    main_class: String,
-    /// Arguments passed to `main`.
-    #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
-    args: Vec<String>,
-}
-
 /// The compiler's switches, shared by `run` and `resume`.
 #[derive(Debug, Clone, clap::Args)]
 struct JitArgs {
@@ -192,9 +165,14 @@ impl JitArgs {
 }
 
 fn main() -> ExitCode {
-    // `java` spells the class-path option `-cp`; accept that single-dash form too.
+    // `java` spells the class-path option `-cp`; accept that single-dash form too (`run`
+    // reads its own command line, as `java` does).
+    let is_run = std::env::args().nth(1).is_some_and(|a| a == "run");
     let argv: Vec<String> = std::env::args()
         .map(|a| {
+            if is_run {
+                return a;
+            }
             if a == "-cp" || a == "-classpath" {
                 "--class-path".to_string()
             } else if a == "-Xint" {
@@ -211,7 +189,7 @@ fn main() -> ExitCode {
             print_info();
             Ok(0)
         }
-        Command::Run(args) => run(args),
+        Command::Run { words } => run(&words),
         Command::Resume {
             file,
             stats,
@@ -262,9 +240,53 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(args: RunArgs) -> Result<i32> {
+fn run(words: &[String]) -> Result<i32> {
+    use launcher::{Parsed, Stream};
+    let args = match launcher::parse(words, &|k| std::env::var(k).ok()) {
+        Parsed::Run(launch) => *launch,
+        Parsed::Exit(e) => {
+            print!("{}", e.stdout);
+            eprint!("{}", e.stderr);
+            return Ok(e.code);
+        }
+    };
+    for note in &args.notes {
+        eprintln!("{note}");
+    }
+    match args.show_version {
+        Some(Stream::Out) => print!("{}", launcher::version_text()),
+        Some(Stream::Err) => eprint!("{}", launcher::version_text()),
+        None => {}
+    }
+    let own = &args.own;
+    if own.checkpoint_after.is_some() != own.checkpoint_out.is_some() {
+        bail!("--checkpoint-after and --checkpoint-out go together");
+    }
+    if own.roundtrip_every.is_some() && own.checkpoint_after.is_some() {
+        bail!("--roundtrip-every and --checkpoint-after cannot be used together");
+    }
     let class_path = ClassPath::parse(&args.class_path)?;
-    let config = args.jit.config();
+    let mut config = JitArgs {
+        xint: own.xint,
+        jit_threshold: own.jit_threshold.or_else(|| {
+            std::env::var("PHANTOM_JIT_THRESHOLD")
+                .ok()
+                .and_then(|v| v.parse().ok())
+                .filter(|&n| n > 0)
+        }),
+    }
+    .config();
+    if let Some(bytes) = args.max_heap {
+        config.max_heap = usize::try_from(bytes).unwrap_or(usize::MAX);
+    }
+    config.properties = args.properties.clone();
+    config.assertions = args.assertions.clone();
+    let (stats, checkpoint_after, checkpoint_out, roundtrip_every) = (
+        own.stats,
+        own.checkpoint_after,
+        own.checkpoint_out.clone(),
+        own.roundtrip_every,
+    );
     let started =
         Vm::new(class_path, Box::new(host::StdHost::new()), config.clone()).and_then(|mut vm| {
             vm.start_main(&args.main_class, &args.args)?;
@@ -278,17 +300,17 @@ fn run(args: RunArgs) -> Result<i32> {
             return Ok(1);
         }
     };
-    if let (Some(n), Some(out)) = (args.checkpoint_after, &args.checkpoint_out) {
+    if let (Some(n), Some(out)) = (checkpoint_after, &checkpoint_out) {
         return checkpoint_at(&mut vm, n, out);
     }
-    if let Some(every) = args.roundtrip_every {
+    if let Some(every) = roundtrip_every {
         if every == 0 {
             bail!("--roundtrip-every needs a period of at least 1 instruction");
         }
         loop {
             let target = vm.executed().saturating_add(every);
             if let Some(code) = run_until(&mut vm, target) {
-                finish(&vm, args.stats);
+                finish(&vm, stats);
                 return Ok(code);
             }
             let c = vm.capture().context("capturing the process")?;
@@ -299,7 +321,7 @@ fn run(args: RunArgs) -> Result<i32> {
         }
     }
     let code = run_to_end(&mut vm);
-    finish(&vm, args.stats);
+    finish(&vm, stats);
     Ok(code)
 }
 

@@ -224,3 +224,184 @@ fn a_main_method_with_malformed_code_is_reported_as_such() {
         "{stderr}"
     );
 }
+
+/// `phantom run` and `java` given the same command line print the same and exit alike:
+/// options end at the main class, `-D`, `-ea`/`-da`, `@files`, `-jar`, `dir/*`, `CLASSPATH`,
+/// `JDK_JAVA_OPTIONS`, HotSpot's tuning options, and the errors for options neither knows.
+#[test]
+fn the_launcher_reads_a_command_line_as_java_does() {
+    let dir = scratch("java-options");
+    let classes = dir.join("classes");
+    fs::create_dir_all(&classes).expect("mkdir");
+    compiled(
+        &classes,
+        "Show",
+        "public class Show {\n    public static void main(String[] args) {\n        System.out.println(\"args \" + args.length + \" [\" + String.join(\"|\", args) + \"]\");\n        System.out.println(\"x=\" + System.getProperty(\"x\") + \" y=\" + System.getProperty(\"y\"));\n        boolean on = false;\n        assert on = true;\n        System.out.println(\"assertions \" + on);\n    }\n}\n",
+    );
+    // The class alone in a jar with a manifest naming it, and in a lib folder.
+    let jar = dir.join("app.jar");
+    let made = std::process::Command::new("jar")
+        .arg("cfe")
+        .arg(&jar)
+        .arg("Show")
+        .arg("-C")
+        .arg(&classes)
+        .arg("Show.class")
+        .status()
+        .expect("jar runs");
+    assert!(made.success());
+    fs::create_dir_all(dir.join("lib")).expect("mkdir");
+    fs::copy(&jar, dir.join("lib/show.jar")).expect("copy");
+    fs::write(dir.join("notajar.txt"), "x").expect("write");
+    let argfile = dir.join("opts");
+    fs::write(
+        &argfile,
+        format!(
+            "# options\n-cp \"{}\"\n-Dx='two words' Show first\n",
+            classes.display()
+        ),
+    )
+    .expect("write");
+    let cp = classes.display().to_string();
+    let at = format!("@{}", argfile.display());
+    let lib = format!("{}/lib/*", dir.display());
+    let jar_s = jar.display().to_string();
+    type Case<'a> = (Vec<&'a str>, Vec<(&'a str, &'a str)>);
+    let cases: Vec<Case> = vec![
+        (
+            vec![
+                "-cp", &cp, "-Dx=1", "Show", "-cp", "--stats", "-Dy=2", "-ea",
+            ],
+            vec![],
+        ),
+        (
+            vec!["-Dx=a=b", "-Dy", "-classpath", &cp, "-ea", "Show"],
+            vec![],
+        ),
+        (vec!["--class-path", &cp, "-ea", "-da:Show", "Show"], vec![]),
+        (vec!["-cp", &cp, "-ea:...", "Show"], vec![]),
+        (vec!["-cp", &cp, "-enableassertions:Other", "Show"], vec![]),
+        (
+            vec![
+                "-cp",
+                &cp,
+                "-XX:+UseSerialGC",
+                "-Xms16m",
+                "-Xss1m",
+                "-Xmx64m",
+                "-server",
+                "-esa",
+                "Show",
+                "a b",
+                "",
+            ],
+            vec![],
+        ),
+        (vec![&at, "tail", "@notexpanded"], vec![]),
+        (vec!["-jar", &jar_s, "-ea", "x"], vec![]),
+        (vec!["-cp", &lib, "Show"], vec![]),
+        (vec!["Show", "from-env"], vec![("CLASSPATH", &cp)]),
+        (
+            vec!["-cp", &cp, "Show"],
+            vec![("JDK_JAVA_OPTIONS", "-Dx=env -ea")],
+        ),
+        (vec!["-foo", "Show"], vec![]),
+        (vec!["-Xmx12q", "Show"], vec![]),
+        (vec!["-XX:Foo", "Show"], vec![]),
+        (vec!["-jar", "/nonexistent/app.jar"], vec![]),
+    ];
+    for (args, env) in cases {
+        let mut java = std::process::Command::new("java");
+        let mut ours = phantom();
+        ours.arg("run");
+        for cmd in [&mut java, &mut ours] {
+            cmd.args(&args).current_dir(&dir).env_remove("CLASSPATH");
+            cmd.env_remove("JDK_JAVA_OPTIONS");
+            for (k, v) in &env {
+                cmd.env(k, v);
+            }
+        }
+        let (want, got) = (output(&mut java), output(&mut ours));
+        assert_eq!(got.status.code(), want.status.code(), "{args:?}: {got:?}");
+        assert_eq!(
+            String::from_utf8_lossy(&got.stdout),
+            String::from_utf8_lossy(&want.stdout),
+            "{args:?}"
+        );
+        assert_eq!(
+            String::from_utf8_lossy(&got.stderr),
+            String::from_utf8_lossy(&want.stderr),
+            "{args:?}"
+        );
+    }
+}
+
+#[test]
+fn version_help_and_the_heap_limit() {
+    let out = output(phantom().args(["run", "-version"]));
+    assert_eq!(out.status.code(), Some(0));
+    assert!(out.stdout.is_empty());
+    assert!(String::from_utf8_lossy(&out.stderr).starts_with("phantom version \"17\""));
+    let out = output(phantom().args(["run", "--version"]));
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("phantom version \"17\""));
+    let out = output(phantom().args(["run", "--help"]));
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("Usage: phantom run"));
+    let out = output(phantom().arg("run"));
+    assert_eq!(out.status.code(), Some(1));
+    // -Xmx is the limit Runtime.maxMemory reports, and a real one.
+    let dir = scratch("xmx");
+    compiled(
+        &dir,
+        "Hog",
+        "public class Hog {\n    public static void main(String[] args) {\n        System.out.println(Runtime.getRuntime().maxMemory());\n        java.util.ArrayList<long[]> keep = new java.util.ArrayList<>();\n        try {\n            while (true) keep.add(new long[1 << 20]);\n        } catch (OutOfMemoryError e) {\n            int n = keep.size();\n            keep = null;\n            System.out.println(\"out of memory after \" + (n > 4 && n < 16));\n        }\n    }\n}\n",
+    );
+    let out = output(
+        phantom()
+            .arg("run")
+            .arg("-Xmx96m")
+            .arg("-cp")
+            .arg(&dir)
+            .arg("Hog"),
+    );
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        format!("{}\nout of memory after true\n", 96 << 20)
+    );
+}
+
+/// A process stopped before it has read its properties or asked for its assertion status
+/// still sees its own command line's after it resumes, and its own heap limit.
+#[test]
+fn properties_assertions_and_the_heap_limit_travel_in_checkpoints() {
+    let dir = scratch("launch-travels");
+    compiled(
+        &dir,
+        "Late",
+        "public class Late {\n    public static void main(String[] args) {\n        boolean on = false;\n        assert on = true;\n        System.out.println(System.getProperty(\"x\") + \" \" + on + \" \" + Runtime.getRuntime().maxMemory());\n    }\n}\n",
+    );
+    let file = dir.join("late.ckpt");
+    let made = output(
+        phantom()
+            .args([
+                "run",
+                "-Dx=kept",
+                "-ea",
+                "-Xmx300m",
+                "--checkpoint-after",
+                "50",
+            ])
+            .arg("--checkpoint-out")
+            .arg(&file)
+            .arg("-cp")
+            .arg(&dir)
+            .arg("Late"),
+    );
+    assert!(made.status.success() && made.stdout.is_empty(), "{made:?}");
+    let out = output(phantom().arg("resume").arg(&file));
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        format!("kept true {}\n", 300 << 20)
+    );
+}

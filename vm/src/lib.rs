@@ -2,6 +2,7 @@
 //! library, interprets them on green threads whose state is plain data, and captures and
 //! restores that state as portable checkpoints.
 
+pub mod assertions;
 pub mod checkpoint;
 pub mod class;
 pub mod classfile;

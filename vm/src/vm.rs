@@ -47,6 +47,10 @@ pub struct Config {
     pub quantum: u64,
     /// The compiler: whether hot methods are compiled, and when.
     pub jit: JitConfig,
+    /// System properties set on the command line (`-D`), over the defaults; a later one wins.
+    pub properties: Vec<(String, String)>,
+    /// Which classes run their assertions (`-ea` and its kin).
+    pub assertions: crate::assertions::Assertions,
 }
 
 impl Default for Config {
@@ -55,6 +59,8 @@ impl Default for Config {
             max_heap: 2 << 30,
             quantum: 10_000,
             jit: JitConfig::default(),
+            properties: Vec::new(),
+            assertions: crate::assertions::Assertions::default(),
         }
     }
 }

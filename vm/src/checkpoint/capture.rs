@@ -274,6 +274,11 @@ impl Vm {
             threads,
             monitors,
             class_files,
+            launch: Some(v1::Launch {
+                max_heap: self.config.max_heap as u64,
+                properties: self.config.properties.clone(),
+                assertions: self.config.assertions.clone(),
+            }),
         })
     }
 }

@@ -227,6 +227,7 @@ mod tests {
             interned: serde_bytes::ByteBuf::new(),
             threads: Vec::new(),
             monitors: Vec::new(),
+            launch: None,
         };
         assert!(refused(&encode(&c)).contains("version 2"));
         c.version = v1::VERSION;

@@ -175,9 +175,16 @@ impl Vm {
     pub fn restore(
         c: &v1::Checkpoint,
         host: Box<dyn Host>,
-        config: Config,
+        mut config: Config,
     ) -> Result<Vm, CheckpointError> {
         let n_objects = c.heap.len().map_err(invalid)?;
+        if let Some(launch) = &c.launch {
+            // The process keeps its own heap limit unless this host allows less.
+            let limit = usize::try_from(launch.max_heap).unwrap_or(usize::MAX);
+            config.max_heap = config.max_heap.min(limit);
+            config.properties = launch.properties.clone();
+            config.assertions = launch.assertions.clone();
+        }
         // Application classes: those loaded, and those the process may load later.
         let mut app: BTreeMap<String, Arc<[u8]>> = BTreeMap::new();
         let mut hashes: BTreeMap<String, [u8; 32]> = BTreeMap::new();

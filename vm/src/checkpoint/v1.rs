@@ -46,6 +46,24 @@ pub struct Checkpoint {
     pub threads: Vec<Thread>,
     /// Held monitors.
     pub monitors: Vec<Monitor>,
+    /// How the process was launched; absent in checkpoints of builds before it was recorded
+    /// (the resuming VM's own settings then apply).
+    #[serde(default)]
+    pub launch: Option<Launch>,
+}
+
+/// The settings a process was started with that it can observe, so that it sees the same
+/// ones wherever it resumes: its heap limit (`Runtime.maxMemory`, when `OutOfMemoryError` is
+/// thrown), its `-D` properties (read when `java.lang.System` initializes, which may come
+/// after a checkpoint) and its assertion rules (asked by each class as it initializes).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Launch {
+    /// The heap limit in bytes (a resuming host that allows less applies its own).
+    pub max_heap: u64,
+    /// `-D` properties in command-line order.
+    pub properties: Vec<(String, String)>,
+    /// `-ea`/`-da`/`-esa`/`-dsa`.
+    pub assertions: crate::assertions::Assertions,
 }
 
 /// A loaded class and its runtime state. Encoded as the array

@@ -190,7 +190,13 @@ pub(super) fn find(class: &str, name: &str, desc: &str) -> Option<super::NativeF
                 int(flags as i32)
             })
         },
-        ("java/lang/Class", "desiredAssertionStatus", "()Z") => |_, _| boolean(false),
+        ("java/lang/Class", "desiredAssertionStatus", "()Z") => |vm, a| {
+            with_class(vm, a, |vm, c| {
+                let class = vm.prog.class(c);
+                let system = class.origin == crate::classpath::Origin::Library;
+                boolean(vm.config.assertions.desired(&class.name, system))
+            })
+        },
         ("java/lang/Class", "isEnum0", "()Z") => |vm, a| {
             with_class(vm, a, |vm, c| {
                 let class = vm.prog.class(c);
@@ -637,8 +643,19 @@ fn properties(vm: &mut Vm, _: &[Value]) -> Native {
         ("stdout.encoding", "UTF-8"),
         ("stderr.encoding", "UTF-8"),
     ];
-    let mut items = Vec::with_capacity(pairs.len() * 2);
-    for (k, v) in pairs {
+    let mut all: Vec<(String, String)> = pairs
+        .iter()
+        .map(|&(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+    // -D properties override the defaults; a later one overrides an earlier one.
+    for (k, v) in &vm.config.properties {
+        match all.iter_mut().find(|(name, _)| name == k) {
+            Some(slot) => slot.1 = v.clone(),
+            None => all.push((k.clone(), v.clone())),
+        }
+    }
+    let mut items = Vec::with_capacity(all.len() * 2);
+    for (k, v) in &all {
         for s in [k, v] {
             match vm.rt.new_string(s) {
                 Ok(r) => items.push(r),
