@@ -302,16 +302,7 @@ pub(crate) fn parse(args: &[String], env: &dyn Fn(&str) -> Option<String>) -> Pa
             | "--dry-run" | "--disable-@files" | "--illegal-access" => {}
             "-Xint" | "--xint" => launch.own.xint = true,
             "--stats" => launch.own.stats = true,
-            "--add-opens"
-            | "--add-exports"
-            | "--add-reads"
-            | "--add-modules"
-            | "--limit-modules"
-            | "--module-path"
-            | "-p"
-            | "--upgrade-module-path"
-            | "--patch-module"
-            | "--enable-native-access" => {
+            m if MODULE_OPTIONS.contains(&m) => {
                 if inline.is_none() && next(&mut i).is_none() {
                     return usage_error(&format!("Error: {name} requires modules to be specified"));
                 }
@@ -366,11 +357,10 @@ pub(crate) fn parse(args: &[String], env: &dyn Fn(&str) -> Option<String>) -> Pa
                     }
                 } else if let Some(rule) = assertion_rule(&w) {
                     launch.assertions.rules.push(rule);
-                } else if w.starts_with("-Xshare:")
+                } else if w.starts_with("-Xshare")
                     || w.starts_with("-Xlog")
                     || w.starts_with("-Xverify")
                     || w.starts_with("-verbose")
-                    || w.starts_with("-Xshare")
                 {
                     // Diagnostics and sharing of HotSpot: nothing to change here.
                 } else if w.starts_with("-javaagent:")
@@ -438,28 +428,34 @@ fn ends_options(w: &str) -> bool {
     !w.starts_with('-') || w == "-jar"
 }
 
+/// `java`'s module options: each takes a value (inline after `=` or the next word) that
+/// phantom, which has no module system, ignores.
+const MODULE_OPTIONS: [&str; 10] = [
+    "--add-opens",
+    "--add-exports",
+    "--add-reads",
+    "--add-modules",
+    "--limit-modules",
+    "--module-path",
+    "-p",
+    "--upgrade-module-path",
+    "--patch-module",
+    "--enable-native-access",
+];
+
 /// Whether option `w` takes the next word as its value.
 fn option_takes_value(w: &str) -> bool {
-    matches!(
-        w,
-        "-cp"
-            | "-classpath"
-            | "--class-path"
-            | "--add-opens"
-            | "--add-exports"
-            | "--add-reads"
-            | "--add-modules"
-            | "--limit-modules"
-            | "--module-path"
-            | "-p"
-            | "--upgrade-module-path"
-            | "--patch-module"
-            | "--enable-native-access"
-            | "--jit-threshold"
-            | "--checkpoint-after"
-            | "--checkpoint-out"
-            | "--roundtrip-every"
-    )
+    MODULE_OPTIONS.contains(&w)
+        || matches!(
+            w,
+            "-cp"
+                | "-classpath"
+                | "--class-path"
+                | "--jit-threshold"
+                | "--checkpoint-after"
+                | "--checkpoint-out"
+                | "--roundtrip-every"
+        )
 }
 
 /// A size as `-Xmx` takes it: digits, then an optional `k`, `m`, `g` or `t` (either case).

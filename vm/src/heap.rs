@@ -663,10 +663,9 @@ impl Heap {
         })
     }
 
-    /// Element `i` of array `r` as the interpreter pushes it (and whether it takes two
-    /// slots): one look at the table entry, one bounds check, one load.
+    /// The entry of array `r` if `i` is one of its indexes (an instance has none).
     #[inline(always)]
-    pub fn load_element(&self, r: Ref, i: usize) -> Result<(Value, bool), Miss> {
+    fn array_entry(&self, r: Ref, i: usize) -> Result<RawObj, Miss> {
         let e = self.entry(r).ok_or(Miss::Null)?;
         if e.kind == raw_kind::FIELDS {
             return Err(Miss::Index(0));
@@ -674,6 +673,14 @@ impl Heap {
         if i >= e.len as usize {
             return Err(Miss::Index(e.len as usize));
         }
+        Ok(e)
+    }
+
+    /// Element `i` of array `r` as the interpreter pushes it (and whether it takes two
+    /// slots): one look at the table entry, one bounds check, one load.
+    #[inline(always)]
+    pub fn load_element(&self, r: Ref, i: usize) -> Result<(Value, bool), Miss> {
+        let e = self.array_entry(r, i)?;
         // SAFETY: a live entry's storage holds `len` initialized elements of its kind, and
         // `i` is below `len`.
         unsafe {
@@ -694,13 +701,7 @@ impl Heap {
     /// Stores `v` (converted to the element type) as element `i` of array `r`.
     #[inline(always)]
     pub fn store_element(&mut self, r: Ref, i: usize, v: Value) -> Result<(), Miss> {
-        let e = self.entry(r).ok_or(Miss::Null)?;
-        if e.kind == raw_kind::FIELDS {
-            return Err(Miss::Index(0));
-        }
-        if i >= e.len as usize {
-            return Err(Miss::Index(e.len as usize));
-        }
+        let e = self.array_entry(r, i)?;
         // SAFETY: as in `load_element`; `&mut self` makes this the only access.
         unsafe {
             let p = e.ptr;
