@@ -49,6 +49,17 @@ async fn open(
     Ok((endpoint, send, recv))
 }
 
+/// How `phantom submit` submits.
+#[derive(Debug)]
+pub(crate) struct Options {
+    /// A label for the balancer's rules.
+    pub label: Option<String>,
+    /// Report moves on stderr.
+    pub show_moves: bool,
+    /// The process's working directory at its home; this command's by default.
+    pub workdir: Option<std::path::PathBuf>,
+}
+
 /// `phantom submit`: runs a program on the cluster, prints its output as it comes, and returns
 /// its exit status.
 pub(crate) fn submit(
@@ -57,9 +68,26 @@ pub(crate) fn submit(
     class_path: &str,
     main: &str,
     args: &[String],
-    label: Option<String>,
-    show_moves: bool,
+    options: Options,
 ) -> Result<i32> {
+    let Options {
+        label,
+        show_moves,
+        workdir,
+    } = options;
+    let cwd = match workdir {
+        Some(dir) => std::path::absolute(&dir)
+            .with_context(|| format!("the working directory {}", dir.display()))?,
+        None => std::env::current_dir().context("finding the working directory")?,
+    };
+    let env: Vec<(String, String)> = std::env::vars_os()
+        .map(|(k, v)| {
+            (
+                k.to_string_lossy().into_owned(),
+                v.to_string_lossy().into_owned(),
+            )
+        })
+        .collect();
     let classes: Vec<ClassFile> = ClassPath::parse(class_path)?
         .application_classes()?
         .into_iter()
@@ -73,6 +101,8 @@ pub(crate) fn submit(
         args: args.to_vec(),
         classes,
         label,
+        cwd: Some(cwd.to_string_lossy().into_owned()),
+        env,
     };
     runtime()?.block_on(async {
         let (endpoint, mut send, mut recv) = open(node, cluster, &request).await?;

@@ -666,6 +666,28 @@ fn read_manifest(jar: &Path) -> Result<(Option<String>, Vec<String>), String> {
     Ok((attr("Main-Class").filter(|m| !m.is_empty()), class_path))
 }
 
+/// The properties `java` takes from the machine and the launch rather than from `-D`: the
+/// working directory, the user's home and name (from the environment), the temporary folder
+/// and the class path. `-D` settings given after them override them.
+pub(crate) fn host_properties(
+    cwd: &str,
+    env: &[(String, String)],
+    class_path: &str,
+) -> Vec<(String, String)> {
+    let var = |name: &str| env.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone());
+    let user = var("USER")
+        .or_else(|| var("LOGNAME"))
+        .unwrap_or_else(|| "?".to_string());
+    let home = var("HOME").unwrap_or_else(|| "?".to_string());
+    vec![
+        ("user.dir".to_string(), cwd.to_string()),
+        ("user.home".to_string(), home),
+        ("user.name".to_string(), user),
+        ("java.io.tmpdir".to_string(), "/tmp".to_string()),
+        ("java.class.path".to_string(), class_path.to_string()),
+    ]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -2,6 +2,7 @@
 //! and (as the node daemon) wires the VM, the transport and the balancer together.
 
 mod client;
+mod files;
 mod host;
 mod inspect;
 mod launcher;
@@ -87,6 +88,10 @@ enum Command {
         /// Print to stderr, prefixed `phantom:`, where the process runs each time it moves.
         #[arg(long)]
         show_moves: bool,
+        /// The directory the program's files are relative to and confined to, on the node
+        /// submitted to (its home); this command's working directory by default.
+        #[arg(long)]
+        workdir: Option<PathBuf>,
         /// The class whose `main` to run.
         main_class: String,
         /// Arguments passed to `main`.
@@ -205,6 +210,7 @@ fn main() -> ExitCode {
             class_path,
             label,
             show_moves,
+            workdir,
             main_class,
             args,
         } => client::submit(
@@ -213,8 +219,11 @@ fn main() -> ExitCode {
             &class_path,
             &main_class,
             &args,
-            label,
-            show_moves,
+            client::Options {
+                label,
+                show_moves,
+                workdir,
+            },
         ),
         Command::Migrate {
             node,
@@ -279,7 +288,19 @@ fn run(words: &[String]) -> Result<i32> {
     if let Some(bytes) = args.max_heap {
         config.max_heap = usize::try_from(bytes).unwrap_or(usize::MAX);
     }
-    config.properties = args.properties.clone();
+    config.env = std::env::vars_os()
+        .map(|(k, v)| {
+            (
+                k.to_string_lossy().into_owned(),
+                v.to_string_lossy().into_owned(),
+            )
+        })
+        .collect();
+    let cwd = std::env::current_dir()
+        .map(|d| d.to_string_lossy().into_owned())
+        .unwrap_or_else(|_| "/".to_string());
+    config.properties = launcher::host_properties(&cwd, &config.env, &args.class_path);
+    config.properties.extend(args.properties.iter().cloned());
     config.assertions = args.assertions.clone();
     let (stats, checkpoint_after, checkpoint_out, roundtrip_every) = (
         own.stats,

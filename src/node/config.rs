@@ -44,6 +44,24 @@ pub(crate) struct NodeConfig {
     /// The balancer (issue #6): a policy file, relative to this file; none means no balancing.
     #[serde(default)]
     pub policy: Option<PathBuf>,
+    /// Which variables of a submitting client's environment its process sees: names, or
+    /// prefixes ending in `*`; all of them by default.
+    #[serde(default = "default_env")]
+    pub env: Vec<String>,
+}
+
+impl NodeConfig {
+    /// Whether a client's environment variable `name` passes to its process.
+    pub(crate) fn passes_env(&self, name: &str) -> bool {
+        self.env.iter().any(|p| match p.strip_suffix('*') {
+            Some(prefix) => name.starts_with(prefix),
+            None => p == name,
+        })
+    }
+}
+
+fn default_env() -> Vec<String> {
+    vec!["*".to_string()]
 }
 
 /// Another node of the cluster.

@@ -470,6 +470,7 @@ async fn restore(
         meta.home.clone(),
         outputs.clone(),
         node.routes.clone(),
+        node.file_calls.clone(),
     );
     let config = node.vm_config();
     let vm = tokio::task::spawn_blocking(move || Vm::restore(&c, Box::new(host), config))

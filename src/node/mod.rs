@@ -5,6 +5,7 @@
 
 mod balance;
 mod config;
+mod files;
 mod migrate;
 mod process;
 
@@ -52,6 +53,19 @@ struct HomeEntry {
     next: u64,
     pending: BTreeMap<u64, (u8, Vec<u8>)>,
     exit: Option<(i32, u64)>,
+    /// The process's files: its working directory here, if its client gave one that exists.
+    files: Option<files::HomeFiles>,
+}
+
+/// A submission, as a client sent it.
+#[derive(Debug)]
+struct Job {
+    main: String,
+    args: Vec<String>,
+    classes: Vec<ClassFile>,
+    label: Option<String>,
+    cwd: Option<String>,
+    env: Vec<(String, String)>,
 }
 
 /// A node: its configuration, endpoint and processes.
@@ -68,6 +82,8 @@ pub(crate) struct Node {
     connections: tokio::sync::Mutex<HashMap<String, quinn::Connection>>,
     next_id: AtomicU64,
     routes: UnboundedSender<Outbound>,
+    /// File operations of processes running here, on their way to their homes.
+    file_calls: UnboundedSender<files::FileCall>,
     epoch: Instant,
     /// The cores processes may use, shared by their threads.
     cores: Arc<process::Cores>,
@@ -121,6 +137,7 @@ pub(crate) fn run(config_path: &std::path::Path) -> Result<i32> {
         let endpoint = Endpoint::bind(config.listen, &identity)
             .with_context(|| format!("listening on {}", config.listen))?;
         let (routes, routed) = unbounded_channel();
+        let (file_calls, calls) = unbounded_channel();
         let node = Arc::new(Node {
             endpoint,
             processes: Mutex::new(HashMap::new()),
@@ -131,6 +148,7 @@ pub(crate) fn run(config_path: &std::path::Path) -> Result<i32> {
             connections: tokio::sync::Mutex::new(HashMap::new()),
             next_id: AtomicU64::new(1),
             routes,
+            file_calls,
             epoch: Instant::now(),
             cores: Arc::new(process::Cores::new(config.cores)),
             cores_n: config.cores,
@@ -146,6 +164,7 @@ pub(crate) fn run(config_path: &std::path::Path) -> Result<i32> {
             "node up"
         );
         tokio::spawn(node.clone().route_output(routed));
+        tokio::spawn(files::serve_calls(node.clone(), calls));
         tokio::spawn(balance::run(node.clone()));
         node.serve().await;
         Ok(0)
@@ -210,9 +229,26 @@ impl Node {
                 args,
                 classes,
                 label,
+                cwd,
+                env,
             } => {
                 info!(%peer, %main, classes = classes.len(), "submission");
-                self.submit(&mut send, main, args, classes, label).await
+                let job = Job {
+                    main,
+                    args,
+                    classes,
+                    label,
+                    cwd,
+                    env,
+                };
+                self.submit(&mut send, job).await
+            }
+            Request::File { id, op } => {
+                from_node()?;
+                let reply = Reply::File(self.home_file_op(&id, op).await);
+                write_message(&mut send, &reply).await?;
+                send.finish()?;
+                Ok(())
             }
             Request::Output { id } => {
                 from_node()?;
@@ -257,16 +293,9 @@ impl Node {
     }
 
     /// Starts a submitted program and relays its output to the client until it ends.
-    async fn submit(
-        self: &Arc<Self>,
-        send: &mut quinn::SendStream,
-        main: String,
-        args: Vec<String>,
-        classes: Vec<ClassFile>,
-        label: Option<String>,
-    ) -> Result<()> {
+    async fn submit(self: &Arc<Self>, send: &mut quinn::SendStream, job: Job) -> Result<()> {
         let (client, mut replies) = unbounded_channel();
-        let started = self.start(main, args, classes, label, client);
+        let started = self.start(job, client);
         let id = match started {
             Ok(id) => id,
             Err(message) => {
@@ -300,14 +329,15 @@ impl Node {
     }
 
     /// Creates a process for a submission; the error is what the client prints.
-    fn start(
-        self: &Arc<Self>,
-        main: String,
-        args: Vec<String>,
-        classes: Vec<ClassFile>,
-        label: Option<String>,
-        client: UnboundedSender<Reply>,
-    ) -> Result<String, String> {
+    fn start(self: &Arc<Self>, job: Job, client: UnboundedSender<Reply>) -> Result<String, String> {
+        let Job {
+            main,
+            args,
+            classes,
+            label,
+            cwd,
+            env,
+        } = job;
         if self.lock_processes().len() >= self.config.max_processes {
             return Err(format!(
                 "node {} runs {} processes already, its limit",
@@ -337,8 +367,22 @@ impl Node {
             self.name().to_string(),
             outputs.clone(),
             self.routes.clone(),
+            self.file_calls.clone(),
         );
-        let vm = Vm::new(class_path, Box::new(host), self.vm_config())
+        // The process's files are those under the working directory its client named, here.
+        let home_files = cwd.as_deref().and_then(|dir| {
+            crate::files::LocalFiles::confined(std::path::Path::new(dir))
+                .map_err(|e| warn!(%id, %dir, "the working directory is unusable, so the process has no files: {e}"))
+                .ok()
+        });
+        let mut config = self.vm_config();
+        config.env = env
+            .into_iter()
+            .filter(|(k, _)| self.config.passes_env(k))
+            .collect();
+        config.properties =
+            crate::launcher::host_properties(cwd.as_deref().unwrap_or("/"), &config.env, "");
+        let vm = Vm::new(class_path, Box::new(host), config)
             .and_then(|mut vm| {
                 vm.start_main(&main, &args)?;
                 Ok(vm)
@@ -348,6 +392,7 @@ impl Node {
             id.clone(),
             HomeEntry {
                 client: Some(client.clone()),
+                files: home_files.map(|f| Arc::new(Mutex::new(f))),
                 ..HomeEntry::default()
             },
         );

@@ -323,14 +323,15 @@ fn obey(
     }
 }
 
-/// The host of a process on a node: output is numbered and sent to the node's router; there
-/// is no input.
+/// The host of a process on a node: output is numbered and sent to the node's router; file
+/// operations go to the process's home (`files.rs`); there is no input.
 #[derive(Debug)]
 pub(crate) struct NodeHost {
     id: String,
     home: String,
     outputs: Arc<AtomicU64>,
     out: UnboundedSender<Outbound>,
+    files: UnboundedSender<super::files::FileCall>,
     start: Instant,
 }
 
@@ -340,12 +341,14 @@ impl NodeHost {
         home: String,
         outputs: Arc<AtomicU64>,
         out: UnboundedSender<Outbound>,
+        files: UnboundedSender<super::files::FileCall>,
     ) -> Self {
         NodeHost {
             id,
             home,
             outputs,
             out,
+            files,
             start: Instant::now(),
         }
     }
@@ -379,5 +382,13 @@ impl Host for NodeHost {
             .duration_since(UNIX_EPOCH)
             .map(|d| d.as_millis() as i64)
             .unwrap_or(0)
+    }
+
+    fn fs(&mut self, op: phantom_vm::FsOp<'_>) -> phantom_vm::FsResult {
+        super::files::call(&self.files, &self.id, &self.home, op)
+    }
+
+    fn processors(&self) -> u32 {
+        std::thread::available_parallelism().map_or(1, |n| n.get() as u32)
     }
 }

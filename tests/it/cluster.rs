@@ -639,3 +639,127 @@ fn the_balancer_spreads_a_batch_and_it_finishes_sooner() {
         "the balancer made the batch slower: {on:.2} s against {off:.2} s"
     );
 }
+
+/// A program that reads an input file slowly through a small buffer while it writes two
+/// output files, so that it holds open files (mid-read and mid-write) whenever it is moved.
+const FILES: &str = r#"
+import java.io.*;
+import java.util.*;
+
+public class Files {
+    public static void main(String[] args) throws Exception {
+        new File("out").mkdirs();
+        long sum = 0;
+        int i = 0;
+        try (BufferedReader in = new BufferedReader(new FileReader("data.txt"), 64);
+             PrintWriter result = new PrintWriter(new BufferedWriter(new FileWriter("out/result.txt"), 64));
+             RandomAccessFile log = new RandomAccessFile("out/sums.bin", "rw")) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                sum = sum * 31 + line.hashCode();
+                result.println(i + " " + line.toUpperCase() + " " + sum);
+                log.writeLong(sum);
+                if (i % 20 == 0) {
+                    System.out.println("line " + i + " " + sum);
+                    Thread.sleep(40);
+                }
+                i++;
+            }
+            log.seek(8);
+            System.out.println("second sum " + log.readLong() + " of " + log.length() / 8);
+        }
+        try (FileWriter append = new FileWriter("out/result.txt", true)) {
+            append.write("total " + i + " " + sum + "\n");
+        }
+        File[] made = new File("out").listFiles();
+        Arrays.sort(made);
+        for (File f : made) {
+            System.out.println(f.getPath() + " " + f.length());
+        }
+        System.out.println("home " + System.getProperty("user.dir").endsWith("work") + " " + System.getenv("PHANTOM_FILES_TEST"));
+    }
+}
+"#;
+
+#[test]
+fn a_process_keeps_its_open_files_at_home_while_it_moves() {
+    let _alone = exclusive();
+    let cluster = start(
+        "files",
+        &[("x", command_for("x86_64")), ("a", command_for("aarch64"))],
+    );
+    let dir = &cluster.dir;
+    let classes = dir.join("classes");
+    fs::create_dir_all(&classes).expect("a classes folder");
+    fs::write(dir.join("Files.java"), FILES).expect("write Files.java");
+    let javac = output(
+        Command::new("javac")
+            .arg("-d")
+            .arg(&classes)
+            .arg(dir.join("Files.java")),
+    );
+    assert!(javac.status.success(), "javac: {javac:?}");
+    let data: String = (0..400)
+        .map(|i| format!("record {i} {}\n", "x".repeat(i % 37)))
+        .collect();
+    // HotSpot runs in one working directory, the cluster's process in another.
+    let (java_dir, work) = (dir.join("java/work"), dir.join("phantom/work"));
+    for d in [&java_dir, &work] {
+        fs::create_dir_all(d).expect("a working folder");
+        fs::write(d.join("data.txt"), &data).expect("write data.txt");
+    }
+    let java = output(
+        Command::new("java")
+            .arg("-Xint")
+            .arg("-cp")
+            .arg(&classes)
+            .arg("Files")
+            .env("PHANTOM_FILES_TEST", "passed")
+            .current_dir(&java_dir),
+    );
+    assert!(java.status.success(), "java: {java:?}");
+
+    let out = dir.join("submit.out");
+    let mut client = cluster
+        .client("submit", "x")
+        .arg("-cp")
+        .arg(&classes)
+        .arg("--workdir")
+        .arg(&work)
+        .arg("Files")
+        .env("PHANTOM_FILES_TEST", "passed")
+        .stdout(fs::File::create(&out).expect("a file"))
+        .stderr(fs::File::create(dir.join("submit.err")).expect("a file"))
+        .spawn()
+        .expect("phantom submit starts");
+    let id = "x-1";
+    cluster.wait_running_on(id, "x", Duration::from_secs(60));
+    for to in ["a", "x"] {
+        // Let it read and write a little on each node first.
+        std::thread::sleep(Duration::from_millis(300));
+        let moved = output(cluster.client("migrate", "x").arg(id).arg("--to").arg(to));
+        assert!(moved.status.success(), "migrate to {to}: {moved:?}");
+        cluster.wait_running_on(id, to, Duration::from_secs(60));
+    }
+    let status = wait_child(&mut client, Duration::from_secs(300));
+    assert_eq!(
+        status,
+        0,
+        "exit status; stderr: {}",
+        String::from_utf8_lossy(&read(&dir.join("submit.err")))
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&read(&out)),
+        String::from_utf8_lossy(&java.stdout)
+    );
+    assert!(
+        String::from_utf8_lossy(&read(&out)).contains("line 100 "),
+        "the program ran long enough to move while reading"
+    );
+    for name in ["out/result.txt", "out/sums.bin"] {
+        assert!(
+            read(&work.join(name)) == read(&java_dir.join(name)),
+            "{name} differs from HotSpot's"
+        );
+    }
+}

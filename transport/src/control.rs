@@ -38,6 +38,21 @@ pub enum Request {
         classes: Vec<ClassFile>,
         /// A label the balancer's rules can match.
         label: Option<String>,
+        /// The directory the process's files are relative to and confined to, on the node
+        /// submitted to (its home); none gives the process no files.
+        #[serde(default)]
+        cwd: Option<String>,
+        /// The environment the client passes to the process (the node filters it).
+        #[serde(default)]
+        env: Vec<(String, String)>,
+    },
+    /// Node → the home node of a process: carry out an operation on the process's files,
+    /// which are the home's. Answered with [`Reply::File`].
+    File {
+        /// The process.
+        id: String,
+        /// The operation.
+        op: FileOp,
     },
     /// Node → the home node of a process: its output, as [`Home`] frames, from the node it runs
     /// on now. One stream per stay of the process on a node.
@@ -123,6 +138,8 @@ pub enum Reply {
         /// Why not, when it does not.
         reason: String,
     },
+    /// The answer to [`Request::File`]: what was done, or the failure as a negated errno.
+    File(Result<FileDone, i32>),
     /// A migration finished.
     Migrated {
         /// The node it left.
@@ -137,6 +154,105 @@ pub enum Reply {
         /// Class bytes sent (only the classes the target lacked).
         class_bytes: u64,
     },
+}
+
+/// An operation on a process's files, with paths as the process names them (absolute).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum FileOp {
+    /// Check, create or truncate a file as the open flags say; answers its size.
+    Open {
+        /// Path.
+        path: String,
+        /// Open flags of the VM.
+        flags: u32,
+    },
+    /// Read up to `len` bytes at `at`.
+    Read {
+        /// Path.
+        path: String,
+        /// Offset.
+        at: u64,
+        /// Most bytes (the home caps it).
+        len: u32,
+    },
+    /// Write at `at`, or at the end; answers the offset after the bytes.
+    Write {
+        /// Path.
+        path: String,
+        /// Offset, or the end.
+        at: Option<u64>,
+        /// The bytes.
+        #[serde(with = "serde_bytes")]
+        data: Vec<u8>,
+    },
+    /// Set a file's length.
+    SetLength {
+        /// Path.
+        path: String,
+        /// Length.
+        len: u64,
+    },
+    /// What a path names.
+    Stat {
+        /// Path.
+        path: String,
+    },
+    /// The names in a directory.
+    List {
+        /// Path.
+        path: String,
+    },
+    /// Delete a file or an empty directory.
+    Delete {
+        /// Path.
+        path: String,
+    },
+    /// Rename.
+    Rename {
+        /// Old path.
+        from: String,
+        /// New path.
+        to: String,
+        /// Replace an existing file.
+        replace: bool,
+    },
+    /// Create a directory.
+    Mkdir {
+        /// Path.
+        path: String,
+    },
+    /// Set a modification time.
+    SetModified {
+        /// Path.
+        path: String,
+        /// Milliseconds since the Unix epoch.
+        millis: i64,
+    },
+}
+
+/// The home's answer to a [`FileOp`].
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum FileDone {
+    /// Done, nothing to say.
+    Unit,
+    /// A size or offset.
+    Size(u64),
+    /// Bytes read.
+    Bytes(#[serde(with = "serde_bytes")] Vec<u8>),
+    /// Metadata: kind (1 file, 2 directory, 3 other), size, modification time in
+    /// milliseconds, access bits (4 read, 2 write, 1 execute).
+    Stat {
+        /// Kind.
+        kind: u8,
+        /// Size.
+        size: u64,
+        /// Modification time.
+        modified: i64,
+        /// Access bits.
+        access: u8,
+    },
+    /// Names in a directory.
+    Names(Vec<String>),
 }
 
 /// Frames on a [`Request::Output`] stream, from the node running a process to its home node.

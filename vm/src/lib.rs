@@ -10,6 +10,7 @@ pub mod classpath;
 pub mod code;
 pub mod descriptor;
 mod exec;
+pub mod files;
 pub mod float_text;
 pub mod heap;
 mod indy;
@@ -30,5 +31,6 @@ pub mod value;
 pub mod vm;
 
 pub use classpath::ClassPath;
+pub use files::{FileKind, FsDone, FsError, FsOp, FsResult, Stat};
 pub use jit::{JitConfig, JitStats};
 pub use vm::{BootError, Config, Host, Interrupter, ReadResult, Status, Vm};

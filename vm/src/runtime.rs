@@ -127,6 +127,8 @@ pub struct Runtime {
     pub init_errors: HashMap<ClassId, Ref>,
     /// Instructions the running thread may still execute before the scheduler moves on.
     pub quantum_left: u64,
+    /// Files the process holds open.
+    pub files: crate::files::OpenFiles,
 }
 
 impl Runtime {
@@ -146,6 +148,7 @@ impl Runtime {
             executed: 0,
             init_errors: HashMap::new(),
             quantum_left: 0,
+            files: crate::files::OpenFiles::default(),
         }
     }
 

@@ -3,6 +3,7 @@
 
 use crate::class::{LoadError, Program};
 use crate::classpath::ClassPath;
+use crate::files::{FsError, FsOp, FsResult};
 use crate::heap::Data;
 use crate::interp::{self, Exit};
 use crate::jit::{Jit, JitConfig};
@@ -25,6 +26,21 @@ pub trait Host: Send {
     fn nanos(&self) -> i64;
     /// Wall-clock time in milliseconds since the Unix epoch.
     fn millis(&self) -> i64;
+    /// Carries out an operation on the process's files (see [`crate::files`]). A host without
+    /// files refuses every operation.
+    fn fs(&mut self, op: FsOp<'_>) -> FsResult {
+        let _ = op;
+        Err(FsError::Denied)
+    }
+    /// Whether a read of stdin would not answer [`ReadResult::Pending`] now: a thread blocked
+    /// reading is woken only then, so a process whose threads all wait for input is idle.
+    fn input_ready(&mut self) -> bool {
+        true
+    }
+    /// How many processors `Runtime.availableProcessors` reports.
+    fn processors(&self) -> u32 {
+        1
+    }
 }
 
 /// The result of reading standard input.
@@ -51,6 +67,8 @@ pub struct Config {
     pub properties: Vec<(String, String)>,
     /// Which classes run their assertions (`-ea` and its kin).
     pub assertions: crate::assertions::Assertions,
+    /// The environment `System.getenv` shows, in order.
+    pub env: Vec<(String, String)>,
 }
 
 impl Default for Config {
@@ -61,6 +79,7 @@ impl Default for Config {
             jit: JitConfig::default(),
             properties: Vec::new(),
             assertions: crate::assertions::Assertions::default(),
+            env: Vec::new(),
         }
     }
 }
@@ -338,6 +357,9 @@ impl Vm {
                         let main_failed =
                             self.rt.threads.first().is_some_and(|t| t.died_by_exception);
                         let code = if main_failed { 1 } else { 0 };
+                        if self.start_shutdown_hooks(code) {
+                            continue;
+                        }
                         self.exit_status = Some(code);
                         return Status::Exited(code);
                     }
@@ -478,9 +500,13 @@ impl Vm {
                 }
             }
             ThreadState::Reading => {
-                // Input readiness is decided by re-running the read: let it try again.
-                self.rt.threads[t].state = ThreadState::Runnable;
-                true
+                // The read runs again once the host has input (or its end) for it.
+                if self.host.input_ready() {
+                    self.rt.threads[t].state = ThreadState::Runnable;
+                    true
+                } else {
+                    false
+                }
             }
         }
     }
@@ -544,6 +570,51 @@ impl Vm {
     fn collect_for_allocation(&mut self) {
         self.collect_garbage();
         self.slow();
+    }
+
+    /// When the last non-daemon thread has ended and shutdown hooks are registered, gives the
+    /// main thread one more frame, `Shutdown.afterLastThread(code)`, which runs the hooks and
+    /// then ends the process; whether it did.
+    fn start_shutdown_hooks(&mut self, code: i32) -> bool {
+        let Some(shutdown) = self.prog.loaded("java/lang/Shutdown") else {
+            return false;
+        };
+        let class = self.prog.class(shutdown);
+        let Some(pending) = class.field("pending", "Z").filter(|f| f.is_static()) else {
+            return false;
+        };
+        if self.rt.statics[shutdown as usize][pending.slot as usize].int() == 0 {
+            return false;
+        }
+        let Some(method) = self
+            .prog
+            .resolve_method(shutdown, "afterLastThread", "(I)V")
+        else {
+            return false;
+        };
+        let Some(main) = self.rt.threads.first_mut() else {
+            return false;
+        };
+        if main.slots.is_empty() {
+            main.slots = vec![Value::Top; 16];
+        }
+        main.slots[0] = Value::Int(code);
+        if !interp::push_frame(
+            &self.prog,
+            &mut main.frames,
+            &mut main.slots,
+            method,
+            0,
+            1,
+            crate::thread::FrameKind::Normal,
+        ) {
+            return false;
+        }
+        main.state = ThreadState::Runnable;
+        main.daemon = false;
+        self.rt.current = 0;
+        self.rt.quantum_left = self.config.quantum;
+        true
     }
 
     /// The exit status, once the process has ended.

@@ -278,7 +278,19 @@ impl Vm {
                 max_heap: self.config.max_heap as u64,
                 properties: self.config.properties.clone(),
                 assertions: self.config.assertions.clone(),
+                env: self.config.env.clone(),
             }),
+            files: self
+                .rt
+                .files
+                .iter()
+                .map(|(fd, f)| v1::OpenFile {
+                    fd,
+                    path: f.path.clone(),
+                    flags: f.flags,
+                    position: f.position,
+                })
+                .collect(),
         })
     }
 }

@@ -228,6 +228,7 @@ mod tests {
             threads: Vec::new(),
             monitors: Vec::new(),
             launch: None,
+            files: Vec::new(),
         };
         assert!(refused(&encode(&c)).contains("version 2"));
         c.version = v1::VERSION;

@@ -184,6 +184,7 @@ impl Vm {
             config.max_heap = config.max_heap.min(limit);
             config.properties = launch.properties.clone();
             config.assertions = launch.assertions.clone();
+            config.env = launch.env.clone();
         }
         // Application classes: those loaded, and those the process may load later.
         let mut app: BTreeMap<String, Arc<[u8]>> = BTreeMap::new();
@@ -608,6 +609,30 @@ impl Vm {
                 c.current_thread,
                 c.threads.len()
             )));
+        }
+        if c.files.len() > crate::files::MAX_OPEN {
+            return Err(invalid(format!("{} open files", c.files.len())));
+        }
+        for f in &c.files {
+            let fine = f.fd >= crate::files::FIRST_FD
+                && f.flags & !crate::files::flags::ALL == 0
+                && f.path.starts_with('/')
+                && !f.path.contains('\0')
+                && vm.rt.files.get(f.fd).is_none();
+            if !fine {
+                return Err(invalid(format!(
+                    "open file {} ({:?}, flags {})",
+                    f.fd, f.path, f.flags
+                )));
+            }
+            vm.rt.files.put(
+                f.fd,
+                crate::files::OpenFile {
+                    path: f.path.clone(),
+                    flags: f.flags,
+                    position: f.position,
+                },
+            );
         }
         vm.rt.current = c.current_thread as usize;
         vm.rt.quantum_left = c.quantum_left.min(vm.config.quantum);

@@ -50,6 +50,24 @@ pub struct Checkpoint {
     /// (the resuming VM's own settings then apply).
     #[serde(default)]
     pub launch: Option<Launch>,
+    /// Files the process holds open, by ascending descriptor; absent when none is.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub files: Vec<OpenFile>,
+}
+
+/// A file the process holds open: its descriptor, absolute path (on the process's home, in a
+/// cluster), the `jdk.internal.phantom.Fs` open flags and the offset of the next read or write.
+/// The file's contents are not part of the checkpoint: they stay where they are.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OpenFile {
+    /// Descriptor, 3 or more.
+    pub fd: i32,
+    /// Absolute path.
+    pub path: String,
+    /// Open flags.
+    pub flags: u32,
+    /// Position.
+    pub position: u64,
 }
 
 /// The settings a process was started with that it can observe, so that it sees the same
@@ -64,6 +82,9 @@ pub struct Launch {
     pub properties: Vec<(String, String)>,
     /// `-ea`/`-da`/`-esa`/`-dsa`.
     pub assertions: crate::assertions::Assertions,
+    /// The environment `System.getenv` shows (absent from checkpoints of older builds).
+    #[serde(default)]
+    pub env: Vec<(String, String)>,
 }
 
 /// A loaded class and its runtime state. Encoded as the array

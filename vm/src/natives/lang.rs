@@ -40,11 +40,14 @@ pub(super) fn find(class: &str, name: &str, desc: &str) -> Option<super::NativeF
         ("java/lang/System", "setIn0", "(Ljava/io/InputStream;)V") => {
             |vm, a| set_system_stream(vm, "in", "Ljava/io/InputStream;", a[0])
         }
-        ("java/lang/Runtime", "exit0", "(I)V") => |vm, a| {
+        ("java/lang/Runtime", "halt0", "(I)V") => |vm, a| {
             vm.exit(a[0].int());
             void()
         },
-        ("java/lang/Runtime", "availableProcessors", "()I") => |_, _| int(1),
+        ("java/lang/Runtime", "availableProcessors", "()I") => {
+            |vm, _| int(vm.host.processors().clamp(1, i32::MAX as u32) as i32)
+        }
+        ("java/lang/System", "environ0", "()[Ljava/lang/String;") => environ,
         ("java/lang/Runtime", "freeMemory", "()J") => |vm, _| {
             Native::Return(Value::Long(
                 (vm.config.max_heap.saturating_sub(vm.rt.heap.live_bytes())) as i64,
@@ -654,8 +657,18 @@ fn properties(vm: &mut Vm, _: &[Value]) -> Native {
             None => all.push((k.clone(), v.clone())),
         }
     }
-    let mut items = Vec::with_capacity(all.len() * 2);
-    for (k, v) in &all {
+    string_pairs(vm, &all)
+}
+
+fn environ(vm: &mut Vm, _: &[Value]) -> Native {
+    let pairs = vm.config.env.clone();
+    string_pairs(vm, &pairs)
+}
+
+/// A `String[]` of keys and values, alternating.
+fn string_pairs(vm: &mut Vm, pairs: &[(String, String)]) -> Native {
+    let mut items = Vec::with_capacity(pairs.len() * 2);
+    for (k, v) in pairs {
         for s in [k, v] {
             match vm.rt.new_string(s) {
                 Ok(r) => items.push(r),

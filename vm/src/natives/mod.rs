@@ -2,6 +2,7 @@
 //! value, raises an exception, or asks the VM to do something next (call a Java method in its
 //! place, block the thread). None ever waits for Java code on the Rust stack.
 
+mod fs;
 mod io;
 mod lang;
 mod math;
@@ -46,6 +47,7 @@ pub(crate) type NativeFn = fn(&mut Vm, &[Value]) -> Native;
 pub(crate) fn find(class: &str, name: &str, desc: &str) -> Option<NativeFn> {
     lang::find(class, name, desc)
         .or_else(|| io::find(class, name, desc))
+        .or_else(|| fs::find(class, name, desc))
         .or_else(|| reflect::find(class, name, desc))
         .or_else(|| text::find(class, name, desc))
 }

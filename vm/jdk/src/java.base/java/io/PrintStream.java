@@ -28,6 +28,30 @@ public class PrintStream extends FilterOutputStream implements Appendable, Close
         this.encoder = new TextEncoder(TextEncoder.requireCharset(charset));
     }
 
+    public PrintStream(String fileName) throws FileNotFoundException {
+        this(new FileOutputStream(fileName), false);
+    }
+
+    public PrintStream(String fileName, String csn) throws FileNotFoundException, UnsupportedEncodingException {
+        this(new FileOutputStream(fileName), false, csn);
+    }
+
+    public PrintStream(String fileName, Charset charset) throws IOException {
+        this(new FileOutputStream(fileName), false, charset);
+    }
+
+    public PrintStream(File file) throws FileNotFoundException {
+        this(new FileOutputStream(file), false);
+    }
+
+    public PrintStream(File file, String csn) throws FileNotFoundException, UnsupportedEncodingException {
+        this(new FileOutputStream(file), false, csn);
+    }
+
+    public PrintStream(File file, Charset charset) throws IOException {
+        this(new FileOutputStream(file), false, charset);
+    }
+
     private static OutputStream requireNonNull(OutputStream out) {
         if (out == null) {
             throw new NullPointerException("Null output stream");

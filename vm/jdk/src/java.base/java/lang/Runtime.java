@@ -1,4 +1,4 @@
-/** The running VM: exit, processors and memory. */
+/** The running VM: exit, shutdown hooks, processors and memory. */
 package java.lang;
 
 public class Runtime {
@@ -11,14 +11,22 @@ public class Runtime {
     }
 
     public void exit(int status) {
-        exit0(status);
+        Shutdown.exit(status);
     }
 
     public void halt(int status) {
-        exit0(status);
+        halt0(status);
     }
 
-    private static native void exit0(int status);
+    public void addShutdownHook(Thread hook) {
+        Shutdown.add(hook);
+    }
+
+    public boolean removeShutdownHook(Thread hook) {
+        return Shutdown.remove(hook);
+    }
+
+    static native void halt0(int status);
 
     public native int availableProcessors();
 

@@ -140,4 +140,32 @@ public final class System {
     public static void gc() {
         Runtime.getRuntime().gc();
     }
+
+    /** The process's environment, read once: it is fixed for the life of the process. */
+    private static java.util.Map<String, String> env;
+
+    private static native String[] environ0();
+
+    private static synchronized java.util.Map<String, String> environment() {
+        if (env == null) {
+            String[] pairs = environ0();
+            java.util.HashMap<String, String> m = new java.util.HashMap<>();
+            for (int i = 0; i + 1 < pairs.length; i += 2) {
+                m.put(pairs[i], pairs[i + 1]);
+            }
+            env = java.util.Collections.unmodifiableMap(m);
+        }
+        return env;
+    }
+
+    public static String getenv(String name) {
+        if (name == null) {
+            throw new NullPointerException();
+        }
+        return environment().get(name);
+    }
+
+    public static java.util.Map<String, String> getenv() {
+        return environment();
+    }
 }

@@ -52,6 +52,18 @@ public final class Scanner implements Iterator<String>, java.io.Closeable {
         this.buf = new char[BUFFER_SIZE];
     }
 
+    public Scanner(java.io.File source) throws java.io.FileNotFoundException {
+        this(new java.io.FileInputStream(source));
+    }
+
+    public Scanner(java.io.File source, String charsetName) throws java.io.FileNotFoundException {
+        this(new java.io.FileInputStream(source), charsetName);
+    }
+
+    //NIO public Scanner(java.nio.file.Path source) throws java.io.IOException {
+    //NIO     this(java.nio.file.Files.newInputStream(source));
+    //NIO }
+
     public Scanner(String source) {
         this.in = null;
         this.buf = source.toCharArray();

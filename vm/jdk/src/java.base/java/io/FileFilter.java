@@ -1,0 +1,7 @@
+/** Chooses files when a directory is listed. */
+package java.io;
+
+@FunctionalInterface
+public interface FileFilter {
+    boolean accept(File pathname);
+}

@@ -1,0 +1,7 @@
+/** Chooses names when a directory is listed. */
+package java.io;
+
+@FunctionalInterface
+public interface FilenameFilter {
+    boolean accept(File dir, String name);
+}
