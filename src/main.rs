@@ -1,6 +1,7 @@
 //! The `phantom` command: runs Java programs on phantom's VM, checkpoints and resumes them,
 //! and (as the node daemon) wires the VM, the transport and the balancer together.
 
+mod check;
 mod client;
 mod files;
 mod host;
@@ -52,6 +53,19 @@ enum Command {
         /// Where --checkpoint-after writes the checkpoint.
         #[arg(long, value_name = "FILE", requires = "checkpoint_after")]
         checkpoint_out: Option<PathBuf>,
+    },
+    /// List the JDK classes and members an application references that phantom's class
+    /// library lacks (exit status 1 if any).
+    Check {
+        /// Directories and jar files of the application, separated by ':'.
+        #[arg(
+            long = "class-path",
+            visible_alias = "cp",
+            short = 'c',
+            alias = "classpath",
+            default_value = "."
+        )]
+        class_path: String,
     },
     /// Print a readable summary of a checkpoint file.
     Inspect {
@@ -203,6 +217,7 @@ fn main() -> ExitCode {
             checkpoint_out,
         } => resume(&file, stats, &jit, checkpoint_after.zip(checkpoint_out)),
         Command::Inspect { file } => inspect::print(&file).map(|_| 0),
+        Command::Check { class_path } => check::run(&class_path),
         Command::Node { config } => node::run(&config),
         Command::Submit {
             node,

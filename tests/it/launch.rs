@@ -405,3 +405,68 @@ fn properties_assertions_and_the_heap_limit_travel_in_checkpoints() {
         format!("kept true {}\n", 300 << 20)
     );
 }
+
+#[test]
+fn what_the_class_library_lacks_is_named_before_and_while_running() {
+    let dir = scratch("lacks");
+    compiled(
+        &dir,
+        "Lacks",
+        r#"public class Lacks {
+    public static void main(String[] args) {
+        System.out.println("before");
+        if (args.length > 0) {
+            System.out.println("abc".describeConstable().isPresent());
+        }
+        System.out.println(new java.awt.Point(1, 2));
+    }
+}"#,
+    );
+    let check = output(phantom().arg("check").arg("-cp").arg(&dir));
+    let text = String::from_utf8_lossy(&check.stdout);
+    assert_eq!(check.status.code(), Some(1), "{check:?}");
+    assert!(text.contains("lacks 2 JDK items"), "{text}");
+    assert!(
+        text.contains("  class java.awt.Point  (used by Lacks)"),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "  method java.lang.String.describeConstable()Ljava/util/Optional;  (used by Lacks)"
+        ),
+        "{text}"
+    );
+    // While running: the error names the member and says it is the library's gap.
+    for (args, says) in [
+        (
+            &[][..],
+            "java.lang.NoClassDefFoundError: java/awt/Point (phantom's class library does not provide this class yet)",
+        ),
+        (
+            &["m"][..],
+            "java.lang.NoSuchMethodError: 'java.util.Optional java.lang.String.describeConstable()' (phantom's class library does not provide this method yet)",
+        ),
+    ] {
+        let run = output(
+            phantom()
+                .arg("run")
+                .arg("-cp")
+                .arg(&dir)
+                .arg("Lacks")
+                .args(args),
+        );
+        assert_eq!(run.status.code(), Some(1));
+        assert_eq!(String::from_utf8_lossy(&run.stdout), "before\n");
+        let err = String::from_utf8_lossy(&run.stderr);
+        assert!(err.contains(says), "{err}");
+    }
+    // An application that uses only what the library has passes.
+    let fine = scratch("lacks-nothing");
+    compiled(
+        &fine,
+        "Fine",
+        "public class Fine { public static void main(String[] a) { System.out.println(java.util.List.of(a.length)); } }",
+    );
+    let check = output(phantom().arg("check").arg("-cp").arg(&fine));
+    assert_eq!(check.status.code(), Some(0), "{check:?}");
+}

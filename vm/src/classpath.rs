@@ -197,6 +197,14 @@ fn walk_classes(
     Ok(())
 }
 
+/// Whether a binary name is in the JDK's own packages, which only the class library may
+/// define: what a program finds missing there is missing from phantom's library.
+pub fn is_jdk_name(name: &str) -> bool {
+    ["java/", "javax/", "jdk/", "sun/", "com/sun/"]
+        .iter()
+        .any(|p| name.starts_with(p))
+}
+
 /// The bytes of a class of phantom's own library, by binary name.
 pub fn library_class(name: &str) -> Option<&'static [u8]> {
     jdk::CLASSES

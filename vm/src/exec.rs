@@ -115,6 +115,9 @@ impl Vm {
         self.rt.sync_classes(&self.prog);
         r.map_err(|e| {
             let msg = match &e {
+                crate::class::LoadError::NoClassDefFound(n) if crate::classpath::is_jdk_name(n) => {
+                    format!("{n} (phantom's class library does not provide this class yet)")
+                }
                 crate::class::LoadError::NoClassDefFound(n) => n.clone(),
                 other => other.to_string(),
             };
@@ -280,12 +283,10 @@ impl Vm {
                     unreachable_cp()
                 };
                 let c = self.load_class(&m.class)?;
-                let (decl, field) =
-                    self.prog
-                        .resolve_field(c, &m.name, &m.desc)
-                        .ok_or_else(|| {
-                            Raise::new("java/lang/NoSuchFieldError", Some(m.name.to_string()))
-                        })?;
+                let (decl, field) = self
+                    .prog
+                    .resolve_field(c, &m.name, &m.desc)
+                    .ok_or_else(|| no_such_field(&m.class, &m.name))?;
                 if !field.is_static() {
                     return Err(Raise::new(
                         "java/lang/IncompatibleClassChangeError",
@@ -324,9 +325,7 @@ impl Vm {
                 let (_, field) = self
                     .prog
                     .resolve_field(c, &m.name, &m.desc)
-                    .ok_or_else(|| {
-                        Raise::new("java/lang/NoSuchFieldError", Some(m.name.to_string()))
-                    })?;
+                    .ok_or_else(|| no_such_field(&m.class, &m.name))?;
                 if field.is_static() {
                     return Err(Raise::new(
                         "java/lang/IncompatibleClassChangeError",
@@ -660,12 +659,14 @@ impl Vm {
         desc: &str,
     ) -> Result<MethodId, Raise> {
         self.prog.resolve_method(class, name, desc).ok_or_else(|| {
+            let sig = pretty_sig(name, desc, Some(&class_name.replace('/', ".")));
             Raise::new(
                 "java/lang/NoSuchMethodError",
-                Some(format!(
-                    "'{}'",
-                    pretty_sig(name, desc, Some(&class_name.replace('/', ".")))
-                )),
+                Some(if crate::classpath::is_jdk_name(class_name) {
+                    format!("'{sig}' (phantom's class library does not provide this method yet)")
+                } else {
+                    format!("'{sig}'")
+                }),
             )
         })
     }
@@ -1010,4 +1011,15 @@ pub(crate) fn pretty_sig(name: &str, desc: &str, class: Option<&str>) -> String 
         Some(c) => format!("{ret} {c}.{name}({})", args.join(", ")),
         None => format!("{ret} {name}({})", args.join(", ")),
     }
+}
+
+/// The `NoSuchFieldError` for field `name` of class `class`: HotSpot's message, and a word
+/// that phantom's library lacks it when the class is the JDK's.
+fn no_such_field(class: &str, name: &str) -> Raise {
+    let msg = if crate::classpath::is_jdk_name(class) {
+        format!("{name} (phantom's class library does not provide {class}.{name} yet)")
+    } else {
+        name.to_string()
+    };
+    Raise::new("java/lang/NoSuchFieldError", Some(msg))
 }
