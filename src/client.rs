@@ -2,7 +2,9 @@
 //! the cluster's client certificate and speaks the control protocol (transport's `control`).
 
 use anyhow::{Context, Result, anyhow, bail};
-use phantom_transport::control::{ClassFile, MAX_CONTROL_FRAME, ProcessInfo, Reply, Request};
+use phantom_transport::control::{
+    ClassFile, Input, MAX_CONTROL_FRAME, ProcessInfo, Reply, Request,
+};
 use phantom_transport::frame::{read_message, write_message};
 use phantom_transport::pki::Identity;
 use phantom_transport::quic::Endpoint;
@@ -105,8 +107,8 @@ pub(crate) fn submit(
         env,
     };
     runtime()?.block_on(async {
-        let (endpoint, mut send, mut recv) = open(node, cluster, &request).await?;
-        send.finish()?;
+        let (endpoint, send, mut recv) = open(node, cluster, &request).await?;
+        tokio::spawn(forward_stdin(send));
         let mut id = String::new();
         let status = loop {
             let reply = read_message::<Reply>(&mut recv, MAX_CONTROL_FRAME)
@@ -145,6 +147,41 @@ pub(crate) fn submit(
         endpoint.close();
         Ok(status)
     })
+}
+
+/// Sends this command's standard input to the process as it comes, then its end. A thread
+/// reads stdin, since reading it blocks; the process may never read it at all, and then the
+/// thread simply ends with the command.
+async fn forward_stdin(mut send: quinn::SendStream) {
+    let (chunks, mut arrived) = tokio::sync::mpsc::channel::<Vec<u8>>(4);
+    let reader = std::thread::Builder::new()
+        .name("stdin".into())
+        .spawn(move || {
+            let mut stdin = std::io::stdin().lock();
+            loop {
+                let mut buf = vec![0u8; 64 << 10];
+                match std::io::Read::read(&mut stdin, &mut buf) {
+                    Ok(0) => return,
+                    Ok(n) => {
+                        buf.truncate(n);
+                        if chunks.blocking_send(buf).is_err() {
+                            return;
+                        }
+                    }
+                    Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                    Err(_) => return,
+                }
+            }
+        });
+    if reader.is_ok() {
+        while let Some(bytes) = arrived.recv().await {
+            if write_message(&mut send, &Input::Data(bytes)).await.is_err() {
+                return;
+            }
+        }
+    }
+    let _ = write_message(&mut send, &Input::End).await;
+    let _ = send.finish();
 }
 
 /// `phantom migrate`: moves a process and reports how long it was frozen.

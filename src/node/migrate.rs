@@ -471,6 +471,7 @@ async fn restore(
         outputs.clone(),
         node.routes.clone(),
         node.file_calls.clone(),
+        node.stdin_calls.clone(),
     );
     let config = node.vm_config();
     let vm = tokio::task::spawn_blocking(move || Vm::restore(&c, Box::new(host), config))

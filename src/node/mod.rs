@@ -8,6 +8,7 @@ mod config;
 mod files;
 mod migrate;
 mod process;
+mod stdin;
 
 use anyhow::{Context, Result, anyhow};
 pub(crate) use config::NodeConfig;
@@ -55,6 +56,8 @@ struct HomeEntry {
     exit: Option<(i32, u64)>,
     /// The process's files: its working directory here, if its client gave one that exists.
     files: Option<files::HomeFiles>,
+    /// The client's standard input, for the process.
+    input: Arc<stdin::InputQueue>,
 }
 
 /// A submission, as a client sent it.
@@ -84,6 +87,8 @@ pub(crate) struct Node {
     routes: UnboundedSender<Outbound>,
     /// File operations of processes running here, on their way to their homes.
     file_calls: UnboundedSender<files::FileCall>,
+    /// Input fetches of processes running here, on their way to their homes.
+    stdin_calls: UnboundedSender<stdin::StdinCall>,
     epoch: Instant,
     /// The cores processes may use, shared by their threads.
     cores: Arc<process::Cores>,
@@ -138,6 +143,7 @@ pub(crate) fn run(config_path: &std::path::Path) -> Result<i32> {
             .with_context(|| format!("listening on {}", config.listen))?;
         let (routes, routed) = unbounded_channel();
         let (file_calls, calls) = unbounded_channel();
+        let (stdin_calls, input_calls) = unbounded_channel();
         let node = Arc::new(Node {
             endpoint,
             processes: Mutex::new(HashMap::new()),
@@ -149,6 +155,7 @@ pub(crate) fn run(config_path: &std::path::Path) -> Result<i32> {
             next_id: AtomicU64::new(1),
             routes,
             file_calls,
+            stdin_calls,
             epoch: Instant::now(),
             cores: Arc::new(process::Cores::new(config.cores)),
             cores_n: config.cores,
@@ -165,6 +172,7 @@ pub(crate) fn run(config_path: &std::path::Path) -> Result<i32> {
         );
         tokio::spawn(node.clone().route_output(routed));
         tokio::spawn(files::serve_calls(node.clone(), calls));
+        tokio::spawn(stdin::serve_calls(node.clone(), input_calls));
         tokio::spawn(balance::run(node.clone()));
         node.serve().await;
         Ok(0)
@@ -241,7 +249,14 @@ impl Node {
                     cwd,
                     env,
                 };
-                self.submit(&mut send, job).await
+                self.submit(&mut send, recv, job).await
+            }
+            Request::Stdin { id, consumed, at } => {
+                from_node()?;
+                let (data, end) = self.home_stdin(&id, consumed, at).await;
+                write_message(&mut send, &Reply::Stdin { data, end }).await?;
+                send.finish()?;
+                Ok(())
             }
             Request::File { id, op } => {
                 from_node()?;
@@ -293,7 +308,12 @@ impl Node {
     }
 
     /// Starts a submitted program and relays its output to the client until it ends.
-    async fn submit(self: &Arc<Self>, send: &mut quinn::SendStream, job: Job) -> Result<()> {
+    async fn submit(
+        self: &Arc<Self>,
+        send: &mut quinn::SendStream,
+        recv: quinn::RecvStream,
+        job: Job,
+    ) -> Result<()> {
         let (client, mut replies) = unbounded_channel();
         let started = self.start(job, client);
         let id = match started {
@@ -304,6 +324,16 @@ impl Node {
                 return Ok(());
             }
         };
+        // The rest of the client's side is the process's standard input.
+        let input = self
+            .homes
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(&id)
+            .map(|h| h.input.clone());
+        if let Some(input) = input {
+            tokio::spawn(input.receive(recv));
+        }
         write_message(send, &Reply::Accepted { id: id.clone() }).await?;
         while let Some(reply) = replies.recv().await {
             let last = matches!(reply, Reply::Exited { .. });
@@ -368,6 +398,7 @@ impl Node {
             outputs.clone(),
             self.routes.clone(),
             self.file_calls.clone(),
+            self.stdin_calls.clone(),
         );
         // The process's files are those under the working directory its client named, here.
         let home_files = cwd.as_deref().and_then(|dir| {

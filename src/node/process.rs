@@ -324,7 +324,7 @@ fn obey(
 }
 
 /// The host of a process on a node: output is numbered and sent to the node's router; file
-/// operations go to the process's home (`files.rs`); there is no input.
+/// operations and input come from the process's home (`files.rs`, `stdin.rs`).
 #[derive(Debug)]
 pub(crate) struct NodeHost {
     id: String,
@@ -332,6 +332,7 @@ pub(crate) struct NodeHost {
     outputs: Arc<AtomicU64>,
     out: UnboundedSender<Outbound>,
     files: UnboundedSender<super::files::FileCall>,
+    input: super::stdin::RemoteInput,
     start: Instant,
 }
 
@@ -342,8 +343,10 @@ impl NodeHost {
         outputs: Arc<AtomicU64>,
         out: UnboundedSender<Outbound>,
         files: UnboundedSender<super::files::FileCall>,
+        stdin: UnboundedSender<super::stdin::StdinCall>,
     ) -> Self {
         NodeHost {
+            input: super::stdin::RemoteInput::new(id.clone(), home.clone(), stdin),
             id,
             home,
             outputs,
@@ -368,9 +371,16 @@ impl Host for NodeHost {
         });
     }
 
-    fn read(&mut self, _buf: &mut [u8]) -> ReadResult {
-        // A submitted process has no standard input.
-        ReadResult::Eof
+    fn read(&mut self, buf: &mut [u8]) -> ReadResult {
+        self.input.read(0, buf)
+    }
+
+    fn read_at(&mut self, consumed: u64, buf: &mut [u8]) -> ReadResult {
+        self.input.read(consumed, buf)
+    }
+
+    fn input_ready(&mut self) -> bool {
+        self.input.ready()
     }
 
     fn nanos(&self) -> i64 {

@@ -763,3 +763,90 @@ fn a_process_keeps_its_open_files_at_home_while_it_moves() {
         );
     }
 }
+
+/// A program that reads its standard input line by line, slowly, so that it is waiting for or
+/// in the middle of its input whenever it is moved.
+const ECHO: &str = r#"
+import java.io.*;
+
+public class Echo {
+    public static void main(String[] args) throws Exception {
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in), 16);
+        long sum = 0;
+        int n = 0;
+        String line;
+        while ((line = in.readLine()) != null) {
+            sum = sum * 31 + line.hashCode();
+            if (n % 25 == 0) {
+                System.out.println(n + " " + line + " " + sum);
+                Thread.sleep(30);
+            }
+            n++;
+        }
+        System.out.println("lines " + n + " sum " + sum);
+    }
+}
+"#;
+
+#[test]
+fn a_submitted_process_reads_the_clients_stdin_wherever_it_runs() {
+    let _alone = exclusive();
+    let cluster = start(
+        "stdin",
+        &[("x", command_for("x86_64")), ("s", command_for("s390x"))],
+    );
+    let dir = &cluster.dir;
+    let classes = dir.join("classes");
+    fs::create_dir_all(&classes).expect("a classes folder");
+    fs::write(dir.join("Echo.java"), ECHO).expect("write Echo.java");
+    let javac = output(
+        Command::new("javac")
+            .arg("-d")
+            .arg(&classes)
+            .arg(dir.join("Echo.java")),
+    );
+    assert!(javac.status.success(), "javac: {javac:?}");
+    let input: String = (0..1000)
+        .map(|i| format!("input line {i} {}\n", i * i))
+        .collect();
+    fs::write(dir.join("input.txt"), &input).expect("write the input");
+    let java = output(
+        Command::new("java")
+            .arg("-Xint")
+            .arg("-cp")
+            .arg(&classes)
+            .arg("Echo")
+            .stdin(fs::File::open(dir.join("input.txt")).expect("the input")),
+    );
+    assert!(java.status.success(), "java: {java:?}");
+    let out = dir.join("submit.out");
+    let mut client = cluster
+        .client("submit", "x")
+        .arg("-cp")
+        .arg(&classes)
+        .arg("Echo")
+        .stdin(fs::File::open(dir.join("input.txt")).expect("the input"))
+        .stdout(fs::File::create(&out).expect("a file"))
+        .stderr(fs::File::create(dir.join("submit.err")).expect("a file"))
+        .spawn()
+        .expect("phantom submit starts");
+    let id = "x-1";
+    cluster.wait_running_on(id, "x", Duration::from_secs(60));
+    for to in ["s", "x"] {
+        std::thread::sleep(Duration::from_millis(300));
+        let moved = output(cluster.client("migrate", "x").arg(id).arg("--to").arg(to));
+        assert!(moved.status.success(), "migrate to {to}: {moved:?}");
+        cluster.wait_running_on(id, to, Duration::from_secs(60));
+    }
+    let status = wait_child(&mut client, Duration::from_secs(300));
+    assert_eq!(
+        status,
+        0,
+        "exit status; stderr: {}",
+        String::from_utf8_lossy(&read(&dir.join("submit.err")))
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&read(&out)),
+        String::from_utf8_lossy(&java.stdout)
+    );
+}

@@ -28,7 +28,8 @@ pub enum Request {
     /// Client → node: run this program here. The node answers [`Reply::Accepted`] (or
     /// [`Reply::Error`]), then the stream carries the process's [`Reply::Output`] in order,
     /// wherever the process runs, and ends with [`Reply::Exited`]. The submitting client is the
-    /// process's home; the node it submitted to relays for it.
+    /// process's home; the node it submitted to relays for it. The client's side of the stream
+    /// then carries the process's standard input as [`Input`] frames.
     Submit {
         /// The main class, dotted or slashed.
         main: String,
@@ -45,6 +46,18 @@ pub enum Request {
         /// The environment the client passes to the process (the node filters it).
         #[serde(default)]
         env: Vec<(String, String)>,
+    },
+    /// Node → the home node of a process: its standard input from byte `at` of the whole
+    /// stream on (everything before `consumed` is consumed for good). The home answers [`Reply::Stdin`]
+    /// once it has some, when the input has ended, or after a while with nothing.
+    Stdin {
+        /// The process.
+        id: String,
+        /// How much of its input the process has consumed: the home may forget it.
+        consumed: u64,
+        /// Offset in the process's input to send from (the asking node may hold bytes
+        /// between `consumed` and `at` already).
+        at: u64,
     },
     /// Node → the home node of a process: carry out an operation on the process's files,
     /// which are the home's. Answered with [`Reply::File`].
@@ -138,6 +151,14 @@ pub enum Reply {
         /// Why not, when it does not.
         reason: String,
     },
+    /// Standard input from the asked offset (possibly none yet), and whether it ends there.
+    Stdin {
+        /// The bytes.
+        #[serde(with = "serde_bytes")]
+        data: Vec<u8>,
+        /// Whether the input ends after them.
+        end: bool,
+    },
     /// The answer to [`Request::File`]: what was done, or the failure as a negated errno.
     File(Result<FileDone, i32>),
     /// A migration finished.
@@ -154,6 +175,15 @@ pub enum Reply {
         /// Class bytes sent (only the classes the target lacked).
         class_bytes: u64,
     },
+}
+
+/// Frames a client sends after [`Request::Submit`]: its standard input, for the process.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Input {
+    /// The next bytes.
+    Data(#[serde(with = "serde_bytes")] Vec<u8>),
+    /// The input has ended (so has it when the client finishes its side of the stream).
+    End,
 }
 
 /// An operation on a process's files, with paths as the process names them (absolute).

@@ -129,6 +129,8 @@ pub struct Runtime {
     pub quantum_left: u64,
     /// Files the process holds open.
     pub files: crate::files::OpenFiles,
+    /// Bytes of standard input the process has read over its life.
+    pub stdin_consumed: u64,
 }
 
 impl Runtime {
@@ -149,6 +151,7 @@ impl Runtime {
             init_errors: HashMap::new(),
             quantum_left: 0,
             files: crate::files::OpenFiles::default(),
+            stdin_consumed: 0,
         }
     }
 

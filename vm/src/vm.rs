@@ -22,6 +22,14 @@ pub trait Host: Send {
     fn write(&mut self, fd: i32, bytes: &[u8]);
     /// Reads from the process's stdin into `buf`.
     fn read(&mut self, buf: &mut [u8]) -> ReadResult;
+    /// Reads stdin knowing how many of its bytes the process has consumed over its whole
+    /// life (a number its checkpoints keep): a host whose input lives elsewhere asks for the
+    /// bytes from there on, so none is lost or repeated when the process moves. Local hosts
+    /// read their stream as it comes.
+    fn read_at(&mut self, consumed: u64, buf: &mut [u8]) -> ReadResult {
+        let _ = consumed;
+        self.read(buf)
+    }
     /// Monotonic time in nanoseconds.
     fn nanos(&self) -> i64;
     /// Wall-clock time in milliseconds since the Unix epoch.

@@ -291,6 +291,7 @@ impl Vm {
                     position: f.position,
                 })
                 .collect(),
+            stdin_consumed: self.rt.stdin_consumed,
         })
     }
 }

@@ -229,6 +229,7 @@ mod tests {
             monitors: Vec::new(),
             launch: None,
             files: Vec::new(),
+            stdin_consumed: 0,
         };
         assert!(refused(&encode(&c)).contains("version 2"));
         c.version = v1::VERSION;

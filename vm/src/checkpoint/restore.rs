@@ -634,6 +634,7 @@ impl Vm {
                 },
             );
         }
+        vm.rt.stdin_consumed = c.stdin_consumed;
         vm.rt.current = c.current_thread as usize;
         vm.rt.quantum_left = c.quantum_left.min(vm.config.quantum);
         vm.rt.executed = c.executed;

@@ -53,6 +53,14 @@ pub struct Checkpoint {
     /// Files the process holds open, by ascending descriptor; absent when none is.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub files: Vec<OpenFile>,
+    /// Bytes of standard input the process has read so far (absent when none): a host whose
+    /// input is kept elsewhere (a cluster's home node) continues from there.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub stdin_consumed: u64,
+}
+
+fn is_zero(n: &u64) -> bool {
+    *n == 0
 }
 
 /// A file the process holds open: its descriptor, absolute path (on the process's home, in a

@@ -63,8 +63,10 @@ fn read0(vm: &mut Vm, args: &[Value]) -> Native {
         return int(0);
     }
     let mut buf = vec![0u8; to - from];
-    match vm.host.read(&mut buf) {
+    match vm.host.read_at(vm.rt.stdin_consumed, &mut buf) {
         ReadResult::Data(n) => {
+            let n = n.min(buf.len());
+            vm.rt.stdin_consumed += n as u64;
             if let Some(crate::heap::ObjMut {
                 data: DataMut::Bytes(b),
                 ..

@@ -8,6 +8,8 @@ module java.base {
     exports java.lang.runtime;
     exports java.math;
     exports java.nio.charset;
+    exports java.nio.file;
+    exports java.nio.file.attribute;
     exports java.util;
     exports java.util.function;
     exports java.util.stream;

@@ -133,9 +133,9 @@ public class File implements Serializable, Comparable<File> {
         return new File(getCanonicalPath());
     }
 
-    //NIO public java.nio.file.Path toPath() {
-    //NIO     return java.nio.file.Path.of(path);
-    //NIO }
+    public java.nio.file.Path toPath() {
+        return java.nio.file.Path.of(path);
+    }
 
     /** Fs.stat of this path: its kind, or a negative code. */
     private int stat(long[] out) {

@@ -60,9 +60,9 @@ public final class Scanner implements Iterator<String>, java.io.Closeable {
         this(new java.io.FileInputStream(source), charsetName);
     }
 
-    //NIO public Scanner(java.nio.file.Path source) throws java.io.IOException {
-    //NIO     this(java.nio.file.Files.newInputStream(source));
-    //NIO }
+    public Scanner(java.nio.file.Path source) throws java.io.IOException {
+        this(java.nio.file.Files.newInputStream(source));
+    }
 
     public Scanner(String source) {
         this.in = null;

@@ -26,7 +26,7 @@ final class FileStreams {
     /** Opens path with Fs open flags. */
     static OutputStream openOutput(Path path, int flags, boolean deleteOnClose) throws IOException {
         String abs = Files.abs(path);
-        int fd = Fs.open(abs, flags);
+        int fd = Files.openWrite(abs, flags);
         if (fd < 0) {
             throw Files.failure(fd, path.toString(), null);
         }
@@ -42,6 +42,7 @@ final class FileStreams {
         private final int fd;
         /** The file to delete on closing (DELETE_ON_CLOSE), or null. */
         private final String deletePath;
+        private final byte[] one = new byte[1];
         private boolean closed;
 
         In(int fd, String deletePath) {
@@ -59,8 +60,7 @@ final class FileStreams {
         }
 
         @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
+        public synchronized int read() throws IOException {
             int n = read(one, 0, 1);
             return n <= 0 ? -1 : one[0] & 0xff;
         }
@@ -116,6 +116,7 @@ final class FileStreams {
     private static final class Out extends OutputStream {
         private final int fd;
         private final String deletePath;
+        private final byte[] one = new byte[1];
         private boolean closed;
 
         Out(int fd, String deletePath) {
@@ -124,8 +125,9 @@ final class FileStreams {
         }
 
         @Override
-        public void write(int b) throws IOException {
-            write(new byte[] {(byte) b}, 0, 1);
+        public synchronized void write(int b) throws IOException {
+            one[0] = (byte) b;
+            write(one, 0, 1);
         }
 
         @Override

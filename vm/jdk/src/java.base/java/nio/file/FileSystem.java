@@ -5,7 +5,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.util.Set;
 
-// Providers, file stores, path matchers, user principals and watch services are not provided.
+// Providers, file stores, user principals and watch services are not provided.
 public abstract class FileSystem implements Closeable {
     protected FileSystem() {}
 
@@ -23,4 +23,7 @@ public abstract class FileSystem implements Closeable {
     public abstract Set<String> supportedFileAttributeViews();
 
     public abstract Path getPath(String first, String... more);
+
+    /** "glob:pattern" or "regex:pattern", the syntax named in any case. */
+    public abstract PathMatcher getPathMatcher(String syntaxAndPattern);
 }

@@ -83,7 +83,10 @@ final class StrictText {
         }
     }
 
-    /** in, failing at the first malformed sequence once the bytes before it have been read. */
+    /**
+     * in, failing as soon as a read brings in a malformed sequence: like the JDK's decoder,
+     * which fails the read whose chunk holds it, losing the chars decoded before it.
+     */
     static InputStream checking(InputStream in, Charset cs) {
         return checked(cs) ? new Checking(in, cs == StandardCharsets.US_ASCII) : in;
     }
@@ -123,9 +126,6 @@ final class StrictText {
                 while (checked < limit) {
                     int n = sequence(buf, checked, limit, ascii, endOfInput);
                     if (n < 0) {
-                        if (checked > pos) {
-                            break;
-                        }
                         throw malformed();
                     }
                     if (n == 0) {

@@ -65,4 +65,21 @@ final class UnixFileSystem extends FileSystem {
         }
         return new UnixPath(this, sb.toString());
     }
+
+    @Override
+    public PathMatcher getPathMatcher(String syntaxAndPattern) {
+        int colon = syntaxAndPattern.indexOf(':');
+        if (colon <= 0) {
+            throw new IllegalArgumentException();
+        }
+        String syntax = syntaxAndPattern.substring(0, colon);
+        String pattern = syntaxAndPattern.substring(colon + 1);
+        if (syntax.equalsIgnoreCase("glob")) {
+            return new Glob(pattern);
+        }
+        if (syntax.equalsIgnoreCase("regex")) {
+            return path -> path.toString().matches(pattern);
+        }
+        throw new UnsupportedOperationException("Syntax '" + syntax + "' not recognized");
+    }
 }
