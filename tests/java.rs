@@ -1,20 +1,28 @@
 //! The Java corpus (tests/java/*): each program is compiled by javac 17 and run under the
 //! `phantom` binary built for the target under test (through qemu when it is foreign); its
-//! stdout, stderr and exit status must equal what HotSpot 17 gave (scripts/bless-java).
+//! stdout, stderr and exit status must equal what HotSpot 17 gave (scripts/bless-java), and so
+//! must the working directory it leaves behind.
 //!
 //! Each program also runs as `roundtrip/<name>` under `phantom run --roundtrip-every P` for a
 //! large prime P, and as `roundtrip-65537/<name>` for a smaller one: captured, encoded, decoded
 //! and restored into a fresh VM again and again, it must still print exactly what HotSpot
 //! printed (the short period on native runs only).
 //!
-//! A program folder may hold `args` (one argument per line), `stdin`, `slow` (a reason line:
-//! slow programs are not run under emulation, where they would take many minutes) and `tiny`:
-//! tiny programs also run as `roundtrip-1/<name>`, captured and restored after every single
-//! instruction (every 13th under emulation, where one instruction's round trip costs ten times
-//! more).
+//! A program folder may hold `args` (one argument per line), `stdin`, `env` (NAME=VALUE lines
+//! added to the environment), `files/` (copied into the working directory), `slow` (a reason
+//! line: slow programs are not run under emulation, where they would take many minutes) and
+//! `tiny`: tiny programs also run as `roundtrip-1/<name>`, captured and restored after every
+//! single instruction (every 13th under emulation, where one instruction's round trip costs ten
+//! times more).
+//!
+//! Every run starts in a fresh working directory of its own under target/tmp/java-run, holding a
+//! copy of `files/` or nothing; afterwards it must hold what `expected.files` lists (a manifest
+//! written by scripts/bless-java, tests/java/README.md), or, without that file, be unchanged.
+//! The directory is removed when the run passes and kept for inspection when it fails.
 
 use libtest_mimic::{Arguments, Failed, Trial};
 use sha2::{Digest, Sha256};
+use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -104,11 +112,180 @@ fn first_difference(what: &str, expected: &str, actual: &str) -> String {
     )
 }
 
+/// What a path of a working directory holds.
+#[derive(PartialEq)]
+enum Node {
+    Dir,
+    File(Vec<u8>),
+}
+
+/// A working directory's contents: every directory and file below it, by relative path with
+/// `/` separators, in byte order (the order of the `expected.files` manifest).
+type Tree = BTreeMap<String, Node>;
+
+/// Reads the tree below `root`. Anything but files and directories (a symbolic link, a socket)
+/// is an error: the corpus has no way to expect it.
+fn read_tree(root: &Path) -> Result<Tree, String> {
+    fn walk(root: &Path, rel: &str, tree: &mut Tree) -> Result<(), String> {
+        let dir = root.join(rel);
+        let entries = fs::read_dir(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        for entry in entries {
+            let entry = entry.map_err(|e| format!("{}: {e}", dir.display()))?;
+            let name = entry
+                .file_name()
+                .into_string()
+                .map_err(|n| format!("{}: a name that is not UTF-8: {n:?}", dir.display()))?;
+            let path = if rel.is_empty() {
+                name
+            } else {
+                format!("{rel}/{name}")
+            };
+            let kind = entry.file_type().map_err(|e| format!("{path}: {e}"))?;
+            if kind.is_dir() {
+                tree.insert(path.clone(), Node::Dir);
+                walk(root, &path, tree)?;
+            } else if kind.is_file() {
+                let bytes = fs::read(entry.path()).map_err(|e| format!("{path}: {e}"))?;
+                tree.insert(path, Node::File(bytes));
+            } else {
+                return Err(format!("{path} is neither a file nor a directory"));
+            }
+        }
+        Ok(())
+    }
+    let mut tree = Tree::new();
+    walk(root, "", &mut tree)?;
+    Ok(tree)
+}
+
+/// Parses an `expected.files` manifest: a `dir PATH` line per directory and a `file PATH SIZE`
+/// line per file, followed by the file's SIZE bytes and a newline.
+fn parse_manifest(mut bytes: &[u8]) -> Result<Tree, String> {
+    let mut tree = Tree::new();
+    while !bytes.is_empty() {
+        let end = bytes
+            .iter()
+            .position(|&b| b == b'\n')
+            .ok_or("the last line has no newline")?;
+        let header = String::from_utf8_lossy(&bytes[..end]).into_owned();
+        bytes = &bytes[end + 1..];
+        if let Some(path) = header.strip_prefix("dir ") {
+            tree.insert(path.to_string(), Node::Dir);
+        } else if let Some((path, size)) = header
+            .strip_prefix("file ")
+            .and_then(|rest| rest.rsplit_once(' '))
+        {
+            let size: usize = size
+                .parse()
+                .map_err(|_| format!("not a size in {header:?}"))?;
+            if bytes.len() <= size || bytes[size] != b'\n' {
+                return Err(format!("the content of {path} is cut short"));
+            }
+            tree.insert(path.to_string(), Node::File(bytes[..size].to_vec()));
+            bytes = &bytes[size + 1..];
+        } else {
+            return Err(format!(
+                "neither `dir PATH` nor `file PATH SIZE`: {header:?}"
+            ));
+        }
+    }
+    Ok(tree)
+}
+
+/// The first difference between two trees in path order, if any: the path, and for a text file
+/// of at most 64 KiB its first differing line.
+fn tree_difference(expected: &Tree, actual: &Tree) -> Option<String> {
+    let describe = |node: Option<&Node>| match node {
+        None => "nothing".to_string(),
+        Some(Node::Dir) => "a directory".to_string(),
+        Some(Node::File(bytes)) => format!("a file of {} bytes", bytes.len()),
+    };
+    let paths: BTreeSet<&String> = expected.keys().chain(actual.keys()).collect();
+    for path in paths {
+        match (expected.get(path), actual.get(path)) {
+            (Some(Node::File(e)), Some(Node::File(a))) if e != a => {
+                return Some(file_difference(path, e, a));
+            }
+            (e, a) if e != a => {
+                return Some(format!(
+                    "working directory differs at {path}: expected {}, got {}",
+                    describe(e),
+                    describe(a)
+                ));
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// How the contents of file `path` differ: the first differing line of small text files, else
+/// the first differing byte.
+fn file_difference(path: &str, expected: &[u8], actual: &[u8]) -> String {
+    fn small_text(bytes: &[u8]) -> Option<&str> {
+        std::str::from_utf8(bytes).ok().filter(|t| t.len() <= 65536)
+    }
+    if let (Some(e), Some(a)) = (small_text(expected), small_text(actual))
+        && e.lines().ne(a.lines())
+    {
+        return first_difference(&format!("working directory file {path}"), e, a);
+    }
+    let at = expected.iter().zip(actual).position(|(x, y)| x != y);
+    format!(
+        "working directory file {path} differs at byte {}: expected {} bytes, got {}",
+        at.unwrap_or(expected.len().min(actual.len())),
+        expected.len(),
+        actual.len()
+    )
+}
+
+/// Copies the tree below `from` into the existing directory `to`.
+fn copy_tree(from: &Path, to: &Path) -> Result<(), String> {
+    for (path, node) in read_tree(from)? {
+        let dest = to.join(&path);
+        match node {
+            Node::Dir => fs::create_dir_all(&dest),
+            Node::File(bytes) => fs::write(&dest, bytes),
+        }
+        .map_err(|e| format!("{}: {e}", dest.display()))?;
+    }
+    Ok(())
+}
+
+/// The `env` file's NAME=VALUE lines.
+fn read_env(dir: &Path) -> Result<Vec<(String, String)>, String> {
+    let Ok(text) = fs::read_to_string(dir.join("env")) else {
+        return Ok(Vec::new());
+    };
+    text.lines()
+        .map(|line| match line.split_once('=') {
+            Some((name, value)) if !name.is_empty() => Ok((name.to_string(), value.to_string())),
+            _ => Err(format!("{}/env: not NAME=VALUE: {line:?}", dir.display())),
+        })
+        .collect()
+}
+
 /// The period of the round-trip runs: a prime, so captures fall at varied instructions.
 /// The round-trip periods every program runs at: two primes, so the cuts fall at every kind of
 /// instruction rather than in step with a loop.
 const ROUNDTRIP_PERIOD: &str = "1000003";
 const ROUNDTRIP_PERIOD_SHORT: &str = "65537";
+
+/// A fresh working directory for one run of the program in `dir`, holding a copy of its
+/// `files/`: target/tmp/java-run/<variant>/<name>-<pid>.
+fn fresh_workdir(dir: &Path, variant: &str) -> Result<PathBuf, Failed> {
+    let name = dir.file_name().unwrap_or_default().to_string_lossy();
+    let work = Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join("java-run")
+        .join(variant)
+        .join(format!("{name}-{}", std::process::id()));
+    let _ = fs::remove_dir_all(&work);
+    fs::create_dir_all(&work).map_err(|e| format!("{}: {e}", work.display()))?;
+    if dir.join("files").is_dir() {
+        copy_tree(&dir.join("files"), &work)?;
+    }
+    Ok(work)
+}
 
 fn run_program(dir: &Path, roundtrip: Option<&str>) -> Result<(), Failed> {
     let classes = compile(dir)?;
@@ -122,6 +299,16 @@ fn run_program(dir: &Path, roundtrip: Option<&str>) -> Result<(), Failed> {
         })
         .unwrap_or_default();
     let stdin = read("stdin").unwrap_or_default();
+    let env = read_env(dir)?;
+    // What the working directory must hold at the end: the manifest, or else files/ unchanged.
+    let expected_tree = match read("expected.files") {
+        Some(manifest) => parse_manifest(&manifest)
+            .map_err(|e| format!("{}/expected.files: {e}", dir.display()))?,
+        None if dir.join("files").is_dir() => read_tree(&dir.join("files"))?,
+        None => Tree::new(),
+    };
+    let variant = roundtrip.map_or("plain".to_string(), |p| format!("roundtrip-{p}"));
+    let work = fresh_workdir(dir, &variant)?;
     let mut cmd = phantom();
     cmd.arg("run");
     if let Some(period) = roundtrip {
@@ -133,6 +320,8 @@ fn run_program(dir: &Path, roundtrip: Option<&str>) -> Result<(), Failed> {
         .arg("Main")
         .args(&args)
         .env("LANG", "C.UTF-8")
+        .envs(env)
+        .current_dir(&work)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -173,9 +362,15 @@ fn run_program(dir: &Path, roundtrip: Option<&str>) -> Result<(), Failed> {
     if status != expected_status {
         problems.push(format!("exit status {status}, expected {expected_status}"));
     }
+    match read_tree(&work) {
+        Ok(tree) => problems.extend(tree_difference(&expected_tree, &tree)),
+        Err(e) => problems.push(format!("working directory: {e}")),
+    }
     if problems.is_empty() {
+        let _ = fs::remove_dir_all(&work);
         Ok(())
     } else {
+        problems.push(format!("(working directory kept: {})", work.display()));
         Err(problems.join("\n").into())
     }
 }

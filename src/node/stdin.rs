@@ -105,6 +105,9 @@ impl InputQueue {
     }
 }
 
+/// Input from a fetch: the bytes and whether the input ends after them.
+type Fetched = (Vec<u8>, bool);
+
 /// A fetch of a process's input on its way home.
 #[derive(Debug)]
 pub(crate) struct StdinCall {
@@ -112,7 +115,7 @@ pub(crate) struct StdinCall {
     home: String,
     consumed: u64,
     at: u64,
-    reply: SyncSender<(Vec<u8>, bool)>,
+    reply: SyncSender<Fetched>,
 }
 
 /// Carries out every process's input fetches: at home here, or through the home node.
@@ -174,7 +177,7 @@ pub(crate) struct RemoteInput {
     /// The input ends where `held` does.
     ended: bool,
     /// The fetch under way: the offset it asked from, and where its answer comes.
-    in_flight: Option<(u64, Receiver<(Vec<u8>, bool)>)>,
+    in_flight: Option<(u64, Receiver<Fetched>)>,
     /// What the process had consumed at its last read.
     consumed: u64,
 }
