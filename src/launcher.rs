@@ -685,6 +685,14 @@ pub(crate) fn host_properties(
         ("user.name".to_string(), user),
         ("java.io.tmpdir".to_string(), "/tmp".to_string()),
         ("java.class.path".to_string(), class_path.to_string()),
+        // Where this runtime lives: the folder of the phantom command.
+        (
+            "java.home".to_string(),
+            std::env::current_exe()
+                .ok()
+                .and_then(|p| p.parent().map(|d| d.to_string_lossy().into_owned()))
+                .unwrap_or_else(|| "/".to_string()),
+        ),
     ]
 }
 

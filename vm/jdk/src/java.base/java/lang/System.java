@@ -72,7 +72,13 @@ public final class System {
         }
     }
 
+    /** The properties as an object, once a program asked for them: from then on, the store. */
+    private static java.util.Properties table;
+
     private static synchronized String findProperty(String key) {
+        if (table != null) {
+            return table.getProperty(key);
+        }
         String[] p = props;
         for (int i = 0; i < nProps; i++) {
             if (p[2 * i].equals(key)) {
@@ -80,6 +86,26 @@ public final class System {
             }
         }
         return null;
+    }
+
+    public static synchronized java.util.Properties getProperties() {
+        if (table == null) {
+            java.util.Properties t = new java.util.Properties();
+            for (int i = 0; i < nProps; i++) {
+                t.setProperty(props[2 * i], props[2 * i + 1]);
+            }
+            table = t;
+        }
+        return table;
+    }
+
+    public static synchronized void setProperties(java.util.Properties p) {
+        if (p == null) {
+            table = null;
+            getProperties();
+            return;
+        }
+        table = p;
     }
 
     public static String getProperty(String key) {
@@ -97,6 +123,9 @@ public final class System {
         checkKey(key);
         if (value == null) {
             throw new NullPointerException();
+        }
+        if (table != null) {
+            return (String) table.setProperty(key, value);
         }
         String[] p = props;
         for (int i = 0; i < nProps; i++) {
@@ -119,6 +148,9 @@ public final class System {
 
     public static synchronized String clearProperty(String key) {
         checkKey(key);
+        if (table != null) {
+            return (String) table.remove(key);
+        }
         String[] p = props;
         for (int i = 0; i < nProps; i++) {
             if (p[2 * i].equals(key)) {

@@ -8,18 +8,17 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import jdk.internal.phantom.Utf8;
 
-// The JDK reports these as MalformedInputException and UnmappableCharacterException ("Input
-// length = n"), which java.nio.charset does not have yet: their common superclass stands in.
+// Errors name one char of input, as the JDK's decoders and encoders report most of them.
 // Only UTF-8 and US-ASCII input is checked; the UTF-16 charsets decode leniently.
 final class StrictText {
     private StrictText() {}
 
     static CharacterCodingException malformed() {
-        return new CharacterCodingException();
+        return new java.nio.charset.MalformedInputException(1);
     }
 
     static CharacterCodingException unmappable() {
-        return new CharacterCodingException();
+        return new java.nio.charset.UnmappableCharacterException(1);
     }
 
     /** Whether cs is one whose malformed input is detected here. */
