@@ -162,5 +162,24 @@ fn summary(path: &Path) -> Result<String> {
         c.interned.len(),
         c.monitors.len()
     )?;
+    writeln!(
+        out,
+        "open files: {}, standard input read: {} bytes",
+        c.files.len(),
+        c.stdin_consumed
+    )?;
+    for f in &c.files {
+        let mode = match (f.flags & 1 != 0, f.flags & 6 != 0) {
+            (true, true) => "read-write",
+            (false, true) => "write",
+            _ => "read",
+        };
+        let append = if f.flags & 4 != 0 { ", append" } else { "" };
+        writeln!(
+            out,
+            "  {} {} ({mode}{append}) at {}",
+            f.fd, f.path, f.position
+        )?;
+    }
     Ok(out)
 }

@@ -26,7 +26,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::{Command, Output, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 fn corpus_dir() -> PathBuf {
@@ -287,7 +287,23 @@ fn fresh_workdir(dir: &Path, variant: &str) -> Result<PathBuf, Failed> {
     Ok(work)
 }
 
-fn run_program(dir: &Path, roundtrip: Option<&str>) -> Result<(), Failed> {
+/// How a program is run.
+#[derive(Debug, Clone)]
+enum Mode {
+    /// Once, start to end.
+    Plain,
+    /// Captured and restored every so many instructions.
+    Roundtrip(&'static str),
+    /// Stopped after `at` instructions by one build and resumed by the other: the host's own
+    /// (`host`) and the one under test (emulated), `to_host` saying which goes second.
+    Cross {
+        at: u64,
+        host: String,
+        to_host: bool,
+    },
+}
+
+fn run_program(dir: &Path, mode: Mode) -> Result<(), Failed> {
     let classes = compile(dir)?;
     let read = |f: &str| fs::read(dir.join(f)).ok();
     let args: Vec<String> = read("args")
@@ -307,34 +323,88 @@ fn run_program(dir: &Path, roundtrip: Option<&str>) -> Result<(), Failed> {
         None if dir.join("files").is_dir() => read_tree(&dir.join("files"))?,
         None => Tree::new(),
     };
-    let variant = roundtrip.map_or("plain".to_string(), |p| format!("roundtrip-{p}"));
+    let variant = match &mode {
+        Mode::Plain => "plain".to_string(),
+        Mode::Roundtrip(p) => format!("roundtrip-{p}"),
+        Mode::Cross { to_host, .. } => if *to_host {
+            "cross-to-host"
+        } else {
+            "cross-from-host"
+        }
+        .to_string(),
+    };
     let work = fresh_workdir(dir, &variant)?;
-    let mut cmd = phantom();
-    cmd.arg("run");
-    if let Some(period) = roundtrip {
-        cmd.args(["--roundtrip-every", period]);
-    }
-    let mut child = cmd
-        .arg("-cp")
-        .arg(&classes)
-        .arg("Main")
-        .args(&args)
-        .env("LANG", "C.UTF-8")
-        .envs(env)
-        .current_dir(&work)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .map_err(|e| format!("cannot start phantom: {e}"))?;
-    let mut input = child.stdin.take().expect("stdin was piped");
-    let writer = std::thread::spawn(move || {
-        let _ = input.write_all(&stdin);
-    });
-    let out = child
-        .wait_with_output()
-        .map_err(|e| format!("phantom: {e}"))?;
-    let _ = writer.join();
+    // One run of a phantom binary in the working directory, with the program's environment.
+    let launch = |mut cmd: Command, words: &[String], input: Vec<u8>| -> Result<Output, Failed> {
+        let mut child = cmd
+            .args(words)
+            .env("LANG", "C.UTF-8")
+            .envs(env.iter().cloned())
+            .current_dir(&work)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .map_err(|e| format!("cannot start phantom: {e}"))?;
+        let mut pipe = child.stdin.take().expect("stdin was piped");
+        let writer = std::thread::spawn(move || {
+            let _ = pipe.write_all(&input);
+        });
+        let out = child
+            .wait_with_output()
+            .map_err(|e| format!("phantom: {e}"))?;
+        let _ = writer.join();
+        Ok(out)
+    };
+    let mut program: Vec<String> = vec!["-cp".into(), classes.display().to_string(), "Main".into()];
+    program.extend(args.iter().cloned());
+    let (stdout, stderr, status) = match &mode {
+        Mode::Plain | Mode::Roundtrip(_) => {
+            let mut words: Vec<String> = vec!["run".into()];
+            if let Mode::Roundtrip(period) = &mode {
+                words.extend(["--roundtrip-every".to_string(), period.to_string()]);
+            }
+            words.extend(program);
+            let out = launch(phantom(), &words, stdin)?;
+            (out.stdout, out.stderr, out.status.code().unwrap_or(-1))
+        }
+        Mode::Cross { at, host, to_host } => {
+            // Stopped by one build with its files open, resumed by the other in the same place.
+            let host_cmd = || Command::new(host);
+            let (first, second) = if *to_host {
+                (phantom(), host_cmd())
+            } else {
+                (host_cmd(), phantom())
+            };
+            let checkpoint = work.with_extension("ckpt");
+            let _ = fs::remove_file(&checkpoint);
+            let mut words: Vec<String> = vec![
+                "run".into(),
+                "--checkpoint-after".into(),
+                at.to_string(),
+                "--checkpoint-out".into(),
+                checkpoint.display().to_string(),
+            ];
+            words.extend(program);
+            let part1 = launch(first, &words, stdin)?;
+            let (mut stdout, mut stderr) = (part1.stdout, part1.stderr);
+            let status = if checkpoint.exists() {
+                let words = vec!["resume".to_string(), checkpoint.display().to_string()];
+                let part2 = launch(second, &words, Vec::new())?;
+                let _ = fs::remove_file(&checkpoint);
+                stdout.extend(part2.stdout);
+                stderr.extend(part2.stderr);
+                part2.status.code().unwrap_or(-1)
+            } else {
+                return Err(format!(
+                    "{} ended before {at} instructions: no checkpoint",
+                    dir.display()
+                )
+                .into());
+            };
+            (stdout, stderr, status)
+        }
+    };
     let expected_out =
         String::from_utf8_lossy(&read("expected.stdout").unwrap_or_default()).into_owned();
     let expected_err =
@@ -349,8 +419,8 @@ fn run_program(dir: &Path, roundtrip: Option<&str>) -> Result<(), Failed> {
                     dir.display()
                 )
             })?;
-    let actual_out = String::from_utf8_lossy(&out.stdout);
-    let actual_err = String::from_utf8_lossy(&out.stderr);
+    let actual_out = String::from_utf8_lossy(&stdout);
+    let actual_err = String::from_utf8_lossy(&stderr);
     let mut problems = Vec::new();
     if actual_out != expected_out {
         problems.push(first_difference("stdout", &expected_out, &actual_out));
@@ -358,7 +428,6 @@ fn run_program(dir: &Path, roundtrip: Option<&str>) -> Result<(), Failed> {
     if actual_err != expected_err {
         problems.push(first_difference("stderr", &expected_err, &actual_err));
     }
-    let status = out.status.code().unwrap_or(-1);
     if status != expected_status {
         problems.push(format!("exit status {status}, expected {expected_status}"));
     }
@@ -394,20 +463,35 @@ fn main() {
         let slow = dir.join("slow").exists();
         let d = dir.clone();
         trials.push(
-            Trial::test(name.clone(), move || run_program(&d, None))
+            Trial::test(name.clone(), move || run_program(&d, Mode::Plain))
                 .with_ignored_flag(slow && emulated),
         );
         if dir.join("tiny").exists() {
             let d = dir.clone();
             let period = if emulated { "13" } else { "1" };
             trials.push(Trial::test(format!("roundtrip-1/{name}"), move || {
-                run_program(&d, Some(period))
+                run_program(&d, Mode::Roundtrip(period))
             }));
+        }
+        // Under the qemu matrix, programs with a `cross` file are stopped mid-run (with their
+        // files open) by one architecture's build and finished by the other's, both ways.
+        let host = std::env::var("PHANTOM_HOST_BIN").unwrap_or_default();
+        let cross = fs::read_to_string(dir.join("cross"))
+            .ok()
+            .and_then(|t| t.trim().parse::<u64>().ok());
+        if let Some(at) = cross.filter(|_| !host.is_empty()) {
+            for to_host in [false, true] {
+                let (d, host) = (dir.clone(), host.clone());
+                let tag = if to_host { "to-host" } else { "from-host" };
+                trials.push(Trial::test(format!("cross-{tag}/{name}"), move || {
+                    run_program(&d, Mode::Cross { at, host, to_host })
+                }));
+            }
         }
         let d = dir.clone();
         trials.push(
             Trial::test(format!("roundtrip-65537/{name}"), move || {
-                run_program(&d, Some(ROUNDTRIP_PERIOD_SHORT))
+                run_program(&d, Mode::Roundtrip(ROUNDTRIP_PERIOD_SHORT))
             })
             // Under emulation the long period and the per-instruction runs cover restore;
             // the short period would double the corpus's time there.
@@ -415,7 +499,7 @@ fn main() {
         );
         trials.push(
             Trial::test(format!("roundtrip/{name}"), move || {
-                run_program(&dir, Some(ROUNDTRIP_PERIOD))
+                run_program(&dir, Mode::Roundtrip(ROUNDTRIP_PERIOD))
             })
             .with_ignored_flag(slow),
         );
