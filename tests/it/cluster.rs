@@ -850,3 +850,77 @@ fn a_submitted_process_reads_the_clients_stdin_wherever_it_runs() {
         String::from_utf8_lossy(&java.stdout)
     );
 }
+
+/// A program that tries to reach files outside its working directory.
+const ESCAPE: &str = r#"
+import java.io.*;
+import java.nio.file.*;
+
+public class Escape {
+    public static void main(String[] args) throws Exception {
+        try (FileInputStream in = new FileInputStream("../secret.txt")) {
+            System.out.println("read " + in.read());
+        } catch (IOException e) {
+            System.out.println(e);
+        }
+        try {
+            System.out.println("read " + Files.readString(Path.of(args[0])));
+        } catch (IOException e) {
+            System.out.println(e.getClass().getName());
+        }
+        try {
+            Files.writeString(Path.of("link/planted.txt"), "x");
+            System.out.println("wrote through the link");
+        } catch (IOException e) {
+            System.out.println(e.getClass().getName());
+        }
+        Files.writeString(Path.of("mine.txt"), "inside");
+        System.out.println(Files.readString(Path.of("mine.txt")) + " " + System.getProperty("user.dir").endsWith("/jail"));
+    }
+}
+"#;
+
+#[test]
+fn a_submitted_process_cannot_reach_files_outside_its_working_directory() {
+    let _alone = exclusive();
+    let cluster = start("escape", &[("x", command_for("x86_64"))]);
+    let dir = &cluster.dir;
+    let classes = dir.join("classes");
+    fs::create_dir_all(&classes).expect("a classes folder");
+    fs::write(dir.join("Escape.java"), ESCAPE).expect("write Escape.java");
+    let javac = output(
+        Command::new("javac")
+            .arg("-d")
+            .arg(&classes)
+            .arg(dir.join("Escape.java")),
+    );
+    assert!(javac.status.success(), "javac: {javac:?}");
+    let jail = dir.join("jail");
+    fs::create_dir_all(&jail).expect("a working folder");
+    fs::write(dir.join("secret.txt"), "secret").expect("a secret");
+    std::os::unix::fs::symlink(dir, jail.join("link")).expect("a link out");
+    let out = output(
+        cluster
+            .client("submit", "x")
+            .arg("-cp")
+            .arg(&classes)
+            .arg("--workdir")
+            .arg(&jail)
+            .arg("Escape")
+            .arg(dir.join("secret.txt"))
+            .stdin(Stdio::null()),
+    );
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "java.io.FileNotFoundException: ../secret.txt (Permission denied)\n\
+         java.nio.file.AccessDeniedException\n\
+         java.nio.file.AccessDeniedException\n\
+         inside true\n"
+    );
+    assert!(!dir.join("planted.txt").exists());
+    assert_eq!(
+        fs::read_to_string(jail.join("mine.txt")).ok().as_deref(),
+        Some("inside")
+    );
+}
