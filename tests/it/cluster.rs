@@ -268,16 +268,7 @@ public class Steps {
 
 /// Compiles `Steps` and runs it under HotSpot for the expected output.
 fn steps_program(dir: &Path, args: &[&str]) -> (PathBuf, Vec<u8>, Vec<u8>) {
-    let classes = dir.join("classes");
-    fs::create_dir_all(&classes).expect("a classes folder");
-    fs::write(dir.join("Steps.java"), STEPS).expect("write Steps.java");
-    let javac = output(
-        Command::new("javac")
-            .arg("-d")
-            .arg(&classes)
-            .arg(dir.join("Steps.java")),
-    );
-    assert!(javac.status.success(), "javac: {javac:?}");
+    let classes = compile_java(dir, "Steps", STEPS);
     let java = output(
         Command::new("java")
             .arg("-Xint")
@@ -640,6 +631,17 @@ fn the_balancer_spreads_a_batch_and_it_finishes_sooner() {
     );
 }
 
+/// Compiles one class from its source into `dir/classes`, which it returns.
+fn compile_java(dir: &Path, name: &str, source: &str) -> PathBuf {
+    let classes = dir.join("classes");
+    fs::create_dir_all(&classes).expect("a classes folder");
+    let file = dir.join(format!("{name}.java"));
+    fs::write(&file, source).expect("write the source");
+    let javac = output(Command::new("javac").arg("-d").arg(&classes).arg(&file));
+    assert!(javac.status.success(), "javac: {javac:?}");
+    classes
+}
+
 /// A program that reads an input file slowly through a small buffer while it writes two
 /// output files, so that it holds open files (mid-read and mid-write) whenever it is moved.
 const FILES: &str = r#"
@@ -689,16 +691,7 @@ fn a_process_keeps_its_open_files_at_home_while_it_moves() {
         &[("x", command_for("x86_64")), ("a", command_for("aarch64"))],
     );
     let dir = &cluster.dir;
-    let classes = dir.join("classes");
-    fs::create_dir_all(&classes).expect("a classes folder");
-    fs::write(dir.join("Files.java"), FILES).expect("write Files.java");
-    let javac = output(
-        Command::new("javac")
-            .arg("-d")
-            .arg(&classes)
-            .arg(dir.join("Files.java")),
-    );
-    assert!(javac.status.success(), "javac: {javac:?}");
+    let classes = compile_java(dir, "Files", FILES);
     let data: String = (0..400)
         .map(|i| format!("record {i} {}\n", "x".repeat(i % 37)))
         .collect();
@@ -796,16 +789,7 @@ fn a_submitted_process_reads_the_clients_stdin_wherever_it_runs() {
         &[("x", command_for("x86_64")), ("s", command_for("s390x"))],
     );
     let dir = &cluster.dir;
-    let classes = dir.join("classes");
-    fs::create_dir_all(&classes).expect("a classes folder");
-    fs::write(dir.join("Echo.java"), ECHO).expect("write Echo.java");
-    let javac = output(
-        Command::new("javac")
-            .arg("-d")
-            .arg(&classes)
-            .arg(dir.join("Echo.java")),
-    );
-    assert!(javac.status.success(), "javac: {javac:?}");
+    let classes = compile_java(dir, "Echo", ECHO);
     let input: String = (0..1000)
         .map(|i| format!("input line {i} {}\n", i * i))
         .collect();
@@ -885,16 +869,7 @@ fn a_submitted_process_cannot_reach_files_outside_its_working_directory() {
     let _alone = exclusive();
     let cluster = start("escape", &[("x", command_for("x86_64"))]);
     let dir = &cluster.dir;
-    let classes = dir.join("classes");
-    fs::create_dir_all(&classes).expect("a classes folder");
-    fs::write(dir.join("Escape.java"), ESCAPE).expect("write Escape.java");
-    let javac = output(
-        Command::new("javac")
-            .arg("-d")
-            .arg(&classes)
-            .arg(dir.join("Escape.java")),
-    );
-    assert!(javac.status.success(), "javac: {javac:?}");
+    let classes = compile_java(dir, "Escape", ESCAPE);
     let jail = dir.join("jail");
     fs::create_dir_all(&jail).expect("a working folder");
     fs::write(dir.join("secret.txt"), "secret").expect("a secret");

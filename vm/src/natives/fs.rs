@@ -2,9 +2,9 @@
 //! modes and positions live in the process's table ([`crate::files::OpenFiles`]); the host
 //! sees only path-and-offset operations.
 
-use super::{Native, int, npe, oom, raise, reference, void};
+use super::{Native, int, npe, raise, reference, void};
 use crate::files::{FileKind, FsDone, FsError, FsOp, MAX_READ, OpenFile, flags};
-use crate::heap::{Data, DataMut, DataRef, ObjMut};
+use crate::heap::{DataMut, DataRef, ObjMut};
 use crate::value::{NULL, Value};
 use crate::vm::Vm;
 
@@ -281,21 +281,7 @@ fn list(vm: &mut Vm, a: &[Value]) -> Native {
     };
     // Sorted, so that a program lists the same order on every host.
     names.sort();
-    let mut items = Vec::with_capacity(names.len());
-    for n in &names {
-        match vm.rt.new_string(n) {
-            Ok(r) => items.push(r),
-            Err(_) => return oom(),
-        }
-    }
-    match vm
-        .rt
-        .heap
-        .alloc(vm.rt.known.string_array, Data::Refs(items.into()))
-    {
-        Ok(r) => reference(r),
-        Err(_) => oom(),
-    }
+    super::string_array(vm, names.iter().map(String::as_str))
 }
 
 /// A path operation answering 0 or a failure code.

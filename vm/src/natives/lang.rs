@@ -667,23 +667,7 @@ fn environ(vm: &mut Vm, _: &[Value]) -> Native {
 
 /// A `String[]` of keys and values, alternating.
 fn string_pairs(vm: &mut Vm, pairs: &[(String, String)]) -> Native {
-    let mut items = Vec::with_capacity(pairs.len() * 2);
-    for (k, v) in pairs {
-        for s in [k, v] {
-            match vm.rt.new_string(s) {
-                Ok(r) => items.push(r),
-                Err(_) => return oom(),
-            }
-        }
-    }
-    match vm
-        .rt
-        .heap
-        .alloc(vm.rt.known.string_array, Data::Refs(items.into()))
-    {
-        Ok(r) => reference(r),
-        Err(_) => oom(),
-    }
+    super::string_array(vm, pairs.iter().flat_map(|(k, v)| [k.as_str(), v.as_str()]))
 }
 
 fn set_system_stream(vm: &mut Vm, name: &str, desc: &str, v: Value) -> Native {

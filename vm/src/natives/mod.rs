@@ -129,3 +129,21 @@ pub(crate) fn string(vm: &mut Vm, s: &str) -> Native {
         Err(_) => oom(),
     }
 }
+
+/// Allocates a `String[]` of Rust strings for a native's result.
+pub(crate) fn string_array<'a>(vm: &mut Vm, strings: impl IntoIterator<Item = &'a str>) -> Native {
+    let mut items = Vec::new();
+    for s in strings {
+        match vm.rt.new_string(s) {
+            Ok(r) => items.push(r),
+            Err(_) => return oom(),
+        }
+    }
+    match vm.rt.heap.alloc(
+        vm.rt.known.string_array,
+        crate::heap::Data::Refs(items.into()),
+    ) {
+        Ok(r) => reference(r),
+        Err(_) => oom(),
+    }
+}
