@@ -183,25 +183,55 @@ impl JitArgs {
     }
 }
 
+/// `java` spells the class-path option `-cp` and interpretation `-Xint`: the other commands
+/// accept those single-dash forms too (`run` reads its own command line, as `java` does). For
+/// `submit`, only its own options are rewritten: everything from the main class on is the
+/// program's, verbatim.
+fn java_spellings(words: Vec<String>) -> Vec<String> {
+    let command = words.get(1).cloned().unwrap_or_default();
+    if command == "run" {
+        return words;
+    }
+    // The options of `submit` that take a value, in the forms that may be written apart.
+    const VALUED: &[&str] = &[
+        "--node",
+        "--cluster",
+        "--class-path",
+        "--cp",
+        "--classpath",
+        "-c",
+        "-cp",
+        "-classpath",
+        "--label",
+        "--workdir",
+    ];
+    let mut out = Vec::with_capacity(words.len());
+    let mut program_from: Option<usize> = None;
+    let mut value_next = false;
+    for (i, w) in words.into_iter().enumerate() {
+        if i < 2 || program_from.is_some() || value_next {
+            value_next = false;
+            out.push(w);
+            continue;
+        }
+        if command == "submit" {
+            if VALUED.contains(&w.as_str()) {
+                value_next = true;
+            } else if !w.starts_with('-') {
+                program_from = Some(i);
+            }
+        }
+        out.push(match w.as_str() {
+            "-cp" | "-classpath" => "--class-path".to_string(),
+            "-Xint" => "--xint".to_string(),
+            _ => w,
+        });
+    }
+    out
+}
+
 fn main() -> ExitCode {
-    // `java` spells the class-path option `-cp`; accept that single-dash form too (`run`
-    // reads its own command line, as `java` does).
-    let is_run = std::env::args().nth(1).is_some_and(|a| a == "run");
-    let argv: Vec<String> = std::env::args()
-        .map(|a| {
-            if is_run {
-                return a;
-            }
-            if a == "-cp" || a == "-classpath" {
-                "--class-path".to_string()
-            } else if a == "-Xint" {
-                // `java -Xint`: interpret only.
-                "--xint".to_string()
-            } else {
-                a
-            }
-        })
-        .collect();
+    let argv = java_spellings(std::env::args().collect());
     let cli = Cli::parse_from(argv);
     let result = match cli.command {
         Command::Info => {
@@ -490,4 +520,33 @@ fn print_info() {
     println!("arch: {}", std::env::consts::ARCH);
     println!("byte order: {endian}");
     println!("pointer width: {}", usize::BITS);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::java_spellings;
+
+    fn words(s: &str) -> Vec<String> {
+        s.split_whitespace().map(String::from).collect()
+    }
+
+    #[test]
+    fn java_spellings_stop_at_a_submitted_programs_arguments() {
+        assert_eq!(
+            java_spellings(words("phantom submit --node n -cp a Main -cp b -Xint")),
+            words("phantom submit --node n --class-path a Main -cp b -Xint")
+        );
+        assert_eq!(
+            java_spellings(words("phantom resume x.ckpt -Xint")),
+            words("phantom resume x.ckpt --xint")
+        );
+        assert_eq!(
+            java_spellings(words("phantom run -cp a Main -cp b")),
+            words("phantom run -cp a Main -cp b")
+        );
+        assert_eq!(
+            java_spellings(words("phantom check -cp app.jar")),
+            words("phantom check --class-path app.jar")
+        );
+    }
 }

@@ -860,6 +860,7 @@ public class Escape {
         }
         Files.writeString(Path.of("mine.txt"), "inside");
         System.out.println(Files.readString(Path.of("mine.txt")) + " " + System.getProperty("user.dir").endsWith("/jail"));
+        System.out.println("args " + args.length + " " + args[1] + " " + args[2]);
     }
 }
 "#;
@@ -883,6 +884,8 @@ fn a_submitted_process_cannot_reach_files_outside_its_working_directory() {
             .arg(&jail)
             .arg("Escape")
             .arg(dir.join("secret.txt"))
+            // The program's arguments are its own, whatever they look like.
+            .args(["-cp", "--stats"])
             .stdin(Stdio::null()),
     );
     assert_eq!(out.status.code(), Some(0), "{out:?}");
@@ -891,7 +894,8 @@ fn a_submitted_process_cannot_reach_files_outside_its_working_directory() {
         "java.io.FileNotFoundException: ../secret.txt (Permission denied)\n\
          java.nio.file.AccessDeniedException\n\
          java.nio.file.AccessDeniedException\n\
-         inside true\n"
+         inside true\n\
+         args 3 -cp --stats\n"
     );
     assert!(!dir.join("planted.txt").exists());
     assert_eq!(
