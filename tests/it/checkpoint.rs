@@ -197,7 +197,16 @@ fn damaged_checkpoints_are_refused_without_crashing() {
     for (what, bytes) in cases {
         let path = scratch("damaged.ckpt");
         std::fs::write(&path, &bytes).expect("write");
-        let out = output(phantom().arg("resume").arg(&path));
+        // A flip in a loop bound may leave a valid process that runs far longer than the
+        // program would: it stops (status 0) after ten times the program's whole length.
+        let stop = scratch("damaged-stopped.ckpt");
+        let out = output(
+            phantom()
+                .arg("resume")
+                .arg(&path)
+                .args(["--checkpoint-after", "50000000", "--checkpoint-out"])
+                .arg(&stop),
+        );
         let code = out.status.code();
         let stderr = String::from_utf8_lossy(&out.stderr);
         if code == Some(1) && stderr.starts_with("phantom: ") {

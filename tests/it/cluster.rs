@@ -663,7 +663,7 @@ public class Files {
                 log.writeLong(sum);
                 if (i % 20 == 0) {
                     System.out.println("line " + i + " " + sum);
-                    Thread.sleep(40);
+                    Thread.sleep(100);
                 }
                 i++;
             }
@@ -692,7 +692,7 @@ fn a_process_keeps_its_open_files_at_home_while_it_moves() {
     );
     let dir = &cluster.dir;
     let classes = compile_java(dir, "Files", FILES);
-    let data: String = (0..400)
+    let data: String = (0..1600)
         .map(|i| format!("record {i} {}\n", "x".repeat(i % 37)))
         .collect();
     // HotSpot runs in one working directory, the cluster's process in another.
@@ -772,7 +772,7 @@ public class Echo {
             sum = sum * 31 + line.hashCode();
             if (n % 25 == 0) {
                 System.out.println(n + " " + line + " " + sum);
-                Thread.sleep(30);
+                Thread.sleep(100);
             }
             n++;
         }
@@ -790,7 +790,7 @@ fn a_submitted_process_reads_the_clients_stdin_wherever_it_runs() {
     );
     let dir = &cluster.dir;
     let classes = compile_java(dir, "Echo", ECHO);
-    let input: String = (0..1000)
+    let input: String = (0..2000)
         .map(|i| format!("input line {i} {}\n", i * i))
         .collect();
     fs::write(dir.join("input.txt"), &input).expect("write the input");
