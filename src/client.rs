@@ -1,9 +1,11 @@
-//! The cluster's client commands: `submit`, `migrate` and `ps`. Each connects to one node with
-//! the cluster's client certificate and speaks the control protocol (transport's `control`).
+//! The cluster's client commands: `submit`, `logs`, `wait`, `status`, `kill`, `hold`,
+//! `release`, `checkpoint`, `migrate`, `ps` and `nodes`. Each connects to one node with the
+//! cluster's client certificate and speaks the control protocol (transport's `control`); any
+//! node will do, since requests about a job are passed on to the job's home.
 
 use anyhow::{Context, Result, anyhow, bail};
 use phantom_transport::control::{
-    ClassFile, Input, MAX_CONTROL_FRAME, ProcessInfo, Reply, Request,
+    ClassFile, Input, JobAction, JobInfo, MAX_CONTROL_FRAME, NodeInfo, ProcessInfo, Reply, Request,
 };
 use phantom_transport::frame::{read_message, write_message};
 use phantom_transport::pki::Identity;
@@ -60,6 +62,8 @@ pub(crate) struct Options {
     pub show_moves: bool,
     /// The process's working directory at its home; this command's by default.
     pub workdir: Option<std::path::PathBuf>,
+    /// Print the job id and return at once.
+    pub detach: bool,
 }
 
 /// `phantom submit`: runs a program on the cluster, prints its output as it comes, and returns
@@ -76,6 +80,7 @@ pub(crate) fn submit(
         label,
         show_moves,
         workdir,
+        detach,
     } = options;
     let cwd = match workdir {
         Some(dir) => std::path::absolute(&dir)
@@ -107,46 +112,292 @@ pub(crate) fn submit(
         env,
     };
     runtime()?.block_on(async {
-        let (endpoint, send, mut recv) = open(node, cluster, &request).await?;
-        tokio::spawn(forward_stdin(send));
-        let mut id = String::new();
-        let status = loop {
-            let reply = read_message::<Reply>(&mut recv, MAX_CONTROL_FRAME)
-                .await
-                .with_context(|| format!("reading from {node}"))?
-                .ok_or_else(|| anyhow!("{node} ended the stream before the process ended"))?;
-            match reply {
-                Reply::Accepted { id: given } => {
-                    if show_moves {
-                        eprintln!("phantom: submitted as {given}");
-                    }
-                    id = given;
-                }
-                Reply::Output { fd, bytes } => {
-                    let _ = if fd == 2 {
-                        let mut e = std::io::stderr().lock();
-                        e.write_all(&bytes).and_then(|_| e.flush())
-                    } else {
-                        let mut o = std::io::stdout().lock();
-                        o.write_all(&bytes).and_then(|_| o.flush())
-                    };
-                }
-                Reply::Moved { node, arch } => {
-                    if show_moves {
-                        eprintln!("phantom: {id} runs on {node} ({arch})");
-                    }
-                }
-                Reply::Exited { status } => break status,
-                Reply::Error { message } => {
-                    eprintln!("{message}");
-                    break 1;
-                }
-                other => bail!("unexpected reply from {node}: {other:?}"),
+        let (endpoint, mut send, mut recv) = open(node, cluster, &request).await?;
+        let first = read_message::<Reply>(&mut recv, MAX_CONTROL_FRAME)
+            .await
+            .with_context(|| format!("reading from {node}"))?
+            .ok_or_else(|| anyhow!("{node} ended the stream without an answer"))?;
+        let id = match first {
+            Reply::Accepted { id } => id,
+            Reply::Error { message } => {
+                eprintln!("phantom: {message}");
+                return Ok(1);
             }
+            other => bail!("unexpected reply from {node}: {other:?}"),
+        };
+        if detach {
+            println!("{id}");
+            let _ = write_message(&mut send, &Input::End).await;
+            let _ = send.finish();
+            endpoint.close();
+            return Ok(0);
+        }
+        eprintln!("phantom: job {id}");
+        tokio::spawn(forward_stdin(send));
+        let status = follow(&mut recv, node, &id, show_moves).await;
+        endpoint.close();
+        status
+    })
+}
+
+/// Prints a job's output as it comes, until it ends (its exit status) or Ctrl-C (detached:
+/// the job goes on).
+async fn follow(
+    recv: &mut quinn::RecvStream,
+    node: SocketAddr,
+    id: &str,
+    show_moves: bool,
+) -> Result<i32> {
+    let interrupted = tokio::signal::ctrl_c();
+    tokio::pin!(interrupted);
+    loop {
+        let reply = tokio::select! {
+            reply = read_message::<Reply>(recv, MAX_CONTROL_FRAME) => reply
+                .with_context(|| format!("reading from {node}"))?,
+            _ = &mut interrupted => {
+                eprintln!("phantom: detached from job {id}, which goes on; follow it again with `phantom logs --follow {id}`");
+                return Ok(130);
+            }
+        };
+        let Some(reply) = reply else {
+            bail!(
+                "{node} ended the stream before job {id} ended; follow it again with `phantom logs --follow {id}`"
+            );
+        };
+        match reply {
+            Reply::Output { fd, bytes } => write_out(fd, &bytes),
+            Reply::Moved { node, arch } => {
+                if show_moves {
+                    eprintln!("phantom: {id} runs on {node} ({arch})");
+                }
+            }
+            Reply::Ended { status, reason } => {
+                if reason != "exited" {
+                    eprintln!("phantom: job {id} ended: {reason}");
+                }
+                return Ok(status);
+            }
+            Reply::Exited { status } => return Ok(status),
+            Reply::Error { message } => {
+                eprintln!("phantom: {message}");
+                return Ok(1);
+            }
+            Reply::Accepted { .. } => {}
+            other => bail!("unexpected reply from {node}: {other:?}"),
+        }
+    }
+}
+
+fn write_out(fd: u8, bytes: &[u8]) {
+    let _ = if fd == 2 {
+        let mut e = std::io::stderr().lock();
+        e.write_all(bytes).and_then(|_| e.flush())
+    } else {
+        let mut o = std::io::stdout().lock();
+        o.write_all(bytes).and_then(|_| o.flush())
+    };
+}
+
+/// `phantom logs`: a job's output from its start, and with `follow` until it ends.
+pub(crate) fn logs(node: SocketAddr, cluster: &Path, id: &str, follow_on: bool) -> Result<i32> {
+    let request = Request::Attach {
+        id: id.to_string(),
+        from: 0,
+        output: true,
+        follow: follow_on,
+        input: false,
+    };
+    runtime()?.block_on(async {
+        let (endpoint, mut send, mut recv) = open(node, cluster, &request).await?;
+        send.finish()?;
+        let status = if follow_on {
+            follow(&mut recv, node, id, false).await?
+        } else {
+            let mut status = 0;
+            while let Some(reply) = read_message::<Reply>(&mut recv, MAX_CONTROL_FRAME).await? {
+                match reply {
+                    Reply::Output { fd, bytes } => write_out(fd, &bytes),
+                    Reply::Error { message } => {
+                        eprintln!("phantom: {message}");
+                        status = 1;
+                    }
+                    _ => {}
+                }
+            }
+            status
         };
         endpoint.close();
         Ok(status)
     })
+}
+
+/// `phantom wait`: blocks until a job ends and returns its exit status.
+pub(crate) fn wait(node: SocketAddr, cluster: &Path, id: &str) -> Result<i32> {
+    let request = Request::Attach {
+        id: id.to_string(),
+        from: 0,
+        output: false,
+        follow: true,
+        input: false,
+    };
+    runtime()?.block_on(async {
+        let (endpoint, mut send, mut recv) = open(node, cluster, &request).await?;
+        send.finish()?;
+        let status = follow(&mut recv, node, id, false).await?;
+        endpoint.close();
+        Ok(status)
+    })
+}
+
+/// `phantom status`, `kill`, `hold`, `release` and `checkpoint`: acts on a job at its home
+/// and prints its state.
+pub(crate) fn job(
+    node: SocketAddr,
+    cluster: &Path,
+    id: &str,
+    action: JobAction,
+    json: bool,
+) -> Result<i32> {
+    let request = Request::Job {
+        id: id.to_string(),
+        action,
+    };
+    match ask(node, cluster, &request)? {
+        Reply::Job(info) => {
+            if json {
+                println!("{}", serde_json::to_string_pretty(&info)?);
+            } else {
+                print!("{}", job_text(&info));
+            }
+            Ok(0)
+        }
+        Reply::Done => Ok(0),
+        Reply::Error { message } => {
+            eprintln!("phantom: {message}");
+            Ok(1)
+        }
+        other => bail!("unexpected reply from {node}: {other:?}"),
+    }
+}
+
+fn time_text(ms: i64) -> String {
+    let secs = ms.div_euclid(1000);
+    let (days, rest) = (secs.div_euclid(86400), secs.rem_euclid(86400));
+    // Civil date from days since 1970-01-01 (proleptic Gregorian).
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!(
+        "{year:04}-{month:02}-{day:02} {:02}:{:02}:{:02}.{:03} UTC",
+        rest / 3600,
+        rest / 60 % 60,
+        rest % 60,
+        ms.rem_euclid(1000)
+    )
+}
+
+fn job_text(j: &JobInfo) -> String {
+    let mut out = String::new();
+    let mut line = |k: &str, v: String| out.push_str(&format!("{k:<12} {v}\n"));
+    line("job", j.id.clone());
+    line("main", j.main.clone());
+    line("state", j.state.clone());
+    line("home", j.home.clone());
+    line(
+        if j.state == "ended" {
+            "ran on"
+        } else {
+            "runs on"
+        },
+        format!("{} ({})", j.node, j.arch),
+    );
+    line("migrations", j.migrations.to_string());
+    line("restarts", j.restarts.to_string());
+    line("instructions", j.executed.to_string());
+    line("outputs", j.outputs.to_string());
+    line("submitted", time_text(j.submitted_ms));
+    if let Some((outputs, executed, at)) = j.checkpoint {
+        line(
+            "checkpoint",
+            format!(
+                "{} (after {executed} instructions, {outputs} outputs)",
+                time_text(at)
+            ),
+        );
+    }
+    if let Some(ms) = j.ended_ms {
+        line("ended", time_text(ms));
+        line(
+            "runtime",
+            format!("{:.3} s", (ms - j.submitted_ms) as f64 / 1000.0),
+        );
+    }
+    if let Some(status) = j.exit {
+        line("exit status", status.to_string());
+    }
+    if let Some(reason) = &j.reason {
+        line("why", reason.clone());
+    }
+    out
+}
+
+/// `phantom nodes`: the cluster's nodes.
+pub(crate) fn nodes(node: SocketAddr, cluster: &Path, json: bool) -> Result<i32> {
+    match ask(node, cluster, &Request::Nodes { cluster: true })? {
+        Reply::Nodes(list) => {
+            if json {
+                println!("{}", serde_json::to_string_pretty(&list)?);
+            } else {
+                print!("{}", nodes_table(&list));
+            }
+            Ok(if list.iter().all(|n| n.reachable) {
+                0
+            } else {
+                2
+            })
+        }
+        Reply::Error { message } => {
+            eprintln!("phantom: {message}");
+            Ok(1)
+        }
+        other => bail!("unexpected reply from {node}: {other:?}"),
+    }
+}
+
+fn nodes_table(list: &[NodeInfo]) -> String {
+    let mut out = format!(
+        "{:<12} {:<11} {:<8} {:>5} {:>14} {:>5} {:>9} {:>5} {}\n",
+        "NODE", "STATE", "ARCH", "CORES", "SPEED(BC/S)", "CPU%", "PROCESSES", "JOBS", "LABELS"
+    );
+    for n in list {
+        if !n.reachable {
+            out.push_str(&format!("{:<12} {:<11}\n", n.name, "unreachable"));
+            continue;
+        }
+        out.push_str(&format!(
+            "{:<12} {:<11} {:<8} {:>5} {:>14} {:>5} {:>9} {:>5} {}\n",
+            n.name,
+            "up",
+            n.arch,
+            n.cores,
+            if n.speed == 0 {
+                "-".to_string()
+            } else {
+                n.speed.to_string()
+            },
+            n.cpu_percent.map_or("-".to_string(), |c| c.to_string()),
+            n.processes,
+            n.jobs,
+            n.labels.join(",")
+        ));
+    }
+    out
 }
 
 /// Sends this command's standard input to the process as it comes, then its end. A thread
@@ -213,12 +464,32 @@ pub(crate) fn migrate(node: SocketAddr, cluster: &Path, id: &str, to: &str) -> R
     }
 }
 
-/// `phantom ps`: the cluster's processes.
-pub(crate) fn ps(node: SocketAddr, cluster: &Path) -> Result<i32> {
+/// `phantom ps`: the cluster's jobs, running and recently ended; the nodes that did not
+/// answer are named on stderr (exit status 2).
+pub(crate) fn ps(node: SocketAddr, cluster: &Path, json: bool) -> Result<i32> {
     match ask(node, cluster, &Request::Ps { cluster: true })? {
-        Reply::Processes(list) => {
-            print!("{}", ps_table(&list));
-            Ok(0)
+        Reply::Listing {
+            processes,
+            unreachable,
+        } => {
+            if json {
+                let value = serde_json::json!({
+                    "jobs": processes,
+                    "unreachable": unreachable,
+                });
+                println!("{}", serde_json::to_string_pretty(&value)?);
+            } else {
+                print!("{}", ps_table(&processes));
+            }
+            if unreachable.is_empty() {
+                Ok(0)
+            } else {
+                eprintln!(
+                    "phantom: no answer from {}: their jobs are not listed",
+                    unreachable.join(", ")
+                );
+                Ok(2)
+            }
         }
         Reply::Error { message } => {
             eprintln!("phantom: {message}");
@@ -242,14 +513,34 @@ fn ask(node: SocketAddr, cluster: &Path, request: &Request) -> Result<Reply> {
 
 fn ps_table(list: &[ProcessInfo]) -> String {
     let mut out = format!(
-        "{:<12} {:<24} {:<10} {:<8} {:<10} {:>15} {:>10}\n",
-        "ID", "MAIN", "NODE", "ARCH", "STATE", "INSTRUCTIONS", "MIGRATIONS"
+        "{:<14} {:<24} {:<10} {:<8} {:<10} {:>15} {:>10} {:<10} {:>4}\n",
+        "ID", "MAIN", "NODE", "ARCH", "STATE", "INSTRUCTIONS", "MIGRATIONS", "HOME", "EXIT"
     );
     for p in list {
         out.push_str(&format!(
-            "{:<12} {:<24} {:<10} {:<8} {:<10} {:>15} {:>10}\n",
-            p.id, p.main, p.node, p.arch, p.state, p.executed, p.migrations
+            "{:<14} {:<24} {:<10} {:<8} {:<10} {:>15} {:>10} {:<10} {:>4}\n",
+            p.id,
+            p.main,
+            p.node,
+            p.arch,
+            p.state,
+            p.executed,
+            p.migrations,
+            p.home,
+            p.exit.map_or("-".to_string(), |s| s.to_string())
         ));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn times_read_as_utc_dates() {
+        assert_eq!(super::time_text(0), "1970-01-01 00:00:00.000 UTC");
+        assert_eq!(
+            super::time_text(1_796_347_935_123),
+            "2026-12-04 01:32:15.123 UTC"
+        );
+    }
 }

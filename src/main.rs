@@ -11,6 +11,7 @@ mod node;
 
 use anyhow::{Context, Result, bail};
 use clap::{Parser, Subcommand};
+use phantom_transport::control::JobAction;
 use phantom_vm::checkpoint::{self, DEFAULT_MAX_BYTES};
 use phantom_vm::{BootError, ClassPath, Config, Status, Vm};
 use std::net::SocketAddr;
@@ -81,7 +82,7 @@ enum Command {
     /// Run a Java program on a cluster, printing its output wherever it runs.
     Submit {
         /// A node's address.
-        #[arg(long)]
+        #[arg(long, env = "PHANTOM_NODE")]
         node: SocketAddr,
         /// The folder with the cluster's CA and client certificate (`phantom cluster init`).
         #[arg(long, env = "PHANTOM_CLUSTER", default_value = "cluster")]
@@ -102,6 +103,9 @@ enum Command {
         /// Print to stderr, prefixed `phantom:`, where the process runs each time it moves.
         #[arg(long)]
         show_moves: bool,
+        /// Print the job's id and return at once; the job runs on (see `logs`, `wait`).
+        #[arg(long, short = 'd')]
+        detach: bool,
         /// The directory the program's files are relative to and confined to, on the node
         /// submitted to (its home); this command's working directory by default.
         #[arg(long)]
@@ -115,7 +119,7 @@ enum Command {
     /// Move a running process to another node and report how long it was frozen.
     Migrate {
         /// A node's address.
-        #[arg(long)]
+        #[arg(long, env = "PHANTOM_NODE")]
         node: SocketAddr,
         /// The folder with the cluster's CA and client certificate.
         #[arg(long, env = "PHANTOM_CLUSTER", default_value = "cluster")]
@@ -126,15 +130,79 @@ enum Command {
         #[arg(long)]
         to: String,
     },
-    /// List the cluster's processes: id, main class, node, architecture, state, instructions
-    /// executed, migrations.
+    /// List the cluster's jobs, running and recently ended: id, main class, node,
+    /// architecture, state, instructions executed, migrations, home and exit status.
     Ps {
-        /// A node's address.
+        #[command(flatten)]
+        at: Via,
+        /// Print JSON.
         #[arg(long)]
-        node: SocketAddr,
-        /// The folder with the cluster's CA and client certificate.
-        #[arg(long, env = "PHANTOM_CLUSTER", default_value = "cluster")]
-        cluster: PathBuf,
+        json: bool,
+    },
+    /// Print a job's output from its start, at any time, also after it ended.
+    Logs {
+        #[command(flatten)]
+        at: Via,
+        /// Go on printing until the job ends, and exit with its status.
+        #[arg(long, short = 'f')]
+        follow: bool,
+        /// The job's id.
+        id: String,
+    },
+    /// Wait until a job ends, and exit with its exit status.
+    Wait {
+        #[command(flatten)]
+        at: Via,
+        /// The job's id.
+        id: String,
+    },
+    /// Show a job's state: where it runs, migrations, restarts, instructions, times and, once
+    /// it ended, its exit status and why.
+    Status {
+        #[command(flatten)]
+        at: Via,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+        /// The job's id.
+        id: String,
+    },
+    /// End a job (exit status 137).
+    Kill {
+        #[command(flatten)]
+        at: Via,
+        /// The job's id.
+        id: String,
+    },
+    /// Freeze a job where it runs, until `release`.
+    Hold {
+        #[command(flatten)]
+        at: Via,
+        /// The job's id.
+        id: String,
+    },
+    /// Let a held job go on.
+    Release {
+        #[command(flatten)]
+        at: Via,
+        /// The job's id.
+        id: String,
+    },
+    /// Checkpoint a job to its home now.
+    Checkpoint {
+        #[command(flatten)]
+        at: Via,
+        /// The job's id.
+        id: String,
+    },
+    /// List the cluster's nodes: architecture, cores, measured speed, load, labels, jobs,
+    /// and whether each answered.
+    Nodes {
+        #[command(flatten)]
+        at: Via,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
     },
     /// Cluster set-up.
     #[command(subcommand)]
@@ -144,6 +212,17 @@ enum Command {
         /// The scenario file (docs/simulator.md).
         scenario: PathBuf,
     },
+}
+
+/// The node a client command asks, and the client's certificate.
+#[derive(Debug, Clone, clap::Args)]
+struct Via {
+    /// A node's address (any node of the cluster).
+    #[arg(long, env = "PHANTOM_NODE")]
+    node: SocketAddr,
+    /// The folder with the cluster's CA and client certificate.
+    #[arg(long, env = "PHANTOM_CLUSTER", default_value = "cluster")]
+    cluster: PathBuf,
 }
 
 #[derive(Debug, Subcommand)]
@@ -255,6 +334,7 @@ fn main() -> ExitCode {
             class_path,
             label,
             show_moves,
+            detach,
             workdir,
             main_class,
             args,
@@ -268,6 +348,7 @@ fn main() -> ExitCode {
                 label,
                 show_moves,
                 workdir,
+                detach,
             },
         ),
         Command::Migrate {
@@ -276,7 +357,21 @@ fn main() -> ExitCode {
             id,
             to,
         } => client::migrate(node, &cluster, &id, &to),
-        Command::Ps { node, cluster } => client::ps(node, &cluster),
+        Command::Ps { at, json } => client::ps(at.node, &at.cluster, json),
+        Command::Logs { at, follow, id } => client::logs(at.node, &at.cluster, &id, follow),
+        Command::Wait { at, id } => client::wait(at.node, &at.cluster, &id),
+        Command::Status { at, json, id } => {
+            client::job(at.node, &at.cluster, &id, JobAction::Status, json)
+        }
+        Command::Kill { at, id } => client::job(at.node, &at.cluster, &id, JobAction::Kill, false),
+        Command::Hold { at, id } => client::job(at.node, &at.cluster, &id, JobAction::Hold, false),
+        Command::Release { at, id } => {
+            client::job(at.node, &at.cluster, &id, JobAction::Release, false)
+        }
+        Command::Checkpoint { at, id } => {
+            client::job(at.node, &at.cluster, &id, JobAction::Checkpoint, false)
+        }
+        Command::Nodes { at, json } => client::nodes(at.node, &at.cluster, json),
         Command::Cluster(ClusterCommand::Init { out, nodes }) => cluster_init(&out, &nodes),
         Command::Simulate { scenario } => phantom_balancer::simulate_file(&scenario)
             .map(|report| {

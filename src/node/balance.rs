@@ -385,3 +385,18 @@ pub(super) fn answer_offer(node: &Arc<Node>, bytes: &[u8]) -> Reply {
         },
     }
 }
+
+/// This node's measured speed (bytecodes per second) and CPU use (percent), for `phantom
+/// nodes`; a node without a balancer measures neither.
+pub(super) fn own_speed_and_load(node: &Node) -> (u64, Option<u32>) {
+    match node.balancer.as_ref() {
+        Some(b) => {
+            let report = own_report(node, b);
+            (
+                b.speed_bps as u64,
+                Some((report.cpu_usage * 100.0).round() as u32),
+            )
+        }
+        None => (0, None),
+    }
+}

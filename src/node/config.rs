@@ -48,6 +48,32 @@ pub(crate) struct NodeConfig {
     /// prefixes ending in `*`; all of them by default.
     #[serde(default = "default_env")]
     pub env: Vec<String>,
+    /// The folder of the node's durable state (its job store), relative to this file;
+    /// `<name>.state` by default.
+    #[serde(default)]
+    pub state: PathBuf,
+    /// Seconds between two checkpoints of a running job to its home.
+    #[serde(default = "default_checkpoint_secs")]
+    pub checkpoint_secs: f64,
+    /// Seconds a home waits for the node running a job to answer its heartbeat (or to list the
+    /// job again) before it restarts the job from its last checkpoint.
+    #[serde(default = "default_host_timeout_secs")]
+    pub host_timeout_secs: f64,
+    /// Ended jobs a home keeps (record and output) for `status`, `logs` and `wait`.
+    #[serde(default = "default_keep_ended")]
+    pub keep_ended: usize,
+}
+
+fn default_checkpoint_secs() -> f64 {
+    10.0
+}
+
+fn default_host_timeout_secs() -> f64 {
+    5.0
+}
+
+fn default_keep_ended() -> usize {
+    1000
 }
 
 impl NodeConfig {
@@ -108,6 +134,10 @@ impl NodeConfig {
         let dir = path.parent().unwrap_or(Path::new("."));
         config.cluster = dir.join(&config.cluster);
         config.policy = config.policy.map(|p| dir.join(p));
+        if config.state.as_os_str().is_empty() {
+            config.state = PathBuf::from(format!("{}.state", config.name));
+        }
+        config.state = dir.join(&config.state);
         Ok(config)
     }
 
@@ -132,6 +162,12 @@ impl NodeConfig {
         }
         if config.cores == 0 {
             bail!("key `cores` must be at least 1");
+        }
+        if config.checkpoint_secs.is_nan() || config.checkpoint_secs < 0.1 {
+            bail!("key `checkpoint_secs` must be at least 0.1");
+        }
+        if config.host_timeout_secs.is_nan() || config.host_timeout_secs < 1.0 {
+            bail!("key `host_timeout_secs` must be at least 1");
         }
         if config.max_heap_mib < 16 {
             bail!("key `max_heap_mib` must be at least 16");

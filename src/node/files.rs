@@ -30,6 +30,7 @@ pub(crate) type HomeFiles = Arc<Mutex<LocalFiles>>;
 pub(crate) struct FileCall {
     id: String,
     home: String,
+    run: u32,
     op: FileOp,
     reply: SyncSender<Result<FileDone, i32>>,
 }
@@ -39,12 +40,14 @@ pub(crate) fn call(
     calls: &UnboundedSender<FileCall>,
     id: &str,
     home: &str,
+    run: u32,
     op: FsOp<'_>,
 ) -> FsResult {
     let (reply, answer) = std::sync::mpsc::sync_channel(1);
     let call = FileCall {
         id: id.to_string(),
         home: home.to_string(),
+        run,
         op: to_wire(op),
         reply,
     };
@@ -63,11 +66,12 @@ pub(crate) async fn serve_calls(node: Arc<Node>, mut calls: UnboundedReceiver<Fi
         let node = node.clone();
         tokio::spawn(async move {
             let result = if call.home == node.name() {
-                node.home_file_op(&call.id, call.op).await
+                node.home_file_op(&call.id, call.run, call.op).await
             } else {
                 let request = Request::File {
                     id: call.id.clone(),
                     op: call.op,
+                    run: call.run,
                 };
                 match tokio::time::timeout(CALL_TIMEOUT, node.ask(&call.home, &request)).await {
                     Ok(Ok(Reply::File(result))) => result,
@@ -89,13 +93,21 @@ pub(crate) async fn serve_calls(node: Arc<Node>, mut calls: UnboundedReceiver<Fi
 
 impl Node {
     /// An operation on the files of process `id`, whose home is this node.
-    pub(super) async fn home_file_op(&self, id: &str, op: FileOp) -> Result<FileDone, i32> {
-        let files = self
-            .homes
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .get(id)
-            .and_then(|h| h.files.clone());
+    pub(super) async fn home_file_op(
+        &self,
+        id: &str,
+        run: u32,
+        op: FileOp,
+    ) -> Result<FileDone, i32> {
+        let files = {
+            let homes = self.homes.lock().unwrap_or_else(|e| e.into_inner());
+            match homes.get(id) {
+                // An older run of a job restarted elsewhere must not touch its files.
+                Some(h) if h.record.run != run => return Err(FsError::Io.code()),
+                Some(h) => h.files.clone(),
+                None => None,
+            }
+        };
         let Some(files) = files else {
             // Not submitted here, or submitted without a working directory: no files.
             return Err(FsError::Denied.code());

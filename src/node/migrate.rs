@@ -27,6 +27,9 @@ struct Meta {
     id: String,
     main: String,
     home: String,
+    /// The job's run (see `jobs.rs`).
+    #[serde(default)]
+    run: u32,
     label: Option<String>,
     /// Outputs written so far: numbering goes on at the target.
     outputs: u64,
@@ -62,6 +65,7 @@ pub(super) async fn out(node: &Arc<Node>, id: &str, to: &str) -> Result<Reply> {
             id: id.to_string(),
             main: p.main.clone(),
             home: p.home.clone(),
+            run: p.run,
             label: p.label.clone(),
             outputs: 0,
             migrations: p.migrations + 1,
@@ -468,6 +472,7 @@ async fn restore(
     let host = super::process::NodeHost::new(
         meta.id.clone(),
         meta.home.clone(),
+        meta.run,
         outputs.clone(),
         node.routes.clone(),
         node.file_calls.clone(),
@@ -485,6 +490,7 @@ fn start(node: &Arc<Node>, meta: Meta, vm: Vm, outputs: Arc<AtomicU64>) -> Resul
     let _ = node.routes.send(Outbound::Home {
         id: meta.id.clone(),
         home: meta.home.clone(),
+        run: meta.run,
         what: Home::Arrived {
             node: node.name().to_string(),
             arch: ARCH.to_string(),
@@ -493,6 +499,7 @@ fn start(node: &Arc<Node>, meta: Meta, vm: Vm, outputs: Arc<AtomicU64>) -> Resul
     let handle = ProcessHandle::spawn(
         meta.id.clone(),
         meta.home.clone(),
+        meta.run,
         vm,
         outputs,
         node.routes.clone(),
@@ -506,11 +513,13 @@ fn start(node: &Arc<Node>, meta: Meta, vm: Vm, outputs: Arc<AtomicU64>) -> Resul
             handle,
             main: meta.main,
             home: meta.home,
+            run: meta.run,
             label: meta.label,
             migrations: meta.migrations,
             started_at: now - meta.age,
             resident_since: now,
             migrating_to: None,
+            home_has: Default::default(),
         },
     );
     Ok(())

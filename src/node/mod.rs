@@ -6,24 +6,28 @@
 mod balance;
 mod config;
 mod files;
+mod jobs;
 mod migrate;
 mod process;
+mod route;
 mod stdin;
+mod store;
 
 use anyhow::{Context, Result, anyhow};
 pub(crate) use config::NodeConfig;
-use phantom_transport::control::{ClassFile, Home, MAX_CONTROL_FRAME, ProcessInfo, Reply, Request};
+use phantom_transport::control::{
+    ClassFile, Home, JobAction, MAX_CONTROL_FRAME, NodeInfo, ProcessInfo, Reply, Request,
+};
 use phantom_transport::frame::{read_message, write_message};
 use phantom_transport::migration::{Decisions, Time};
 use phantom_transport::pki::Peer;
 use phantom_transport::quic::Endpoint;
-use phantom_vm::{ClassPath, Config, Vm};
+use phantom_vm::Config;
 use process::{Outbound, ProcessHandle};
-use std::collections::{BTreeMap, HashMap};
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
-use tokio::sync::mpsc::{UnboundedReceiver, UnboundedSender, unbounded_channel};
+use tokio::sync::mpsc::{UnboundedSender, unbounded_channel};
 use tracing::{info, warn};
 
 /// The architecture this node runs on, as `phantom ps` shows it.
@@ -36,6 +40,8 @@ struct Proc {
     main: String,
     /// The node its client submitted to, which relays its output.
     home: String,
+    /// Which run of its job this is (see `jobs.rs`).
+    run: u32,
     label: Option<String>,
     migrations: u32,
     /// When it started, on this node's clock in seconds (before it arrived, if it moved here).
@@ -44,25 +50,13 @@ struct Proc {
     resident_since: f64,
     /// The node a migration under way is taking it to.
     migrating_to: Option<String>,
-}
-
-/// The home side of a process submitted here: output from wherever it runs, put back in order
-/// for the client.
-#[derive(Debug, Default)]
-struct HomeEntry {
-    client: Option<UnboundedSender<Reply>>,
-    next: u64,
-    pending: BTreeMap<u64, (u8, Vec<u8>)>,
-    exit: Option<(i32, u64)>,
-    /// The process's files: its working directory here, if its client gave one that exists.
-    files: Option<files::HomeFiles>,
-    /// The client's standard input, for the process.
-    input: Arc<stdin::InputQueue>,
+    /// Class files its home has from this node's checkpoints, by SHA-256.
+    home_has: std::collections::HashSet<[u8; 32]>,
 }
 
 /// A submission, as a client sent it.
 #[derive(Debug)]
-struct Job {
+pub(crate) struct Job {
     main: String,
     args: Vec<String>,
     classes: Vec<ClassFile>,
@@ -76,14 +70,20 @@ pub(crate) struct Node {
     config: NodeConfig,
     endpoint: Endpoint,
     processes: Mutex<HashMap<String, Proc>>,
-    homes: Mutex<HashMap<String, HomeEntry>>,
+    /// Jobs whose home is here and that have not ended.
+    homes: Mutex<HashMap<String, jobs::HomeEntry>>,
+    /// The jobs whose home is here, durably.
+    store: Arc<store::JobStore>,
+    /// The store's writer thread.
+    writes: Mutex<std::sync::mpsc::Sender<jobs::Write>>,
+    /// Processes that ended here whose home is elsewhere: run, status, outputs.
+    finished: Mutex<HashMap<String, (u32, i32, u64)>>,
     /// Class files by SHA-256: of programs submitted here and processes received.
     classes: Mutex<HashMap<[u8; 32], Arc<[u8]>>>,
     decisions: Mutex<Decisions>,
     /// Migrations in progress from here, to abort when a target in doubt asks about one.
     aborts: Mutex<HashMap<[u8; 16], tokio::sync::oneshot::Sender<()>>>,
     connections: tokio::sync::Mutex<HashMap<String, quinn::Connection>>,
-    next_id: AtomicU64,
     routes: UnboundedSender<Outbound>,
     /// File operations of processes running here, on their way to their homes.
     file_calls: UnboundedSender<files::FileCall>,
@@ -139,6 +139,19 @@ pub(crate) fn run(config_path: &std::path::Path) -> Result<i32> {
             }
             None => None,
         };
+        let store = Arc::new(
+            store::JobStore::open(&config.state.join("jobs.redb"))
+                .context("opening the job store (key `state`)")?,
+        );
+        let (writes, to_write) = std::sync::mpsc::channel();
+        {
+            let store = store.clone();
+            let keep = config.keep_ended;
+            std::thread::Builder::new()
+                .name("job store".into())
+                .spawn(move || jobs::writer(store, to_write, keep))
+                .context("starting the job store's writer")?;
+        }
         let endpoint = Endpoint::bind(config.listen, &identity)
             .with_context(|| format!("listening on {}", config.listen))?;
         let (routes, routed) = unbounded_channel();
@@ -148,11 +161,13 @@ pub(crate) fn run(config_path: &std::path::Path) -> Result<i32> {
             endpoint,
             processes: Mutex::new(HashMap::new()),
             homes: Mutex::new(HashMap::new()),
+            store,
+            writes: Mutex::new(writes),
+            finished: Mutex::new(HashMap::new()),
             classes: Mutex::new(HashMap::new()),
             decisions: Mutex::new(Decisions::new(Duration::from_secs(7 * 24 * 3600))),
             aborts: Mutex::new(HashMap::new()),
             connections: tokio::sync::Mutex::new(HashMap::new()),
-            next_id: AtomicU64::new(1),
             routes,
             file_calls,
             stdin_calls,
@@ -170,7 +185,10 @@ pub(crate) fn run(config_path: &std::path::Path) -> Result<i32> {
             cores = node.cores_n,
             "node up"
         );
-        tokio::spawn(node.clone().route_output(routed));
+        node.recover().context("reading the job store")?;
+        tokio::spawn(route::run(node.clone(), routed));
+        tokio::spawn(node.clone().watch_loop());
+        tokio::spawn(jobs::checkpoint_loop(node.clone()));
         tokio::spawn(files::serve_calls(node.clone(), calls));
         tokio::spawn(stdin::serve_calls(node.clone(), input_calls));
         tokio::spawn(balance::run(node.clone()));
@@ -249,27 +267,122 @@ impl Node {
                     cwd,
                     env,
                 };
-                self.submit(&mut send, recv, job).await
+                match self.submit_job(job) {
+                    Ok(id) => self.attach(&mut send, Some(recv), &id, 0, true, true).await,
+                    Err(message) => {
+                        write_message(&mut send, &Reply::Error { message }).await?;
+                        send.finish()?;
+                        Ok(())
+                    }
+                }
             }
-            Request::Stdin { id, consumed, at } => {
+            Request::Attach {
+                id,
+                from,
+                output,
+                follow,
+                input,
+            } => {
+                let recv = input.then_some(recv);
+                self.attach(&mut send, recv, &id, from, output, follow)
+                    .await
+            }
+            Request::Job { id, action } => {
+                let reply = self.job_action(&id, action).await;
+                write_message(&mut send, &reply).await?;
+                send.finish()?;
+                Ok(())
+            }
+            Request::Control { id, run, action } => {
+                from_node()?;
+                let reply = match self.control(&id, run, action).await {
+                    Ok(()) => Reply::Done,
+                    Err(message) => Reply::Error { message },
+                };
+                write_message(&mut send, &reply).await?;
+                send.finish()?;
+                Ok(())
+            }
+            Request::Checkpoint {
+                id,
+                run,
+                outputs,
+                executed,
+                stdin_consumed,
+                document,
+                classes,
+            } => {
+                from_node()?;
+                let c = store::StoredCheckpoint {
+                    run,
+                    outputs,
+                    executed,
+                    document,
+                };
+                let classes = classes
+                    .into_iter()
+                    .map(|(h, b)| (h, b.into_vec()))
+                    .collect();
+                let reply = match self.home_checkpoint(&id, c, classes, stdin_consumed) {
+                    Ok(()) => Reply::Done,
+                    Err(message) => Reply::Error { message },
+                };
+                write_message(&mut send, &reply).await?;
+                send.finish()?;
+                Ok(())
+            }
+            Request::Watch { jobs } => {
+                from_node()?;
+                let reply = self.answer_watch(jobs);
+                write_message(&mut send, &reply).await?;
+                send.finish()?;
+                Ok(())
+            }
+            Request::Nodes { cluster } => {
+                let reply = Reply::Nodes(self.nodes(cluster).await);
+                write_message(&mut send, &reply).await?;
+                send.finish()?;
+                Ok(())
+            }
+            Request::Stdin {
+                id,
+                consumed,
+                at,
+                run: _,
+            } => {
                 from_node()?;
                 let (data, end) = self.home_stdin(&id, consumed, at).await;
                 write_message(&mut send, &Reply::Stdin { data, end }).await?;
                 send.finish()?;
                 Ok(())
             }
-            Request::File { id, op } => {
+            Request::File { id, op, run } => {
                 from_node()?;
-                let reply = Reply::File(self.home_file_op(&id, op).await);
+                let reply = Reply::File(self.home_file_op(&id, run, op).await);
                 write_message(&mut send, &reply).await?;
                 send.finish()?;
                 Ok(())
             }
-            Request::Output { id } => {
+            Request::Output { id, run } => {
                 from_node()?;
                 while let Some(home) = read_message::<Home>(&mut recv, MAX_CONTROL_FRAME).await? {
-                    self.deliver_home(&id, home);
+                    if !self.deliver_home(&id, run, home) {
+                        // A run the home no longer wants: acknowledge all, and stop it.
+                        write_message(&mut send, &u64::MAX).await?;
+                        let current = self.current_run(&id);
+                        if current.is_none_or(|c| c != run) {
+                            let request = Request::Control {
+                                id: id.clone(),
+                                run: current.unwrap_or(u32::MAX),
+                                action: JobAction::Kill,
+                            };
+                            let _ = self.ask(peer.name(), &request).await;
+                        }
+                        break;
+                    }
+                    write_message(&mut send, &self.held(&id)).await?;
                 }
+                let _ = send.finish();
                 Ok(())
             }
             Request::Migration => {
@@ -288,8 +401,16 @@ impl Node {
                 Ok(())
             }
             Request::Ps { cluster } => {
-                let list = self.ps(cluster).await;
-                write_message(&mut send, &Reply::Processes(list)).await?;
+                let (processes, unreachable) = self.ps(cluster).await;
+                let reply = if cluster {
+                    Reply::Listing {
+                        processes,
+                        unreachable,
+                    }
+                } else {
+                    Reply::Processes(processes)
+                };
+                write_message(&mut send, &reply).await?;
                 send.finish()?;
                 Ok(())
             }
@@ -307,156 +428,6 @@ impl Node {
         }
     }
 
-    /// Starts a submitted program and relays its output to the client until it ends.
-    async fn submit(
-        self: &Arc<Self>,
-        send: &mut quinn::SendStream,
-        recv: quinn::RecvStream,
-        job: Job,
-    ) -> Result<()> {
-        let (client, mut replies) = unbounded_channel();
-        let started = self.start(job, client);
-        let id = match started {
-            Ok(id) => id,
-            Err(message) => {
-                write_message(send, &Reply::Error { message }).await?;
-                send.finish()?;
-                return Ok(());
-            }
-        };
-        // The rest of the client's side is the process's standard input.
-        let input = self
-            .homes
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .get(&id)
-            .map(|h| h.input.clone());
-        if let Some(input) = input {
-            tokio::spawn(input.receive(recv));
-        }
-        write_message(send, &Reply::Accepted { id: id.clone() }).await?;
-        while let Some(reply) = replies.recv().await {
-            let last = matches!(reply, Reply::Exited { .. });
-            if let Err(e) = write_message(send, &reply).await {
-                // The client went away; the process runs on, its output is dropped.
-                warn!(%id, "client gone: {e}");
-                if let Some(h) = self
-                    .homes
-                    .lock()
-                    .unwrap_or_else(|e| e.into_inner())
-                    .get_mut(&id)
-                {
-                    h.client = None;
-                }
-                return Ok(());
-            }
-            if last {
-                break;
-            }
-        }
-        send.finish()?;
-        Ok(())
-    }
-
-    /// Creates a process for a submission; the error is what the client prints.
-    fn start(self: &Arc<Self>, job: Job, client: UnboundedSender<Reply>) -> Result<String, String> {
-        let Job {
-            main,
-            args,
-            classes,
-            label,
-            cwd,
-            env,
-        } = job;
-        if self.lock_processes().len() >= self.config.max_processes {
-            return Err(format!(
-                "node {} runs {} processes already, its limit",
-                self.name(),
-                self.config.max_processes
-            ));
-        }
-        let mut memory = BTreeMap::new();
-        {
-            let mut store = self.classes.lock().unwrap_or_else(|e| e.into_inner());
-            for c in classes {
-                let bytes: Arc<[u8]> = Arc::from(c.bytes);
-                store.insert(crate::sha256(&bytes), bytes.clone());
-                memory.insert(c.name, bytes);
-            }
-        }
-        let mut class_path = ClassPath::default();
-        class_path.push_memory(memory);
-        let id = format!(
-            "{}-{}",
-            self.name(),
-            self.next_id.fetch_add(1, Ordering::Relaxed)
-        );
-        let outputs = Arc::new(AtomicU64::new(0));
-        let host = process::NodeHost::new(
-            id.clone(),
-            self.name().to_string(),
-            outputs.clone(),
-            self.routes.clone(),
-            self.file_calls.clone(),
-            self.stdin_calls.clone(),
-        );
-        // The process's files are those under the working directory its client named, here.
-        let home_files = cwd.as_deref().and_then(|dir| {
-            crate::files::LocalFiles::confined(std::path::Path::new(dir))
-                .map_err(|e| warn!(%id, %dir, "the working directory is unusable, so the process has no files: {e}"))
-                .ok()
-        });
-        let mut config = self.vm_config();
-        config.env = env
-            .into_iter()
-            .filter(|(k, _)| self.config.passes_env(k))
-            .collect();
-        config.properties =
-            crate::launcher::host_properties(cwd.as_deref().unwrap_or("/"), &config.env, "");
-        let vm = Vm::new(class_path, Box::new(host), config)
-            .and_then(|mut vm| {
-                vm.start_main(&main, &args)?;
-                Ok(vm)
-            })
-            .map_err(|e| crate::launch_error(&e, &main))?;
-        self.homes.lock().unwrap_or_else(|e| e.into_inner()).insert(
-            id.clone(),
-            HomeEntry {
-                client: Some(client.clone()),
-                files: home_files.map(|f| Arc::new(Mutex::new(f))),
-                ..HomeEntry::default()
-            },
-        );
-        let _ = client.send(Reply::Moved {
-            node: self.name().to_string(),
-            arch: ARCH.to_string(),
-        });
-        let handle = ProcessHandle::spawn(
-            id.clone(),
-            self.name().to_string(),
-            vm,
-            outputs,
-            self.routes.clone(),
-            self.cores.clone(),
-        )
-        .map_err(|e| format!("cannot start a thread for the process: {e}"))?;
-        info!(%id, %main, "started");
-        self.lock_processes().insert(
-            id.clone(),
-            Proc {
-                handle,
-                main,
-                home: self.name().to_string(),
-                label,
-                migrations: 0,
-                started_at: self.epoch.elapsed().as_secs_f64(),
-                resident_since: self.epoch.elapsed().as_secs_f64(),
-                migrating_to: None,
-            },
-        );
-        Ok(id)
-    }
-
     fn vm_config(&self) -> Config {
         let mut config = Config {
             max_heap: self.config.max_heap_mib << 20,
@@ -470,96 +441,34 @@ impl Node {
         self.processes.lock().unwrap_or_else(|e| e.into_inner())
     }
 
-    /// Carries every process's output home, in the order it was written: to the home table
-    /// here, or over one stream per process to its home node.
-    async fn route_output(self: Arc<Self>, mut routed: UnboundedReceiver<Outbound>) {
-        let mut streams: HashMap<String, quinn::SendStream> = HashMap::new();
-        while let Some(route) = routed.recv().await {
-            let (id, home, what) = match route {
-                Outbound::Left(id) => {
-                    if let Some(mut s) = streams.remove(&id) {
-                        let _ = s.finish();
-                    }
-                    continue;
-                }
-                Outbound::Home { id, home, what } => (id, home, what),
-            };
-            let exited = matches!(what, Home::Exited { .. });
-            if exited && self.lock_processes().remove(&id).is_some() {
-                info!(%id, "exited");
-            }
-            if home == self.name() {
-                self.deliver_home(&id, what);
-                continue;
-            }
-            if !streams.contains_key(&id) {
-                match self.open_output_stream(&home, &id).await {
-                    Ok(s) => {
-                        streams.insert(id.clone(), s);
-                    }
-                    Err(e) => {
-                        warn!(%id, %home, "cannot reach the home node; output dropped: {e:#}");
-                        continue;
-                    }
-                }
-            }
-            let stream = streams.get_mut(&id).expect("inserted above");
-            if let Err(e) = write_message(stream, &what).await {
-                warn!(%id, %home, "output to the home node failed: {e}");
-                streams.remove(&id);
-            } else if exited && let Some(mut s) = streams.remove(&id) {
-                let _ = s.finish();
-            }
-        }
+    /// The current run of a live job whose home is here.
+    fn current_run(&self, id: &str) -> Option<u32> {
+        self.homes
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(id)
+            .map(|e| e.record.run)
     }
 
-    async fn open_output_stream(&self, home: &str, id: &str) -> Result<quinn::SendStream> {
-        let connection = self.connection(home).await?;
-        let (mut send, _recv) = connection.open_bi().await?;
-        write_message(&mut send, &Request::Output { id: id.to_string() }).await?;
-        Ok(send)
+    /// How many outputs of a job whose home is here the home holds (all, once it ended).
+    fn held(&self, id: &str) -> u64 {
+        self.homes
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(id)
+            .map_or(u64::MAX, |e| e.record.outputs)
     }
 
-    /// Output of a process whose home is here: passed on to the client in order.
-    fn deliver_home(&self, id: &str, what: Home) {
-        let mut homes = self.homes.lock().unwrap_or_else(|e| e.into_inner());
-        let Some(entry) = homes.get_mut(id) else {
-            warn!(%id, "output for a process not submitted here dropped");
-            return;
-        };
-        let send = |entry: &HomeEntry, reply: Reply| {
-            if let Some(c) = &entry.client {
-                let _ = c.send(reply);
-            }
-        };
-        match what {
-            Home::Output { seq, fd, bytes } => {
-                if seq >= entry.next {
-                    entry.pending.insert(seq, (fd, bytes));
-                }
-            }
-            Home::Arrived { node, arch } => send(entry, Reply::Moved { node, arch }),
-            Home::Exited { status, outputs } => entry.exit = Some((status, outputs)),
-        }
-        while let Some((fd, bytes)) = entry.pending.remove(&entry.next) {
-            send(entry, Reply::Output { fd, bytes });
-            entry.next += 1;
-        }
-        if let Some((status, outputs)) = entry.exit
-            && entry.next >= outputs
-        {
-            send(entry, Reply::Exited { status });
-            homes.remove(id);
-        }
-    }
-
-    /// A connection to a peer, opened once and kept.
+    /// A connection to a peer, opened once and kept. No lock is held while connecting, so a
+    /// peer that does not answer holds up no one else.
     async fn connection(&self, name: &str) -> Result<quinn::Connection> {
-        let mut connections = self.connections.lock().await;
-        if let Some(c) = connections.get(name)
-            && c.close_reason().is_none()
         {
-            return Ok(c.clone());
+            let connections = self.connections.lock().await;
+            if let Some(c) = connections.get(name)
+                && c.close_reason().is_none()
+            {
+                return Ok(c.clone());
+            }
         }
         let peer = self
             .config
@@ -572,12 +481,20 @@ impl Node {
         .await
         .map_err(|_| anyhow!("connecting to {name} at {} timed out", peer.addr))?
         .with_context(|| format!("connecting to {name} at {}", peer.addr))?;
+        let mut connections = self.connections.lock().await;
+        if let Some(c) = connections.get(name)
+            && c.close_reason().is_none()
+        {
+            connection.close(0u32.into(), b"duplicate");
+            return Ok(c.clone());
+        }
         connections.insert(name.to_string(), connection.clone());
         Ok(connection)
     }
 
-    /// This node's processes, and with `cluster` its peers' too.
-    async fn ps(self: &Arc<Self>, cluster: bool) -> Vec<ProcessInfo> {
+    /// This node's processes and recently ended jobs, and with `cluster` its peers' too; and
+    /// the peers that did not answer within [`ASK_BOUND`].
+    async fn ps(self: &Arc<Self>, cluster: bool) -> (Vec<ProcessInfo>, Vec<String>) {
         let mut list: Vec<ProcessInfo> = self
             .lock_processes()
             .iter()
@@ -593,40 +510,102 @@ impl Node {
                 },
                 executed: p.handle.executed(),
                 migrations: p.migrations,
+                home: p.home.clone(),
+                exit: None,
+                outputs: 0,
             })
             .collect();
+        list.extend(self.ended_jobs(RECENTLY_ENDED));
+        list.extend(self.away_jobs());
+        let mut unreachable = Vec::new();
         if cluster {
             let asks = self.config.peers.iter().map(|peer| {
                 let node = self.clone();
                 let name = peer.name.clone();
                 async move {
                     let reply = tokio::time::timeout(
-                        Duration::from_secs(3),
+                        ASK_BOUND,
                         node.ask(&name, &Request::Ps { cluster: false }),
                     )
                     .await;
-                    match reply {
-                        Ok(Ok(Reply::Processes(l))) => l,
+                    let list = match reply {
+                        Ok(Ok(Reply::Processes(l))) => Some(l),
                         Ok(Ok(other)) => {
                             warn!(peer = %name, "ps answered {other:?}");
-                            Vec::new()
+                            None
                         }
                         Ok(Err(e)) => {
                             warn!(peer = %name, "ps failed: {e:#}");
-                            Vec::new()
+                            None
                         }
                         Err(_) => {
                             warn!(peer = %name, "ps timed out");
-                            Vec::new()
+                            None
                         }
-                    }
+                    };
+                    (name, list)
                 }
             });
-            for l in futures_join(asks).await {
-                list.extend(l);
+            for (name, l) in futures_join(asks).await {
+                match l {
+                    Some(l) => list.extend(l),
+                    None => unreachable.push(name),
+                }
             }
         }
-        list.sort_by(|a, b| a.id.cmp(&b.id));
+        list.sort_by(|a, b| {
+            a.id.cmp(&b.id)
+                .then(a.exit.is_some().cmp(&b.exit.is_some()))
+        });
+        // A job that moved while the question went round shows once, where it runs.
+        list.dedup_by(|later, first| later.id == first.id);
+        unreachable.sort();
+        (list, unreachable)
+    }
+
+    /// This node and, with `cluster`, its peers, as `phantom nodes` shows them.
+    async fn nodes(self: &Arc<Self>, cluster: bool) -> Vec<NodeInfo> {
+        let (speed, load) = balance::own_speed_and_load(self);
+        let mut list = vec![NodeInfo {
+            name: self.name().to_string(),
+            reachable: true,
+            arch: ARCH.to_string(),
+            labels: self.config.labels.clone(),
+            cores: self.cores_n,
+            speed,
+            cpu_percent: load,
+            processes: self.lock_processes().len() as u32,
+            jobs: self.live_jobs() as u32,
+        }];
+        if cluster {
+            let asks = self.config.peers.iter().map(|peer| {
+                let node = self.clone();
+                let name = peer.name.clone();
+                async move {
+                    let reply = tokio::time::timeout(
+                        ASK_BOUND,
+                        node.ask(&name, &Request::Nodes { cluster: false }),
+                    )
+                    .await;
+                    match reply {
+                        Ok(Ok(Reply::Nodes(l))) if l.len() == 1 => l.into_iter().next(),
+                        _ => None,
+                    }
+                    .unwrap_or(NodeInfo {
+                        name,
+                        reachable: false,
+                        arch: String::new(),
+                        labels: Vec::new(),
+                        cores: 0,
+                        speed: 0,
+                        cpu_percent: None,
+                        processes: 0,
+                        jobs: 0,
+                    })
+                }
+            });
+            list.extend(futures_join(asks).await);
+        }
         list
     }
 
@@ -680,6 +659,12 @@ fn cbor<T: serde::Serialize>(value: &T) -> Vec<u8> {
     ciborium::into_writer(value, &mut out).expect("writing CBOR into a Vec cannot fail");
     out
 }
+
+/// How long a node waits for a peer's answer to `ps` or `nodes`.
+const ASK_BOUND: Duration = Duration::from_millis(1500);
+
+/// Ended jobs each home lists in `ps`.
+const RECENTLY_ENDED: usize = 20;
 
 /// The start of the error for a process a node does not run.
 const NO_SUCH_PROCESS: &str = "no process";

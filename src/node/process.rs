@@ -25,11 +25,23 @@ pub(crate) enum Outbound {
         id: String,
         /// Its home node.
         home: String,
+        /// Its run (see the job store).
+        run: u32,
         /// What happened.
         what: Home,
     },
     /// The process left this node: its output stream home can end.
     Left(String),
+    /// The home holds the process's outputs before `held`: copies kept for it can go, and
+    /// any it lacks are sent again.
+    Ack {
+        /// The process.
+        id: String,
+        /// Outputs the home holds.
+        held: u64,
+    },
+    /// The home refused the process's run: forget what is kept for it.
+    Forget(String),
 }
 
 /// What the node can ask of a process.
@@ -39,8 +51,12 @@ enum Control {
     Freeze(oneshot::Sender<Result<Frozen, String>>),
     /// Go on running (a migration failed).
     Resume,
-    /// Stop for good (a migration committed).
+    /// Stop for good (a migration committed, or the job was killed).
     Drop,
+    /// Stay frozen in place, without a capture, until `Release`.
+    Hold,
+    /// End a hold.
+    Release,
 }
 
 /// A captured process, with what its node needs to send it elsewhere.
@@ -58,6 +74,7 @@ pub(crate) enum RunState {
     Running,
     Idle,
     Frozen,
+    Held,
     Exited,
 }
 
@@ -67,6 +84,7 @@ impl RunState {
             RunState::Running => "running",
             RunState::Idle => "idle",
             RunState::Frozen => "frozen",
+            RunState::Held => "held",
             RunState::Exited => "exited",
         }
     }
@@ -142,6 +160,7 @@ impl ProcessHandle {
     pub(crate) fn spawn(
         id: String,
         home: String,
+        run: u32,
         mut vm: Vm,
         outputs: Arc<AtomicU64>,
         out: UnboundedSender<Outbound>,
@@ -164,10 +183,11 @@ impl ProcessHandle {
                 let ends = Ends {
                     id,
                     home,
+                    run,
                     outputs,
                     out,
                 };
-                run(&mut vm, &commands, &shared, &ends, &cores)
+                run_slices(&mut vm, &commands, &shared, &ends, &cores)
             })?;
         Ok(handle)
     }
@@ -195,9 +215,23 @@ impl ProcessHandle {
         let _ = self.control.send(Control::Resume);
     }
 
-    /// Ends a frozen process: it runs elsewhere now.
+    /// Ends a frozen process (it runs elsewhere now), or a running one (it was killed).
     pub(crate) fn drop_process(&self) {
-        let _ = self.control.send(Control::Drop);
+        if self.control.send(Control::Drop).is_ok() {
+            self.interrupter.interrupt();
+        }
+    }
+
+    /// Freezes the process in place until [`ProcessHandle::release`].
+    pub(crate) fn hold(&self) {
+        if self.control.send(Control::Hold).is_ok() {
+            self.interrupter.interrupt();
+        }
+    }
+
+    /// Ends a hold.
+    pub(crate) fn release(&self) {
+        let _ = self.control.send(Control::Release);
     }
 
     pub(crate) fn state(&self) -> RunState {
@@ -217,13 +251,14 @@ impl ProcessHandle {
 struct Ends {
     id: String,
     home: String,
+    run: u32,
     outputs: Arc<AtomicU64>,
     out: UnboundedSender<Outbound>,
 }
 
 /// The process thread: run slices (each holding one of the node's cores), answer commands,
 /// report the exit.
-fn run(
+fn run_slices(
     vm: &mut Vm,
     commands: &mpsc::Receiver<Control>,
     shared: &Shared,
@@ -273,6 +308,7 @@ fn run(
                 let _ = ends.out.send(Outbound::Home {
                     id: ends.id.clone(),
                     home: ends.home.clone(),
+                    run: ends.run,
                     what: Home::Exited {
                         status,
                         outputs: ends.outputs.load(Ordering::SeqCst),
@@ -294,8 +330,34 @@ fn obey(
 ) -> bool {
     let set = |s: RunState| *shared.state.lock().unwrap_or_else(|e| e.into_inner()) = s;
     match command {
-        Control::Resume => true,
+        Control::Resume | Control::Release => true,
         Control::Drop => false,
+        Control::Hold => {
+            set(RunState::Held);
+            loop {
+                match commands.recv() {
+                    Ok(Control::Release) => {
+                        set(RunState::Running);
+                        return true;
+                    }
+                    Ok(Control::Drop) | Err(_) => return false,
+                    // The end of a capture while held: it stays held.
+                    Ok(Control::Hold | Control::Resume) => {}
+                    Ok(Control::Freeze(reply)) => {
+                        // A held process can still be captured (a checkpoint, a migration);
+                        // it stays held.
+                        let captured =
+                            vm.capture()
+                                .map_err(|e| e.to_string())
+                                .map(|checkpoint| Frozen {
+                                    checkpoint,
+                                    outputs: outputs.load(Ordering::SeqCst),
+                                });
+                        let _ = reply.send(captured);
+                    }
+                }
+            }
+        }
         Control::Freeze(reply) => {
             set(RunState::Frozen);
             let captured = vm
@@ -306,14 +368,20 @@ fn obey(
                     outputs: outputs.load(Ordering::SeqCst),
                 });
             let _ = reply.send(captured);
-            // Frozen until the node decides.
+            // Frozen until the node decides; a hold asked meanwhile starts when it resumes.
+            let mut then_hold = false;
             loop {
                 match commands.recv() {
+                    Ok(Control::Resume) if then_hold => {
+                        return obey(Control::Hold, vm, commands, shared, outputs);
+                    }
                     Ok(Control::Resume) => {
                         set(RunState::Running);
                         return true;
                     }
                     Ok(Control::Drop) | Err(_) => return false,
+                    Ok(Control::Hold) => then_hold = true,
+                    Ok(Control::Release) => then_hold = false,
                     Ok(Control::Freeze(again)) => {
                         let _ = again.send(Err("the process is frozen already".to_string()));
                     }
@@ -329,6 +397,7 @@ fn obey(
 pub(crate) struct NodeHost {
     id: String,
     home: String,
+    run: u32,
     outputs: Arc<AtomicU64>,
     out: UnboundedSender<Outbound>,
     files: UnboundedSender<super::files::FileCall>,
@@ -340,15 +409,17 @@ impl NodeHost {
     pub(crate) fn new(
         id: String,
         home: String,
+        run: u32,
         outputs: Arc<AtomicU64>,
         out: UnboundedSender<Outbound>,
         files: UnboundedSender<super::files::FileCall>,
         stdin: UnboundedSender<super::stdin::StdinCall>,
     ) -> Self {
         NodeHost {
-            input: super::stdin::RemoteInput::new(id.clone(), home.clone(), stdin),
+            input: super::stdin::RemoteInput::new(id.clone(), home.clone(), run, stdin),
             id,
             home,
+            run,
             outputs,
             out,
             files,
@@ -363,6 +434,7 @@ impl Host for NodeHost {
         let _ = self.out.send(Outbound::Home {
             id: self.id.clone(),
             home: self.home.clone(),
+            run: self.run,
             what: Home::Output {
                 seq,
                 fd: if fd == 2 { 2 } else { 1 },
@@ -395,7 +467,7 @@ impl Host for NodeHost {
     }
 
     fn fs(&mut self, op: phantom_vm::FsOp<'_>) -> phantom_vm::FsResult {
-        super::files::call(&self.files, &self.id, &self.home, op)
+        super::files::call(&self.files, &self.id, &self.home, self.run, op)
     }
 
     fn processors(&self) -> u32 {

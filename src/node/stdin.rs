@@ -21,6 +21,9 @@ use tracing::warn;
 /// (QUIC's flow control then holds the client back).
 const MAX_HELD: usize = 4 << 20;
 
+/// Most consumed input a home keeps for a restart from the job's last checkpoint.
+const MAX_KEPT: u64 = 64 << 20;
+
 /// Most bytes one fetch returns.
 const CHUNK: usize = 256 << 10;
 
@@ -36,6 +39,10 @@ pub(crate) struct InputQueue {
 
 #[derive(Debug, Default)]
 struct Queue {
+    /// Input before this offset may be needed again by a restart from the last checkpoint.
+    keep_from: u64,
+    /// What the process has consumed, as last told.
+    consumed: u64,
     base: u64,
     data: VecDeque<u8>,
     ended: bool,
@@ -52,7 +59,11 @@ impl InputQueue {
             // Wait while the process is far behind.
             loop {
                 let waiting = self.changed.notified();
-                if self.lock().data.len() < MAX_HELD {
+                let unread = {
+                    let q = self.lock();
+                    (q.base + q.data.len() as u64).saturating_sub(q.consumed.max(q.base))
+                };
+                if unread < MAX_HELD as u64 {
                     break;
                 }
                 waiting.await;
@@ -73,6 +84,19 @@ impl InputQueue {
         self.changed.notify_waiters();
     }
 
+    /// A queue whose input has ended with nothing in it.
+    pub(crate) fn ended() -> InputQueue {
+        let q = InputQueue::default();
+        q.lock().ended = true;
+        q
+    }
+
+    /// Input before `consumed` will not be read again: the job has a checkpoint that far.
+    pub(crate) fn checkpointed(&self, consumed: u64) {
+        let mut q = self.lock();
+        q.keep_from = q.keep_from.max(consumed);
+    }
+
     /// Bytes from `at` on, once there are some or the input has ended (or after a while,
     /// none); everything before `consumed` is dropped for good.
     pub(crate) async fn fetch(&self, consumed: u64, at: u64) -> (Vec<u8>, bool) {
@@ -81,7 +105,13 @@ impl InputQueue {
             let waiting = self.changed.notified();
             {
                 let mut q = self.lock();
-                let drop = consumed.saturating_sub(q.base).min(q.data.len() as u64) as usize;
+                q.consumed = q.consumed.max(consumed);
+                // Consumed input is kept back to the last checkpoint, within a bound.
+                let keep = q.keep_from.max(consumed.saturating_sub(MAX_KEPT));
+                let drop = consumed
+                    .min(keep)
+                    .saturating_sub(q.base)
+                    .min(q.data.len() as u64) as usize;
                 if drop > 0 {
                     q.data.drain(..drop);
                     q.base += drop as u64;
@@ -113,6 +143,7 @@ type Fetched = (Vec<u8>, bool);
 pub(crate) struct StdinCall {
     id: String,
     home: String,
+    run: u32,
     consumed: u64,
     at: u64,
     reply: SyncSender<Fetched>,
@@ -130,6 +161,7 @@ pub(crate) async fn serve_calls(node: Arc<Node>, mut calls: UnboundedReceiver<St
                     id: call.id.clone(),
                     consumed: call.consumed,
                     at: call.at,
+                    run: call.run,
                 };
                 match node.ask(&call.home, &request).await {
                     Ok(Reply::Stdin { data, end }) => (data, end),
@@ -170,6 +202,7 @@ impl Node {
 pub(crate) struct RemoteInput {
     id: String,
     home: String,
+    run: u32,
     calls: UnboundedSender<StdinCall>,
     /// Bytes from offset `held_at` on.
     held: Vec<u8>,
@@ -183,10 +216,16 @@ pub(crate) struct RemoteInput {
 }
 
 impl RemoteInput {
-    pub(crate) fn new(id: String, home: String, calls: UnboundedSender<StdinCall>) -> Self {
+    pub(crate) fn new(
+        id: String,
+        home: String,
+        run: u32,
+        calls: UnboundedSender<StdinCall>,
+    ) -> Self {
         RemoteInput {
             id,
             home,
+            run,
             calls,
             held: Vec::new(),
             held_at: 0,
@@ -239,6 +278,7 @@ impl RemoteInput {
         let call = StdinCall {
             id: self.id.clone(),
             home: self.home.clone(),
+            run: self.run,
             consumed: self.consumed,
             at,
             reply,

@@ -195,7 +195,11 @@ impl Cluster {
     /// `phantom ps` through `via`: (id, node, arch, state) of every process.
     fn ps(&self, via: &str) -> Vec<(String, String, String, String)> {
         let out = output(&mut self.client("ps", via));
-        assert!(out.status.success(), "ps failed: {out:?}");
+        // 2: some node did not answer (named on stderr); the table lists the others.
+        assert!(
+            matches!(out.status.code(), Some(0 | 2)),
+            "ps failed: {out:?}"
+        );
         String::from_utf8_lossy(&out.stdout)
             .lines()
             .skip(1)

@@ -58,6 +58,9 @@ pub enum Request {
         /// Offset in the process's input to send from (the asking node may hold bytes
         /// between `consumed` and `at` already).
         at: u64,
+        /// The run of the job asking (see [`Request::Control`]): an older run is refused.
+        #[serde(default)]
+        run: u32,
     },
     /// Node → the home node of a process: carry out an operation on the process's files,
     /// which are the home's. Answered with [`Reply::File`].
@@ -66,12 +69,18 @@ pub enum Request {
         id: String,
         /// The operation.
         op: FileOp,
+        /// The run of the job asking: an older run is refused.
+        #[serde(default)]
+        run: u32,
     },
     /// Node → the home node of a process: its output, as [`Home`] frames, from the node it runs
     /// on now. One stream per stay of the process on a node.
     Output {
         /// The process.
         id: String,
+        /// The run of the job writing: the home refuses an older run's output.
+        #[serde(default)]
+        run: u32,
     },
     /// Node → node: a migration; the stream then carries `migration::Message` frames, starting
     /// with `Offer` (or `OutcomeQuery`, for a target in doubt).
@@ -95,6 +104,74 @@ pub enum Request {
         /// The encoded offer.
         #[serde(with = "serde_bytes")]
         offer: Vec<u8>,
+    },
+    /// Client → node: follow a job: its output numbered `from` on (when `output`), where it
+    /// moves, and its end. A node that is not the job's home forwards the request to it. The
+    /// home answers [`Reply::Accepted`] (or [`Reply::Error`]), then the output stored so far,
+    /// then, with `follow`, the rest as it comes and [`Reply::Ended`]; without `follow` the
+    /// stream ends after what is stored (and [`Reply::Ended`] if the job has ended). With
+    /// `input`, the client's side then carries the job's standard input as [`Input`] frames.
+    Attach {
+        /// The job.
+        id: String,
+        /// The first output number wanted.
+        from: u64,
+        /// Whether to send output at all (`phantom wait` wants only the end).
+        output: bool,
+        /// Whether to go on until the job ends.
+        follow: bool,
+        /// Whether the client sends standard input.
+        input: bool,
+    },
+    /// Client → node: act on a job, at its home (forwarded there by any other node). Answered
+    /// with [`Reply::Job`] or [`Reply::Error`].
+    Job {
+        /// The job.
+        id: String,
+        /// What to do.
+        action: JobAction,
+    },
+    /// Home → the node running a job's run `run`: act on it there. Answered with
+    /// [`Reply::Done`] or [`Reply::Error`].
+    Control {
+        /// The job.
+        id: String,
+        /// Its run the home knows of; a node running an older run drops it.
+        run: u32,
+        /// What to do (never `Status`).
+        action: JobAction,
+    },
+    /// Node → home: a checkpoint of a job running on the sender. Answered with
+    /// [`Reply::Done`], or [`Reply::Error`] for a run that is not the job's current one (the
+    /// sender then drops its copy).
+    Checkpoint {
+        /// The job.
+        id: String,
+        /// The run that took it.
+        run: u32,
+        /// Outputs the job had written before it.
+        outputs: u64,
+        /// Instructions it had executed.
+        executed: u64,
+        /// Bytes of standard input it had consumed.
+        stdin_consumed: u64,
+        /// The checkpoint document without class bytes.
+        #[serde(with = "serde_bytes")]
+        document: Vec<u8>,
+        /// Class files (SHA-256, bytes) the sender has not sent this home before.
+        classes: Vec<([u8; 32], serde_bytes::ByteBuf)>,
+    },
+    /// Home → node: the home's jobs it believes run on the receiver, each with its run and
+    /// how many of its outputs the home holds (the receiver may forget those). Answered with
+    /// [`Reply::Processes`]: those of them the receiver runs. This is the home's heartbeat.
+    Watch {
+        /// (job, run, outputs held).
+        jobs: Vec<(String, u32, u64)>,
+    },
+    /// Anyone → node: this node, and with `cluster` every peer, as [`Reply::Nodes`].
+    Nodes {
+        /// Whether to ask every peer too.
+        cluster: bool,
     },
     /// Client → node: move a process to the node named `to`. The node that runs it does it;
     /// another node forwards the request to its peers. Answered with [`Reply::Migrated`] or
@@ -144,6 +221,26 @@ pub enum Reply {
     },
     /// The processes asked for.
     Processes(Vec<ProcessInfo>),
+    /// The cluster's jobs, and the nodes that did not answer in time.
+    Listing {
+        /// Jobs running and recently ended.
+        processes: Vec<ProcessInfo>,
+        /// Nodes that did not answer.
+        unreachable: Vec<String>,
+    },
+    /// A job's state.
+    Job(JobInfo),
+    /// The request was carried out.
+    Done,
+    /// The job ended: nothing follows.
+    Ended {
+        /// Its exit status (137 when killed, like a process killed by SIGKILL).
+        status: i32,
+        /// `exited`, `killed`, `failed to start: …` or `lost: …`.
+        reason: String,
+    },
+    /// The cluster's nodes.
+    Nodes(Vec<NodeInfo>),
     /// A target's answer to an offer.
     Verdict {
         /// Whether it takes the process.
@@ -315,6 +412,79 @@ pub enum Home {
     },
 }
 
+/// What a client can do to a job.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum JobAction {
+    /// Report its state.
+    Status,
+    /// End it (exit status 137).
+    Kill,
+    /// Freeze it where it runs until released.
+    Hold,
+    /// Let a held job go on.
+    Release,
+    /// Checkpoint it home now.
+    Checkpoint,
+}
+
+/// A job as its home knows it (`phantom status`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct JobInfo {
+    /// Global id.
+    pub id: String,
+    /// Main class.
+    pub main: String,
+    /// `running`, `held` or `ended`.
+    pub state: String,
+    /// The node it was submitted to.
+    pub home: String,
+    /// The node it runs on (or last ran on).
+    pub node: String,
+    /// That node's architecture.
+    pub arch: String,
+    /// Completed migrations.
+    pub migrations: u32,
+    /// Restarts after host failures.
+    pub restarts: u32,
+    /// Instructions executed, as last known.
+    pub executed: u64,
+    /// Outputs delivered home.
+    pub outputs: u64,
+    /// Submission time, ms since the Unix epoch.
+    pub submitted_ms: i64,
+    /// End time.
+    pub ended_ms: Option<i64>,
+    /// Exit status, once ended.
+    pub exit: Option<i32>,
+    /// Why it ended.
+    pub reason: Option<String>,
+    /// The last checkpoint: outputs and instructions before it, and its time (ms).
+    pub checkpoint: Option<(u64, u64, i64)>,
+}
+
+/// A node, as `phantom nodes` shows it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NodeInfo {
+    /// Its name.
+    pub name: String,
+    /// Whether it answered.
+    pub reachable: bool,
+    /// Its architecture.
+    pub arch: String,
+    /// Its labels.
+    pub labels: Vec<String>,
+    /// Cores for processes.
+    pub cores: u32,
+    /// Measured speed in bytecodes per second (0 when it measures none).
+    pub speed: u64,
+    /// Whole-host CPU use in percent, as its balancer samples it (none without a balancer).
+    pub cpu_percent: Option<u32>,
+    /// Processes it runs.
+    pub processes: u32,
+    /// Jobs it is home to that have not ended.
+    pub jobs: u32,
+}
+
 /// One process, as `phantom ps` shows it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ProcessInfo {
@@ -332,4 +502,13 @@ pub struct ProcessInfo {
     pub executed: u64,
     /// How many times it moved.
     pub migrations: u32,
+    /// Its home node.
+    #[serde(default)]
+    pub home: String,
+    /// Its exit status, for a job that ended.
+    #[serde(default)]
+    pub exit: Option<i32>,
+    /// Outputs it wrote (for one that ended on a node that is not its home).
+    #[serde(default)]
+    pub outputs: u64,
 }

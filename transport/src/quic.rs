@@ -33,10 +33,11 @@ use crate::pki::{self, Identity, Peer, PkiError};
 pub const ALPN: &[u8] = b"phantom/1";
 
 /// Interval of keep-alive packets, so idle connections survive NAT and the idle timeout.
-pub const KEEP_ALIVE: Duration = Duration::from_secs(2);
+pub const KEEP_ALIVE: Duration = Duration::from_secs(1);
 
-/// A connection with no packets from the peer for this long is dead.
-pub const IDLE_TIMEOUT: Duration = Duration::from_secs(10);
+/// A connection with no packets from the peer for this long is dead: a node that died is
+/// noticed this soon by the peers it talked to.
+pub const IDLE_TIMEOUT: Duration = Duration::from_secs(5);
 
 /// Per-stream receive window. Checkpoints of up to ~100 MB travel on one stream; a window this
 /// large keeps the transfer from being window-bound on high-latency links.
@@ -293,7 +294,7 @@ fn transport_config() -> Arc<TransportConfig> {
     config
         .keep_alive_interval(Some(KEEP_ALIVE))
         .max_idle_timeout(Some(
-            IdleTimeout::try_from(IDLE_TIMEOUT).expect("10 s fits in a QUIC idle timeout"),
+            IdleTimeout::try_from(IDLE_TIMEOUT).expect("5 s fits in a QUIC idle timeout"),
         ))
         .stream_receive_window(VarInt::from_u32(STREAM_WINDOW))
         .receive_window(VarInt::from_u32(CONNECTION_WINDOW))

@@ -1,0 +1,1197 @@
+//! Jobs at their home: the node a job was submitted to keeps it for its whole life, wherever
+//! it runs. The home
+//!
+//! - keeps the job's record, output and last checkpoint in its [`JobStore`], so that it
+//!   answers `status`, `logs` and `wait` at any time, also after the job ended or the home
+//!   restarted;
+//! - puts the job's output back in order and passes it to every client attached to it;
+//! - watches the node that runs the job (a [`Request::Watch`] heartbeat every second, which
+//!   also tells that node which outputs the home holds) and, when that node stops answering
+//!   or loses the job for longer than `host_timeout_secs`, restarts the job from its last
+//!   checkpoint, here, as a new *run*. Outputs, checkpoints and file operations of an older
+//!   run are refused (and that run is told to stop), so a job never runs twice to completion;
+//!   outputs are numbered over the job's life, so a restarted run's outputs that the home holds
+//!   already are dropped and every client sees each output exactly once.
+//!
+//! Every node also checkpoints the jobs it runs to their homes every `checkpoint_secs`
+//! ([`checkpoint_loop`]). A checkpoint is kept only once the home holds every output written
+//! before it, so a restart never skips output.
+
+use super::process::{NodeHost, Outbound, ProcessHandle};
+use super::store::{JobRecord, JobState, JobStore, Output, StoredCheckpoint};
+use super::{ARCH, Node, Proc, stdin::InputQueue};
+use anyhow::{Result, anyhow};
+use phantom_transport::control::{
+    Home, JobAction, JobInfo, MAX_CONTROL_FRAME, ProcessInfo, Reply, Request,
+};
+use phantom_transport::frame::{read_message, write_message};
+use phantom_vm::checkpoint::{self, DEFAULT_MAX_BYTES};
+use phantom_vm::{ClassPath, Vm};
+use std::collections::{BTreeMap, HashMap};
+use std::sync::atomic::AtomicU64;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+use tokio::sync::mpsc::{UnboundedSender, unbounded_channel};
+use tracing::{info, warn};
+
+/// Most output bytes one read of the store replays.
+const REPLAY_CHUNK: usize = 1 << 20;
+
+/// The state `ps` shows for a job whose node did not answer.
+pub(crate) const AWAY: &str = "unknown";
+
+/// Exit status of a killed job, as a shell shows a process killed by SIGKILL.
+pub(crate) const KILLED: i32 = 137;
+
+/// A client attached to a job.
+#[derive(Debug)]
+struct Watcher {
+    tx: UnboundedSender<Reply>,
+    /// Whether it wants output (not `phantom wait`).
+    output: bool,
+}
+
+/// A checkpoint that waits for outputs: the checkpoint, its new class files and the standard
+/// input it had consumed.
+type Waiting = (StoredCheckpoint, Vec<([u8; 32], Vec<u8>)>, u64);
+
+/// A job at its home, while it has not ended.
+#[derive(Debug)]
+pub(crate) struct HomeEntry {
+    pub(crate) record: JobRecord,
+    watchers: Vec<Watcher>,
+    /// Outputs that arrived ahead of their turn.
+    pending: BTreeMap<u64, (u8, Vec<u8>)>,
+    /// The exit status and output count, once the process has ended.
+    exit: Option<(i32, u64)>,
+    /// A checkpoint that waits for the outputs written before it.
+    waiting: Option<Waiting>,
+    /// The process's files: its working directory here, if its client gave one that exists.
+    pub(crate) files: Option<super::files::HomeFiles>,
+    /// The client's standard input, for the process.
+    pub(crate) input: Arc<InputQueue>,
+    /// When the node running it last confirmed it.
+    seen: Instant,
+    /// Since when that node has not listed it.
+    missing: Option<Instant>,
+}
+
+impl HomeEntry {
+    fn new(record: JobRecord) -> HomeEntry {
+        let files = record.cwd.as_deref().and_then(|dir| {
+            crate::files::LocalFiles::confined(std::path::Path::new(dir))
+                .map_err(|e| warn!(%dir, "the working directory is unusable, so the job has no files: {e}"))
+                .ok()
+        });
+        HomeEntry {
+            record,
+            watchers: Vec::new(),
+            pending: BTreeMap::new(),
+            exit: None,
+            waiting: None,
+            files: files.map(|f| Arc::new(Mutex::new(f))),
+            input: Arc::new(InputQueue::default()),
+            seen: Instant::now(),
+            missing: None,
+        }
+    }
+
+    fn send(&mut self, reply: &Reply) {
+        let is_output = matches!(reply, Reply::Output { .. });
+        self.watchers
+            .retain(|w| (is_output && !w.output) || w.tx.send(reply.clone()).is_ok());
+    }
+}
+
+/// What the store's writer thread does, in order.
+#[derive(Debug)]
+pub(crate) enum Write {
+    Output(String, Output),
+    Record(String, Box<JobRecord>),
+    Checkpoint(String, Box<StoredCheckpoint>, Vec<([u8; 32], Vec<u8>)>),
+    /// A job ended: forget what it no longer needs, and the oldest ended jobs.
+    Ended(String),
+    /// Answered once everything before it is committed.
+    Flush(tokio::sync::oneshot::Sender<()>),
+}
+
+/// The store's writer: commits what comes in batches, one transaction each, in order.
+pub(crate) fn writer(store: Arc<JobStore>, rx: std::sync::mpsc::Receiver<Write>, keep: usize) {
+    while let Ok(first) = rx.recv() {
+        let mut batch = vec![first];
+        while batch.len() < 4096
+            && let Ok(w) = rx.try_recv()
+        {
+            batch.push(w);
+        }
+        let mut outputs = Vec::new();
+        let mut records: Vec<(String, Box<JobRecord>)> = Vec::new();
+        let mut flushes = Vec::new();
+        let mut after = Vec::new();
+        for w in batch {
+            match w {
+                Write::Output(id, o) => outputs.push((id, o)),
+                Write::Record(id, r) => records.push((id, r)),
+                Write::Flush(tx) => flushes.push(tx),
+                other => after.push(other),
+            }
+        }
+        let records: Vec<(&str, &JobRecord)> =
+            records.iter().map(|(id, r)| (id.as_str(), &**r)).collect();
+        if let Err(e) = store.write(&outputs, &records) {
+            warn!("writing the job store failed: {e:#}");
+        }
+        for w in after {
+            let done = match &w {
+                Write::Checkpoint(id, c, classes) => store.save_checkpoint(id, c, classes),
+                Write::Ended(id) => store.prune(id, keep),
+                _ => Ok(()),
+            };
+            if let Err(e) = done {
+                warn!("writing the job store failed: {e:#}");
+            }
+        }
+        for f in flushes {
+            let _ = f.send(());
+        }
+    }
+}
+
+/// Milliseconds since the Unix epoch.
+pub(crate) fn now_ms() -> i64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_millis() as i64)
+}
+
+/// The home node of a job, from its id (`<home>-<number>`).
+pub(crate) fn home_of(id: &str) -> &str {
+    id.rsplit_once('-').map_or(id, |(home, _)| home)
+}
+
+fn info(id: &str, home: &str, r: &JobRecord) -> JobInfo {
+    JobInfo {
+        id: id.to_string(),
+        main: r.main.clone(),
+        state: r.state.name().to_string(),
+        home: home.to_string(),
+        node: r.runs_on.clone(),
+        arch: r.arch.clone(),
+        migrations: r.migrations,
+        restarts: r.restarts,
+        executed: r.executed,
+        outputs: r.outputs,
+        submitted_ms: r.submitted_ms,
+        ended_ms: r.ended_ms,
+        exit: r.exit,
+        reason: r.reason.clone(),
+        checkpoint: r.checkpoint,
+    }
+}
+
+impl Node {
+    fn lock_homes(&self) -> std::sync::MutexGuard<'_, HashMap<String, HomeEntry>> {
+        self.homes.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    fn write(&self, w: Write) {
+        let _ = self
+            .writes
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .send(w);
+    }
+
+    /// Waits until the store holds everything written so far.
+    async fn flush(&self) {
+        let (tx, rx) = tokio::sync::oneshot::channel();
+        self.write(Write::Flush(tx));
+        let _ = rx.await;
+    }
+
+    /// Reads the jobs of the store back after a start: those that ran here restart from their
+    /// last checkpoint; the others are watched where they run.
+    pub(crate) fn recover(self: &Arc<Self>) -> Result<()> {
+        let mut restart = Vec::new();
+        for (id, record) in self.store.list()? {
+            if record.state == JobState::Ended {
+                continue;
+            }
+            if record.runs_on == self.name() {
+                restart.push(id.clone());
+            }
+            info!(%id, runs_on = %record.runs_on, "job recovered from the store");
+            let mut entry = HomeEntry::new(record);
+            // Its client's standard input did not survive; the job sees its end.
+            entry.input = Arc::new(InputQueue::ended());
+            self.lock_homes().insert(id, entry);
+        }
+        for id in restart {
+            self.restart(&id, "its home node restarted");
+        }
+        Ok(())
+    }
+
+    /// Creates a job for a submission and starts it here; the error is what the client prints.
+    pub(crate) fn submit_job(self: &Arc<Self>, job: super::Job) -> Result<String, String> {
+        let super::Job {
+            main,
+            args,
+            classes,
+            label,
+            cwd,
+            env,
+        } = job;
+        if self.lock_processes().len() >= self.config.max_processes {
+            return Err(format!(
+                "node {} runs {} processes already, its limit",
+                self.name(),
+                self.config.max_processes
+            ));
+        }
+        let n = self
+            .store
+            .next_id()
+            .map_err(|e| format!("the job store of {} failed: {e:#}", self.name()))?;
+        let id = format!("{}-{n}", self.name());
+        let mut hashes = Vec::new();
+        {
+            let mut memory = self.classes.lock().unwrap_or_else(|e| e.into_inner());
+            for c in &classes {
+                let hash = crate::sha256(&c.bytes);
+                memory.insert(hash, Arc::from(c.bytes.as_slice()));
+                hashes.push((c.name.clone(), hash));
+            }
+        }
+        let record = JobRecord {
+            main,
+            args,
+            label,
+            cwd,
+            env: env
+                .into_iter()
+                .filter(|(k, _)| self.config.passes_env(k))
+                .collect(),
+            classes: hashes,
+            state: JobState::Running,
+            runs_on: self.name().to_string(),
+            arch: ARCH.to_string(),
+            run: 0,
+            migrations: 0,
+            submitted_ms: now_ms(),
+            ended_ms: None,
+            exit: None,
+            reason: None,
+            outputs: 0,
+            executed: 0,
+            checkpoint: None,
+            restarts: 0,
+        };
+        let class_bytes: Vec<([u8; 32], &[u8])> = record
+            .classes
+            .iter()
+            .zip(&classes)
+            .map(|((_, h), c)| (*h, c.bytes.as_slice()))
+            .collect();
+        self.store
+            .create(&id, &record, &class_bytes)
+            .map_err(|e| format!("the job store of {} failed: {e:#}", self.name()))?;
+        self.lock_homes()
+            .insert(id.clone(), HomeEntry::new(record.clone()));
+        if let Err(message) = self.launch(&id, &record, None) {
+            let mut homes = self.lock_homes();
+            if let Some(entry) = homes.remove(&id) {
+                self.end(&id, entry, 1, format!("failed to start: {message}"));
+            }
+            return Err(message);
+        }
+        info!(%id, main = %record.main, "started");
+        Ok(id)
+    }
+
+    /// Starts run `record.run` of a job here: from its checkpoint, or from the beginning.
+    fn launch(
+        self: &Arc<Self>,
+        id: &str,
+        record: &JobRecord,
+        from: Option<StoredCheckpoint>,
+    ) -> Result<(), String> {
+        let lookup = |h: &[u8; 32]| -> Option<Arc<[u8]>> {
+            if let Some(b) = self
+                .classes
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .get(h)
+            {
+                return Some(b.clone());
+            }
+            let bytes: Arc<[u8]> = Arc::from(self.store.class(h).ok()??);
+            self.classes
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .insert(*h, bytes.clone());
+            Some(bytes)
+        };
+        let outputs = Arc::new(AtomicU64::new(from.as_ref().map_or(0, |c| c.outputs)));
+        let host = NodeHost::new(
+            id.to_string(),
+            self.name().to_string(),
+            record.run,
+            outputs.clone(),
+            self.routes.clone(),
+            self.file_calls.clone(),
+            self.stdin_calls.clone(),
+        );
+        let vm = match from {
+            Some(c) => {
+                let mut c = checkpoint::decode(&c.document, DEFAULT_MAX_BYTES)
+                    .map_err(|e| format!("its checkpoint: {e}"))?;
+                checkpoint::fill_class_bytes(&mut c, lookup)
+                    .map_err(|e| format!("its checkpoint: {e}"))?;
+                Vm::restore(&c, Box::new(host), self.vm_config())
+                    .map_err(|e| format!("restoring its checkpoint: {e}"))?
+            }
+            None => {
+                let mut memory = BTreeMap::new();
+                for (name, hash) in &record.classes {
+                    let bytes =
+                        lookup(hash).ok_or_else(|| format!("its class {name} is not stored"))?;
+                    memory.insert(name.clone(), bytes);
+                }
+                let mut class_path = ClassPath::default();
+                class_path.push_memory(memory);
+                let mut config = self.vm_config();
+                config.env = record.env.clone();
+                config.properties = crate::launcher::host_properties(
+                    record.cwd.as_deref().unwrap_or("/"),
+                    &config.env,
+                    "",
+                );
+                let mut vm = Vm::new(class_path, Box::new(host), config)
+                    .map_err(|e| crate::launch_error(&e, &record.main))?;
+                vm.start_main(&record.main, &record.args)
+                    .map_err(|e| crate::launch_error(&e, &record.main))?;
+                vm
+            }
+        };
+        let handle = ProcessHandle::spawn(
+            id.to_string(),
+            self.name().to_string(),
+            record.run,
+            vm,
+            outputs,
+            self.routes.clone(),
+            self.cores.clone(),
+        )
+        .map_err(|e| format!("cannot start a thread for the process: {e}"))?;
+        if record.state == JobState::Held {
+            handle.hold();
+        }
+        let now = self.epoch.elapsed().as_secs_f64();
+        self.lock_processes().insert(
+            id.to_string(),
+            Proc {
+                handle,
+                main: record.main.clone(),
+                home: self.name().to_string(),
+                run: record.run,
+                label: record.label.clone(),
+                migrations: record.migrations,
+                started_at: now - (now_ms() - record.submitted_ms).max(0) as f64 / 1000.0,
+                resident_since: now,
+                migrating_to: None,
+                home_has: Default::default(),
+            },
+        );
+        Ok(())
+    }
+
+    /// Ends a job: its record says how, its clients are told, and the store keeps it.
+    /// The entry must be out of the table already.
+    fn end(&self, id: &str, mut entry: HomeEntry, status: i32, reason: String) {
+        info!(%id, status, %reason, "job ended");
+        entry.record.state = JobState::Ended;
+        entry.record.exit = Some(status);
+        entry.record.reason = Some(reason.clone());
+        entry.record.ended_ms = Some(now_ms());
+        self.write(Write::Record(
+            id.to_string(),
+            Box::new(entry.record.clone()),
+        ));
+        self.write(Write::Ended(id.to_string()));
+        entry.send(&Reply::Ended { status, reason });
+    }
+
+    /// News of a job whose home is here, from the node running run `run` of it. False when
+    /// that run is not the job's current one (or the job is over): the sender should stop it.
+    pub(crate) fn deliver_home(&self, id: &str, run: u32, what: Home) -> bool {
+        let mut homes = self.lock_homes();
+        let Some(entry) = homes.get_mut(id) else {
+            return false;
+        };
+        if run != entry.record.run {
+            return false;
+        }
+        match what {
+            Home::Output { seq, fd, bytes } => {
+                if seq >= entry.record.outputs {
+                    entry.pending.insert(seq, (fd, bytes));
+                }
+            }
+            Home::Arrived { node, arch } => {
+                if node != entry.record.runs_on {
+                    entry.record.migrations += 1;
+                }
+                entry.record.runs_on = node.clone();
+                entry.record.arch = arch.clone();
+                entry.seen = Instant::now();
+                entry.missing = None;
+                self.write(Write::Record(
+                    id.to_string(),
+                    Box::new(entry.record.clone()),
+                ));
+                entry.send(&Reply::Moved { node, arch });
+            }
+            Home::Exited { status, outputs } => entry.exit = Some((status, outputs)),
+        }
+        let mut delivered = false;
+        while let Some((fd, bytes)) = entry.pending.remove(&entry.record.outputs) {
+            let seq = entry.record.outputs;
+            entry.send(&Reply::Output {
+                fd,
+                bytes: bytes.clone(),
+            });
+            self.write(Write::Output(id.to_string(), Output { seq, fd, bytes }));
+            entry.record.outputs += 1;
+            delivered = true;
+        }
+        if delivered {
+            self.keep_waiting_checkpoint(id, entry);
+            self.write(Write::Record(
+                id.to_string(),
+                Box::new(entry.record.clone()),
+            ));
+        }
+        if let Some((status, outputs)) = entry.exit
+            && entry.record.outputs >= outputs
+        {
+            let entry = homes.remove(id).expect("found above");
+            self.end(id, entry, status, "exited".to_string());
+        }
+        true
+    }
+
+    /// Stores a checkpoint that waited for its outputs, once they are all here.
+    fn keep_waiting_checkpoint(&self, id: &str, entry: &mut HomeEntry) {
+        if entry
+            .waiting
+            .as_ref()
+            .is_some_and(|(c, ..)| c.outputs <= entry.record.outputs)
+        {
+            let (c, classes, stdin_consumed) = entry.waiting.take().expect("checked");
+            entry.record.checkpoint = Some((c.outputs, c.executed, now_ms()));
+            entry.record.executed = entry.record.executed.max(c.executed);
+            entry.input.checkpointed(stdin_consumed);
+            self.write(Write::Checkpoint(id.to_string(), Box::new(c), classes));
+            self.write(Write::Record(
+                id.to_string(),
+                Box::new(entry.record.clone()),
+            ));
+        }
+    }
+
+    /// A checkpoint of run `c.run` of a job whose home is here.
+    pub(crate) fn home_checkpoint(
+        &self,
+        id: &str,
+        c: StoredCheckpoint,
+        classes: Vec<([u8; 32], Vec<u8>)>,
+        stdin_consumed: u64,
+    ) -> Result<(), String> {
+        let mut homes = self.lock_homes();
+        let entry = homes
+            .get_mut(id)
+            .ok_or_else(|| format!("{id} is not a running job of {}", self.name()))?;
+        if entry.record.run != c.run {
+            return Err(format!(
+                "run {} of {id} is stale: the job is at run {}",
+                c.run, entry.record.run
+            ));
+        }
+        entry.waiting = Some((c, classes, stdin_consumed));
+        self.keep_waiting_checkpoint(id, entry);
+        Ok(())
+    }
+
+    /// Restarts a job whose host failed: from its last checkpoint, here, as a new run.
+    pub(crate) fn restart(self: &Arc<Self>, id: &str, why: &str) {
+        let (record, old) = {
+            let mut homes = self.lock_homes();
+            let Some(entry) = homes.get_mut(id) else {
+                return;
+            };
+            let old = entry.record.runs_on.clone();
+            entry.record.run += 1;
+            entry.record.restarts += 1;
+            entry.record.runs_on = self.name().to_string();
+            entry.record.arch = ARCH.to_string();
+            entry.pending.clear();
+            entry.exit = None;
+            entry.waiting = None;
+            entry.missing = None;
+            entry.seen = Instant::now();
+            self.write(Write::Record(
+                id.to_string(),
+                Box::new(entry.record.clone()),
+            ));
+            (entry.record.clone(), old)
+        };
+        let from = match self.store.checkpoint(id) {
+            Ok(c) => c,
+            Err(e) => {
+                warn!(%id, "its checkpoint is unreadable, so it restarts from the beginning: {e:#}");
+                None
+            }
+        };
+        warn!(%id, %why, run = record.run, from_outputs = from.as_ref().map(|c| c.outputs), "restarting the job here");
+        if let Err(message) = self.launch(id, &record, from) {
+            if let Some(entry) = self.lock_homes().remove(id) {
+                self.end(id, entry, 1, format!("lost: {why}, and {message}"));
+            }
+            return;
+        }
+        if let Some(entry) = self.lock_homes().get_mut(id) {
+            entry.send(&Reply::Moved {
+                node: self.name().to_string(),
+                arch: ARCH.to_string(),
+            });
+        }
+        if old != self.name() {
+            // The old host may be alive after all: its run must stop.
+            let node = self.clone();
+            let request = Request::Control {
+                id: id.to_string(),
+                run: record.run,
+                action: JobAction::Kill,
+            };
+            tokio::spawn(async move {
+                let _ =
+                    tokio::time::timeout(Duration::from_secs(2), node.ask(&old, &request)).await;
+            });
+        }
+    }
+
+    /// The home's heartbeat: asks the nodes running its jobs about them, and restarts the jobs
+    /// whose node stopped answering or lost them.
+    pub(crate) async fn watch_loop(self: Arc<Self>) {
+        let timeout = Duration::from_secs_f64(self.config.host_timeout_secs);
+        let mut tick = tokio::time::interval(Duration::from_secs(1));
+        loop {
+            tick.tick().await;
+            let mut by_node: HashMap<String, Vec<(String, u32, u64)>> = HashMap::new();
+            let mut restart = Vec::new();
+            {
+                let processes = self.lock_processes();
+                let mut homes = self.lock_homes();
+                for (id, e) in homes.iter_mut() {
+                    if e.record.runs_on == self.name() {
+                        if processes.get(id).is_some_and(|p| p.run == e.record.run) {
+                            e.seen = Instant::now();
+                            e.missing = None;
+                        } else if e.missing.get_or_insert_with(Instant::now).elapsed() > timeout {
+                            restart.push((id.clone(), "its process vanished".to_string()));
+                        }
+                    } else {
+                        by_node.entry(e.record.runs_on.clone()).or_default().push((
+                            id.clone(),
+                            e.record.run,
+                            e.record.outputs,
+                        ));
+                    }
+                }
+            }
+            let asks = by_node.into_iter().map(|(name, jobs)| {
+                let node = self.clone();
+                async move {
+                    let request = Request::Watch { jobs: jobs.clone() };
+                    let answer =
+                        tokio::time::timeout(Duration::from_secs(1), node.ask(&name, &request))
+                            .await;
+                    (name, jobs, answer)
+                }
+            });
+            for (name, jobs, answer) in super::futures_join(asks).await {
+                match answer {
+                    Ok(Ok(Reply::Processes(list))) => {
+                        for (id, run, _) in &jobs {
+                            let found = list.iter().find(|p| &p.id == id);
+                            if let Some(p) = found
+                                && let Some(status) = p.exit
+                            {
+                                // It ended there, and the news was lost on the way.
+                                self.deliver_home(
+                                    id,
+                                    *run,
+                                    Home::Exited {
+                                        status,
+                                        outputs: p.outputs,
+                                    },
+                                );
+                                continue;
+                            }
+                            let mut homes = self.lock_homes();
+                            let Some(e) = homes.get_mut(id) else { continue };
+                            match found {
+                                Some(p) => {
+                                    e.seen = Instant::now();
+                                    e.missing = None;
+                                    e.record.executed = e.record.executed.max(p.executed);
+                                }
+                                None => {
+                                    if e.missing.get_or_insert_with(Instant::now).elapsed()
+                                        > timeout
+                                    {
+                                        restart
+                                            .push((id.clone(), format!("it vanished from {name}")));
+                                    }
+                                }
+                            }
+                        }
+                    }
+                    other => {
+                        let why = match other {
+                            Ok(Ok(reply)) => format!("{name} answered {reply:?}"),
+                            Ok(Err(e)) => format!("{name} is unreachable: {e:#}"),
+                            Err(_) => format!("{name} stopped answering"),
+                        };
+                        let homes = self.lock_homes();
+                        for (id, ..) in &jobs {
+                            if homes.get(id).is_some_and(|e| e.seen.elapsed() > timeout) {
+                                restart.push((id.clone(), why.clone()));
+                            }
+                        }
+                    }
+                }
+            }
+            for (id, why) in restart {
+                self.restart(&id, &why);
+            }
+        }
+    }
+
+    /// A heartbeat from the home of some jobs: which of them run here, and which ended here;
+    /// the home holds their outputs before the given counts.
+    pub(crate) fn answer_watch(&self, jobs: Vec<(String, u32, u64)>) -> Reply {
+        let processes = self.lock_processes();
+        let finished = self.finished.lock().unwrap_or_else(|e| e.into_inner());
+        let mut list = Vec::new();
+        for (id, run, held) in jobs {
+            let _ = self.routes.send(Outbound::Ack {
+                id: id.clone(),
+                held,
+            });
+            let mut info = ProcessInfo {
+                id: id.clone(),
+                main: String::new(),
+                node: self.name().to_string(),
+                arch: ARCH.to_string(),
+                state: String::new(),
+                executed: 0,
+                migrations: 0,
+                home: String::new(),
+                exit: None,
+                outputs: 0,
+            };
+            if let Some(p) = processes.get(&id)
+                && p.run == run
+            {
+                info.state = if p.migrating_to.is_some() {
+                    "migrating".to_string()
+                } else {
+                    p.handle.state().name().to_string()
+                };
+                info.executed = p.handle.executed();
+                list.push(info);
+            } else if let Some(&(r, status, outputs)) = finished.get(&id)
+                && r == run
+            {
+                info.state = "exited".to_string();
+                info.exit = Some(status);
+                info.outputs = outputs;
+                list.push(info);
+            }
+        }
+        Reply::Processes(list)
+    }
+
+    /// What the home does for a client's `status`, `kill`, `hold`, `release` or `checkpoint`.
+    pub(crate) async fn job_action(self: &Arc<Self>, id: &str, action: JobAction) -> Reply {
+        let home = home_of(id);
+        if home != self.name() && self.config.peer(home).is_some() {
+            let request = Request::Job {
+                id: id.to_string(),
+                action,
+            };
+            return match tokio::time::timeout(Duration::from_secs(10), self.ask(home, &request))
+                .await
+            {
+                Ok(Ok(reply)) => reply,
+                Ok(Err(e)) => Reply::Error {
+                    message: format!("{id}'s home {home} is unreachable: {e:#}"),
+                },
+                Err(_) => Reply::Error {
+                    message: format!("{id}'s home {home} did not answer"),
+                },
+            };
+        }
+        let current = self
+            .lock_homes()
+            .get(id)
+            .map(|e| (e.record.clone(), e.record.run));
+        let Some((record, run)) = current else {
+            self.flush().await;
+            return match self.store.get(id) {
+                Ok(Some(r)) if action == JobAction::Status => Reply::Job(info(id, self.name(), &r)),
+                Ok(Some(r)) => Reply::Error {
+                    message: format!(
+                        "job {id} has ended ({})",
+                        r.reason.as_deref().unwrap_or("?")
+                    ),
+                },
+                Ok(None) => Reply::Error {
+                    message: format!("no job {id} at {}", self.name()),
+                },
+                Err(e) => Reply::Error {
+                    message: format!("the job store of {} failed: {e:#}", self.name()),
+                },
+            };
+        };
+        if action == JobAction::Status {
+            return Reply::Job(info(id, self.name(), &record));
+        }
+        // Carried out where the job runs.
+        let done = if record.runs_on == self.name() {
+            self.control(id, run, action).await
+        } else {
+            let request = Request::Control {
+                id: id.to_string(),
+                run,
+                action,
+            };
+            match tokio::time::timeout(Duration::from_secs(10), self.ask(&record.runs_on, &request))
+                .await
+            {
+                Ok(Ok(Reply::Done)) => Ok(()),
+                Ok(Ok(Reply::Error { message })) => Err(message),
+                Ok(Ok(other)) => Err(format!("{} answered {other:?}", record.runs_on)),
+                Ok(Err(e)) => Err(format!("{} is unreachable: {e:#}", record.runs_on)),
+                Err(_) => Err(format!("{} did not answer", record.runs_on)),
+            }
+        };
+        if action == JobAction::Kill {
+            // Killed whether or not its host answered: any output or checkpoint of it
+            // from now on is refused, and the host is told to stop it then.
+            if let Err(e) = &done {
+                warn!(%id, "killing it where it runs failed: {e}");
+            }
+            let entry = self.lock_homes().remove(id);
+            if let Some(entry) = entry {
+                self.end(id, entry, KILLED, "killed".to_string());
+            }
+            self.flush().await;
+            return match self.store.get(id) {
+                Ok(Some(r)) => Reply::Job(info(id, self.name(), &r)),
+                _ => Reply::Done,
+            };
+        }
+        if let Err(message) = done {
+            return Reply::Error { message };
+        }
+        let mut homes = self.lock_homes();
+        let Some(entry) = homes.get_mut(id) else {
+            return Reply::Done;
+        };
+        match action {
+            JobAction::Hold => entry.record.state = JobState::Held,
+            JobAction::Release => entry.record.state = JobState::Running,
+            _ => {}
+        }
+        self.write(Write::Record(
+            id.to_string(),
+            Box::new(entry.record.clone()),
+        ));
+        Reply::Job(info(id, self.name(), &entry.record))
+    }
+
+    /// Carries out an action on a job's run `run` that runs here.
+    pub(crate) async fn control(
+        self: &Arc<Self>,
+        id: &str,
+        run: u32,
+        action: JobAction,
+    ) -> Result<(), String> {
+        {
+            let processes = self.lock_processes();
+            let Some(p) = processes.get(id) else {
+                return Err(format!(
+                    "{} {id} on {}",
+                    super::NO_SUCH_PROCESS,
+                    self.name()
+                ));
+            };
+            if p.run > run {
+                return Err(format!("{id} runs here at a newer run than {run}"));
+            }
+            match action {
+                JobAction::Kill => {
+                    drop(processes);
+                    self.stop(id, run);
+                    return Ok(());
+                }
+                _ if p.run != run => {
+                    return Err(format!("{id} runs here at an older run than {run}"));
+                }
+                JobAction::Hold => {
+                    p.handle.hold();
+                    return Ok(());
+                }
+                JobAction::Release => {
+                    p.handle.release();
+                    return Ok(());
+                }
+                JobAction::Status => return Ok(()),
+                JobAction::Checkpoint => {}
+            }
+        }
+        self.checkpoint(id).await.map_err(|e| format!("{e:#}"))
+    }
+
+    /// Stops a job's process here if its run is `run` or older.
+    pub(crate) fn stop(&self, id: &str, run: u32) {
+        let mut processes = self.lock_processes();
+        if processes.get(id).is_some_and(|p| p.run <= run) {
+            let p = processes.remove(id).expect("found above");
+            p.handle.drop_process();
+            let _ = self.routes.send(Outbound::Forget(id.to_string()));
+            info!(%id, run = p.run, "stopped");
+        }
+    }
+
+    /// Captures a job that runs here and sends the checkpoint to its home. The process stops
+    /// for the capture only.
+    pub(crate) async fn checkpoint(self: &Arc<Self>, id: &str) -> Result<()> {
+        let (freeze, home, run, known, executed) = {
+            let processes = self.lock_processes();
+            let p = processes
+                .get(id)
+                .ok_or_else(|| anyhow!("{} {id} on {}", super::NO_SUCH_PROCESS, self.name()))?;
+            if p.migrating_to.is_some() {
+                return Err(anyhow!("{id} is being moved"));
+            }
+            (
+                p.handle.freeze(),
+                p.home.clone(),
+                p.run,
+                p.home_has.clone(),
+                p.handle.executed(),
+            )
+        };
+        let frozen = freeze.await;
+        if let Some(p) = self.lock_processes().get(id) {
+            p.handle.resume();
+        }
+        let frozen = frozen.map_err(|e| anyhow!("capturing {id}: {e}"))?;
+        let outputs = frozen.outputs;
+        let stdin_consumed = frozen.checkpoint.stdin_consumed;
+        let (document, classes) = tokio::task::spawn_blocking(move || {
+            let mut c = frozen.checkpoint;
+            let classes = checkpoint::take_class_bytes(&mut c);
+            (checkpoint::encode(&c), classes)
+        })
+        .await?;
+        let hashes: Vec<[u8; 32]> = classes.iter().map(|(h, _)| *h).collect();
+        let new: Vec<([u8; 32], Vec<u8>)> = classes
+            .into_iter()
+            .filter(|(h, _)| !known.contains(h))
+            .collect();
+        let size = document.len();
+        let stored = StoredCheckpoint {
+            run,
+            outputs,
+            executed,
+            document,
+        };
+        let result = if home == self.name() {
+            self.home_checkpoint(id, stored, new, stdin_consumed)
+        } else {
+            let request = Request::Checkpoint {
+                id: id.to_string(),
+                run,
+                outputs,
+                executed,
+                stdin_consumed,
+                document: stored.document,
+                classes: new
+                    .into_iter()
+                    .map(|(h, b)| (h, serde_bytes::ByteBuf::from(b)))
+                    .collect(),
+            };
+            match self.ask(&home, &request).await? {
+                Reply::Done => Ok(()),
+                Reply::Error { message } => Err(message),
+                other => Err(format!("{home} answered {other:?}")),
+            }
+        };
+        match result {
+            Ok(()) => {
+                if let Some(p) = self.lock_processes().get_mut(id) {
+                    p.home_has.extend(hashes);
+                }
+                tracing::debug!(%id, bytes = size, outputs, "checkpointed");
+                Ok(())
+            }
+            Err(message) => {
+                if message.contains("is stale") {
+                    // The home restarted this job elsewhere: this copy must stop.
+                    self.stop(id, run);
+                }
+                Err(anyhow!("checkpointing {id}: {message}"))
+            }
+        }
+    }
+
+    /// Attaches a client to a job (see [`Request::Attach`]).
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) async fn attach(
+        self: &Arc<Self>,
+        send: &mut quinn::SendStream,
+        recv: Option<quinn::RecvStream>,
+        id: &str,
+        from: u64,
+        output: bool,
+        follow: bool,
+    ) -> Result<()> {
+        let home = home_of(id);
+        if home != self.name() && self.config.peer(home).is_some() {
+            return self
+                .relay_attach(send, recv, home, id, from, output, follow)
+                .await;
+        }
+        let (tx, mut rx) = unbounded_channel();
+        let live = {
+            let mut homes = self.lock_homes();
+            homes.get_mut(id).map(|e| {
+                if follow {
+                    e.watchers.push(Watcher { tx, output });
+                }
+                if let Some(recv) = recv {
+                    tokio::spawn(e.input.clone().receive(recv));
+                }
+                (
+                    e.record.outputs,
+                    e.record.runs_on.clone(),
+                    e.record.arch.clone(),
+                )
+            })
+        };
+        self.flush().await;
+        let (upto, ended) = match &live {
+            Some((upto, ..)) => (*upto, None),
+            None => match self.store.get(id) {
+                Ok(Some(r)) => (
+                    r.outputs,
+                    Some((r.exit.unwrap_or(1), r.reason.unwrap_or_default())),
+                ),
+                Ok(None) => {
+                    let message = format!("no job {id} at {}", self.name());
+                    write_message(send, &Reply::Error { message }).await?;
+                    send.finish()?;
+                    return Ok(());
+                }
+                Err(e) => {
+                    let message = format!("the job store of {} failed: {e:#}", self.name());
+                    write_message(send, &Reply::Error { message }).await?;
+                    send.finish()?;
+                    return Ok(());
+                }
+            },
+        };
+        write_message(send, &Reply::Accepted { id: id.to_string() }).await?;
+        if let Some((_, node, arch)) = live {
+            write_message(send, &Reply::Moved { node, arch }).await?;
+        }
+        let mut at = from;
+        while output && at < upto {
+            let chunk = self.store.outputs(id, at, REPLAY_CHUNK)?;
+            if chunk.is_empty() {
+                break;
+            }
+            for o in chunk {
+                if o.seq >= upto {
+                    break;
+                }
+                write_message(
+                    send,
+                    &Reply::Output {
+                        fd: o.fd,
+                        bytes: o.bytes,
+                    },
+                )
+                .await?;
+                at = o.seq + 1;
+            }
+        }
+        if let Some((status, reason)) = ended {
+            write_message(send, &Reply::Ended { status, reason }).await?;
+        } else if follow {
+            while let Some(reply) = rx.recv().await {
+                let last = matches!(reply, Reply::Ended { .. });
+                write_message(send, &reply).await?;
+                if last {
+                    break;
+                }
+            }
+        }
+        send.finish()?;
+        Ok(())
+    }
+
+    /// Passes an attach through to the job's home, both ways.
+    #[allow(clippy::too_many_arguments)]
+    async fn relay_attach(
+        &self,
+        send: &mut quinn::SendStream,
+        recv: Option<quinn::RecvStream>,
+        home: &str,
+        id: &str,
+        from: u64,
+        output: bool,
+        follow: bool,
+    ) -> Result<()> {
+        let opened = async {
+            let connection = self.connection(home).await?;
+            let (mut up, down) = connection.open_bi().await?;
+            let request = Request::Attach {
+                id: id.to_string(),
+                from,
+                output,
+                follow,
+                input: recv.is_some(),
+            };
+            write_message(&mut up, &request).await?;
+            anyhow::Ok((up, down))
+        };
+        let (mut up, mut down) = match tokio::time::timeout(Duration::from_secs(5), opened).await {
+            Ok(Ok(s)) => s,
+            Ok(Err(e)) => {
+                let message = format!("{id}'s home {home} is unreachable: {e:#}");
+                write_message(send, &Reply::Error { message }).await?;
+                send.finish()?;
+                return Ok(());
+            }
+            Err(_) => {
+                let message = format!("{id}'s home {home} did not answer");
+                write_message(send, &Reply::Error { message }).await?;
+                send.finish()?;
+                return Ok(());
+            }
+        };
+        match recv {
+            Some(mut recv) => {
+                tokio::spawn(async move {
+                    let _ = tokio::io::copy(&mut recv, &mut up).await;
+                    let _ = up.finish();
+                });
+            }
+            None => {
+                let _ = up.finish();
+            }
+        }
+        while let Some(reply) = read_message::<Reply>(&mut down, MAX_CONTROL_FRAME).await? {
+            write_message(send, &reply).await?;
+        }
+        send.finish()?;
+        Ok(())
+    }
+
+    /// The jobs this node is home to that ended, most recent first, at most `n`.
+    pub(crate) fn ended_jobs(&self, n: usize) -> Vec<ProcessInfo> {
+        let mut list: Vec<(String, JobRecord)> = match self.store.list() {
+            Ok(l) => l
+                .into_iter()
+                .filter(|(_, r)| r.state == JobState::Ended)
+                .collect(),
+            Err(e) => {
+                warn!("reading the job store failed: {e:#}");
+                Vec::new()
+            }
+        };
+        list.sort_by_key(|(_, r)| std::cmp::Reverse(r.ended_ms));
+        list.truncate(n);
+        list.into_iter()
+            .map(|(id, r)| ProcessInfo {
+                id,
+                main: r.main,
+                node: r.runs_on,
+                arch: r.arch,
+                state: match r.reason.as_deref() {
+                    Some(why) => why.split(':').next().unwrap_or(why).to_string(),
+                    None => "ended".to_string(),
+                },
+                executed: r.executed,
+                migrations: r.migrations,
+                home: self.name().to_string(),
+                exit: r.exit,
+                outputs: r.outputs,
+            })
+            .collect()
+    }
+
+    /// The live jobs whose home is here that run elsewhere, as the home knows them (state
+    /// [`AWAY`]): `ps` shows them so when the node running them does not answer.
+    pub(crate) fn away_jobs(&self) -> Vec<ProcessInfo> {
+        self.lock_homes()
+            .iter()
+            .filter(|(_, e)| e.record.runs_on != self.name())
+            .map(|(id, e)| ProcessInfo {
+                id: id.clone(),
+                main: e.record.main.clone(),
+                node: e.record.runs_on.clone(),
+                arch: e.record.arch.clone(),
+                state: AWAY.to_string(),
+                executed: e.record.executed,
+                migrations: e.record.migrations,
+                home: self.name().to_string(),
+                exit: None,
+                outputs: e.record.outputs,
+            })
+            .collect()
+    }
+
+    /// How many jobs whose home is here have not ended.
+    pub(crate) fn live_jobs(&self) -> usize {
+        self.lock_homes().len()
+    }
+}
+
+/// Checkpoints every job running on this node to its home, every `checkpoint_secs`.
+pub(crate) async fn checkpoint_loop(node: Arc<Node>) {
+    let every = Duration::from_secs_f64(node.config.checkpoint_secs);
+    let mut tick = tokio::time::interval(every);
+    tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    tick.tick().await;
+    loop {
+        tick.tick().await;
+        let ids: Vec<String> = node
+            .lock_processes()
+            .iter()
+            .filter(|(_, p)| p.migrating_to.is_none())
+            .map(|(id, _)| id.clone())
+            .collect();
+        for id in ids {
+            if let Err(e) = node.checkpoint(&id).await {
+                warn!(%id, "periodic checkpoint failed: {e:#}");
+            }
+        }
+    }
+}
