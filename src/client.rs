@@ -347,6 +347,24 @@ fn job_text(j: &JobInfo) -> String {
     out
 }
 
+/// `phantom drain`: stops a node gracefully.
+pub(crate) fn drain(node: SocketAddr, cluster: &Path, name: &str) -> Result<i32> {
+    let request = Request::Drain {
+        node: name.to_string(),
+    };
+    match ask(node, cluster, &request)? {
+        Reply::Done => {
+            println!("{name} handed its jobs on and stopped");
+            Ok(0)
+        }
+        Reply::Error { message } => {
+            eprintln!("phantom: {message}");
+            Ok(1)
+        }
+        other => bail!("unexpected reply from {node}: {other:?}"),
+    }
+}
+
 /// `phantom nodes`: the cluster's nodes.
 pub(crate) fn nodes(node: SocketAddr, cluster: &Path, json: bool) -> Result<i32> {
     match ask(node, cluster, &Request::Nodes { cluster: true })? {

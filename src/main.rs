@@ -195,6 +195,14 @@ enum Command {
         /// The job's id.
         id: String,
     },
+    /// Stop a node gracefully, as SIGTERM does: it moves its jobs to peers (or checkpoints
+    /// them home) and exits.
+    Drain {
+        #[command(flatten)]
+        at: Via,
+        /// The name of the node to stop.
+        name: String,
+    },
     /// List the cluster's nodes: architecture, cores, measured speed, load, labels, jobs,
     /// and whether each answered.
     Nodes {
@@ -372,6 +380,7 @@ fn main() -> ExitCode {
             client::job(at.node, &at.cluster, &id, JobAction::Checkpoint, false)
         }
         Command::Nodes { at, json } => client::nodes(at.node, &at.cluster, json),
+        Command::Drain { at, name } => client::drain(at.node, &at.cluster, &name),
         Command::Cluster(ClusterCommand::Init { out, nodes }) => cluster_init(&out, &nodes),
         Command::Simulate { scenario } => phantom_balancer::simulate_file(&scenario)
             .map(|report| {

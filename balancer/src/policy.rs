@@ -293,10 +293,53 @@ impl Policy {
                     "must have `main_class` or `label` to match on",
                 );
             }
+            for arch in &rule.require_arch {
+                if !ARCHITECTURES.contains(&arch.as_str()) {
+                    return invalid(
+                        &format!("rules[{i}].require_arch"),
+                        &format!(
+                            "{arch:?} is not an architecture name; phantom's names are {}",
+                            ARCHITECTURES.join(", ")
+                        ),
+                    );
+                }
+            }
         }
         Ok(())
     }
+
+    /// Labels the rules require that none of `known` is: each as (key, label), for a warning
+    /// (a rule no host can satisfy keeps its processes where they are).
+    pub fn unknown_labels(&self, known: &[String]) -> Vec<(String, String)> {
+        let mut out = Vec::new();
+        for (i, rule) in self.rules.iter().enumerate() {
+            for l in &rule.require_labels {
+                if !known.contains(l) {
+                    out.push((format!("rules[{i}].require_labels"), l.clone()));
+                }
+            }
+        }
+        out
+    }
 }
+
+/// The architecture names hosts report (Rust's `std::env::consts::ARCH`).
+pub const ARCHITECTURES: &[&str] = &[
+    "x86",
+    "x86_64",
+    "arm",
+    "aarch64",
+    "loongarch64",
+    "m68k",
+    "csky",
+    "mips",
+    "mips64",
+    "powerpc",
+    "powerpc64",
+    "riscv64",
+    "s390x",
+    "sparc64",
+];
 
 /// Turns a toml error into one naming the key: serde's messages name unknown fields, but a
 /// value out of range ("invalid value: integer `-1`, expected u32") only carries a span, so

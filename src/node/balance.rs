@@ -21,7 +21,8 @@ use tracing::{info, warn};
 
 /// A node's balancer state.
 pub(super) struct Balancer {
-    pub(super) policy: Policy,
+    /// The policy, replaced whole when the node reloads it (SIGHUP).
+    policy: std::sync::RwLock<Arc<Policy>>,
     /// Bytecodes per second, measured in a VM when the node started.
     speed_bps: f64,
     sampler: Mutex<LoadSampler>,
@@ -46,7 +47,7 @@ struct Measured {
 impl std::fmt::Debug for Balancer {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Balancer")
-            .field("dry_run", &self.policy.dry_run)
+            .field("dry_run", &self.policy().dry_run)
             .finish()
     }
 }
@@ -59,7 +60,7 @@ impl Balancer {
         speed_bps: f64,
     ) -> Result<Balancer> {
         Ok(Balancer {
-            policy,
+            policy: std::sync::RwLock::new(Arc::new(policy)),
             speed_bps,
             sampler: Mutex::new(
                 LoadSampler::new(HostId(name.to_string()), labels).map_err(|e| anyhow!("{e}"))?,
@@ -70,6 +71,21 @@ impl Balancer {
             links: Mutex::new(BTreeMap::new()),
             rounds: AtomicU64::new(0),
         })
+    }
+}
+
+impl Balancer {
+    /// The policy in force.
+    pub(super) fn policy(&self) -> Arc<Policy> {
+        self.policy
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
+    }
+
+    /// Puts a new policy in force.
+    pub(super) fn set_policy(&self, policy: Policy) {
+        *self.policy.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(policy);
     }
 }
 
@@ -140,15 +156,18 @@ pub(super) async fn run(node: Arc<Node>) {
     let Some(b) = node.balancer.as_ref() else {
         return;
     };
-    let interval = Duration::from_secs_f64(b.policy.interval.max(0.05));
     info!(
-        interval_s = b.policy.interval,
-        dry_run = b.policy.dry_run,
+        interval_s = b.policy().interval,
+        dry_run = b.policy().dry_run,
         speed_bps = b.speed_bps as u64,
         "balancer on"
     );
     loop {
-        tokio::time::sleep(interval).await;
+        // Read each time: a reloaded policy may change it.
+        tokio::time::sleep(Duration::from_secs_f64(b.policy().interval.max(0.05))).await;
+        if node.is_draining() {
+            return;
+        }
         if let Err(e) = round(&node).await {
             warn!("balancing round failed: {e:#}");
         }
@@ -162,7 +181,7 @@ async fn round(node: &Arc<Node>) -> Result<()> {
     b.table.lock().unwrap_or_else(|e| e.into_inner()).record(
         report.clone(),
         now,
-        b.policy.stale_after,
+        b.policy().stale_after,
     );
     let encoded = super::cbor(&report);
     for peer in &node.config.peers {
@@ -179,9 +198,9 @@ async fn round(node: &Arc<Node>) -> Result<()> {
     let snapshot = snapshot(node, b, now);
     let moves = {
         let mut history = b.history.lock().unwrap_or_else(|e| e.into_inner());
-        history.prune(now, &b.policy);
+        history.prune(now, &b.policy());
         let seed = b.rounds.fetch_add(1, Ordering::Relaxed) ^ process_id(node.name()).0;
-        decide(&snapshot, &b.policy, &history, seed)
+        decide(&snapshot, &b.policy(), &history, seed)
     };
     for m in moves {
         let id = node
@@ -200,7 +219,7 @@ fn snapshot(node: &Node, b: &Balancer, now: f64) -> Snapshot {
         .table
         .lock()
         .unwrap_or_else(|e| e.into_inner())
-        .host_views(now, b.policy.stale_after);
+        .host_views(now, b.policy().stale_after);
     let processes = node
         .lock_processes()
         .iter()
@@ -263,7 +282,7 @@ async fn carry_out(node: &Arc<Node>, b: &Balancer, id: &str, m: Move) {
             "expected gain {:.1} s for a move of {:.2} s, target rate at least {:.0} bytecodes/s",
             offer.expected_gain, offer.cost, offer.min_rate
         );
-        if b.policy.dry_run {
+        if b.policy().dry_run {
             info!(%id, from = %m.from, %to, "balancer (dry run) would move: {why}");
             return;
         }
@@ -324,13 +343,19 @@ pub(super) fn receive_report(node: &Node, bytes: &[u8]) -> Result<()> {
     b.table.lock().unwrap_or_else(|e| e.into_inner()).record(
         report,
         secs(node),
-        b.policy.stale_after,
+        b.policy().stale_after,
     );
     Ok(())
 }
 
 /// The answer to a peer's offer, judged with this node's own load now.
 pub(super) fn answer_offer(node: &Arc<Node>, bytes: &[u8]) -> Reply {
+    if node.is_draining() {
+        return Reply::Verdict {
+            accepted: false,
+            reason: format!("{} is stopping", node.name()),
+        };
+    }
     let Some(b) = node.balancer.as_ref() else {
         return Reply::Verdict {
             accepted: false,
@@ -368,7 +393,7 @@ pub(super) fn answer_offer(node: &Arc<Node>, bytes: &[u8]) -> Reply {
         running: report.processes,
         incoming,
     };
-    match consider_offer(&view, &offer, &b.policy) {
+    match consider_offer(&view, &offer, &b.policy()) {
         Verdict::Accept => {
             b.incoming
                 .lock()
@@ -398,5 +423,128 @@ pub(super) fn own_speed_and_load(node: &Node) -> (u64, Option<u32>) {
             )
         }
         None => (0, None),
+    }
+}
+
+/// Placement rules outside the balancer's own rounds: at submit, at a restart after a failure,
+/// and on a manual `migrate`. A node without a policy has no rules.
+fn rule_text(i: usize, r: &phantom_balancer::Rule) -> String {
+    let mut parts = Vec::new();
+    if let Some(m) = &r.main_class {
+        parts.push(format!("main_class = {m:?}"));
+    }
+    if let Some(l) = &r.label {
+        parts.push(format!("label = {l:?}"));
+    }
+    if r.pin {
+        parts.push("pin = true".to_string());
+    }
+    if !r.require_arch.is_empty() {
+        parts.push(format!("require_arch = {:?}", r.require_arch));
+    }
+    if !r.require_labels.is_empty() {
+        parts.push(format!("require_labels = {:?}", r.require_labels));
+    }
+    format!("policy rule rules[{i}] ({})", parts.join(", "))
+}
+
+/// The rule that keeps a job with this main class and label off a host with this
+/// architecture and these labels, if one does.
+pub(super) fn forbidding_rule(
+    node: &Node,
+    main: &str,
+    label: Option<&str>,
+    arch: &str,
+    labels: &[String],
+) -> Option<String> {
+    let policy = node.balancer.as_ref()?.policy();
+    let (i, rule) = policy
+        .rules
+        .iter()
+        .enumerate()
+        .find(|(_, r)| r.matches(main, label))?;
+    (!rule.admits(labels, arch)).then(|| rule_text(i, rule))
+}
+
+/// The rule that pins a job where it runs, if one does.
+pub(super) fn pinning_rule(node: &Node, main: &str, label: Option<&str>) -> Option<String> {
+    let policy = node.balancer.as_ref()?.policy();
+    let (i, rule) = policy
+        .rules
+        .iter()
+        .enumerate()
+        .find(|(_, r)| r.matches(main, label))?;
+    rule.pin.then(|| rule_text(i, rule))
+}
+
+/// A peer's architecture and labels, as its latest load report says.
+pub(super) fn peer_host(node: &Node, name: &str) -> Option<(String, Vec<String>)> {
+    let b = node.balancer.as_ref()?;
+    let now = secs(node);
+    b.table
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .host_views(now, f64::INFINITY)
+        .into_iter()
+        .find(|h| h.id.0 == name)
+        .map(|h| (h.arch, h.labels))
+}
+
+/// Peers the rules admit for a job, from their latest (fresh) load reports, least busy first;
+/// without a balancer, every peer in the configuration's order.
+pub(super) fn admitted_peers(node: &Node, main: &str, label: Option<&str>) -> Vec<String> {
+    let Some(b) = node.balancer.as_ref() else {
+        return node.config.peers.iter().map(|p| p.name.clone()).collect();
+    };
+    let now = secs(node);
+    let mut hosts = b
+        .table
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .host_views(now, b.policy().stale_after);
+    hosts.retain(|h| {
+        h.id.0 != node.name()
+            && !h.stale
+            && forbidding_rule(node, main, label, &h.arch, &h.labels).is_none()
+    });
+    hosts.sort_by(|a, b| a.cpu_usage.total_cmp(&b.cpu_usage));
+    hosts.into_iter().map(|h| h.id.0).collect()
+}
+
+/// Warns about labels the policy's rules require that no node reported so far carries.
+pub(super) fn warn_unknown_labels(node: &Node) {
+    let Some(b) = node.balancer.as_ref() else {
+        return;
+    };
+    let mut known = node.config.labels.clone();
+    let now = secs(node);
+    for h in b
+        .table
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .host_views(now, f64::INFINITY)
+    {
+        known.extend(h.labels);
+    }
+    for (key, label) in b.policy().unknown_labels(&known) {
+        warn!(%key, %label, "the policy requires a label that no node of the cluster carries");
+    }
+}
+
+/// Reads the policy file again (SIGHUP); a bad file leaves the old policy in force.
+pub(super) fn reload(node: &Node) {
+    let (Some(b), Some(path)) = (node.balancer.as_ref(), node.config.policy.as_ref()) else {
+        info!("no policy file to reload");
+        return;
+    };
+    match Policy::load(path) {
+        Ok(p) => {
+            b.set_policy(p);
+            info!(path = %path.display(), "policy reloaded");
+            warn_unknown_labels(node);
+        }
+        Err(e) => {
+            warn!(path = %path.display(), "the policy file is bad, the old one stays in force: {e}")
+        }
     }
 }

@@ -203,7 +203,7 @@ impl Node {
     }
 
     /// Waits until the store holds everything written so far.
-    async fn flush(&self) {
+    pub(crate) async fn flush(&self) {
         let (tx, rx) = tokio::sync::oneshot::channel();
         self.write(Write::Flush(tx));
         let _ = rx.await;
@@ -242,6 +242,9 @@ impl Node {
             cwd,
             env,
         } = job;
+        if self.is_draining() {
+            return Err(format!("node {} is stopping", self.name()));
+        }
         if self.lock_processes().len() >= self.config.max_processes {
             return Err(format!(
                 "node {} runs {} processes already, its limit",
@@ -293,12 +296,34 @@ impl Node {
             .zip(&classes)
             .map(|((_, h), c)| (*h, c.bytes.as_slice()))
             .collect();
+        // The placement rules may keep it off this node: it then starts held here and moves
+        // at once to a node they admit, before it runs an instruction.
+        let forbidden = super::balance::forbidding_rule(
+            self,
+            &record.main,
+            record.label.as_deref(),
+            ARCH,
+            &self.config.labels,
+        );
+        if let Some(rule) = &forbidden
+            && super::balance::admitted_peers(self, &record.main, record.label.as_deref())
+                .is_empty()
+        {
+            return Err(format!(
+                "no node of the cluster may run {}: {rule} admits none that reported",
+                record.main
+            ));
+        }
         self.store
             .create(&id, &record, &class_bytes)
             .map_err(|e| format!("the job store of {} failed: {e:#}", self.name()))?;
         self.lock_homes()
             .insert(id.clone(), HomeEntry::new(record.clone()));
-        if let Err(message) = self.launch(&id, &record, None) {
+        let mut first = record.clone();
+        if forbidden.is_some() {
+            first.state = JobState::Held;
+        }
+        if let Err(message) = self.launch(&id, &first, None) {
             let mut homes = self.lock_homes();
             if let Some(entry) = homes.remove(&id) {
                 self.end(&id, entry, 1, format!("failed to start: {message}"));
@@ -306,7 +331,34 @@ impl Node {
             return Err(message);
         }
         info!(%id, main = %record.main, "started");
+        if let Some(rule) = forbidden {
+            self.place_elsewhere(&id, &record, rule);
+        }
         Ok(id)
+    }
+
+    /// Moves a job held here, which the placement rules keep off this node, to a node they
+    /// admit; if none takes it, it stays held here and its state says so.
+    fn place_elsewhere(self: &Arc<Self>, id: &str, record: &JobRecord, rule: String) {
+        let node = self.clone();
+        let id = id.to_string();
+        let peers = super::balance::admitted_peers(self, &record.main, record.label.as_deref());
+        tokio::spawn(async move {
+            for peer in peers {
+                match super::migrate::out(&node, &id, &peer).await {
+                    Ok(_) => {
+                        info!(%id, to = %peer, %rule, "placed by the rules");
+                        return;
+                    }
+                    Err(e) => warn!(%id, to = %peer, "placing it failed: {e:#}"),
+                }
+            }
+            warn!(%id, %rule, "no node the rules admit took the job: it stays held here");
+            if let Some(entry) = node.lock_homes().get_mut(&id) {
+                entry.record.state = JobState::Held;
+                node.write(Write::Record(id.clone(), Box::new(entry.record.clone())));
+            }
+        });
     }
 
     /// Starts run `record.run` of a job here: from its checkpoint, or from the beginning.
@@ -554,7 +606,18 @@ impl Node {
             }
         };
         warn!(%id, %why, run = record.run, from_outputs = from.as_ref().map(|c| c.outputs), "restarting the job here");
-        if let Err(message) = self.launch(id, &record, from) {
+        let forbidden = super::balance::forbidding_rule(
+            self,
+            &record.main,
+            record.label.as_deref(),
+            ARCH,
+            &self.config.labels,
+        );
+        let mut first = record.clone();
+        if forbidden.is_some() {
+            first.state = JobState::Held;
+        }
+        if let Err(message) = self.launch(id, &first, from) {
             if let Some(entry) = self.lock_homes().remove(id) {
                 self.end(id, entry, 1, format!("lost: {why}, and {message}"));
             }
@@ -565,6 +628,9 @@ impl Node {
                 node: self.name().to_string(),
                 arch: ARCH.to_string(),
             });
+        }
+        if let Some(rule) = forbidden {
+            self.place_elsewhere(id, &record, rule);
         }
         if old != self.name() {
             // The old host may be alive after all: its run must stop.

@@ -338,7 +338,9 @@ async fn receive(
                         Some(meta) if meta.source == peer.name() => {
                             source_name = Some(meta.source.clone());
                             let full = node.lock_processes().len() >= node.config.max_processes;
-                            if full {
+                            if node.is_draining() {
+                                target.refuse(node.now(), format!("{} is stopping", node.name()));
+                            } else if full {
                                 target.refuse(node.now(), format!("{} is full", node.name()));
                             } else {
                                 info!(id = %meta.id, from = %peer, bytes = offered.checkpoint_len, "receiving");

@@ -5,6 +5,7 @@
 
 mod balance;
 mod config;
+mod drain;
 mod files;
 mod jobs;
 mod migrate;
@@ -94,6 +95,10 @@ pub(crate) struct Node {
     cores: Arc<process::Cores>,
     cores_n: u32,
     balancer: Option<balance::Balancer>,
+    /// Set when the node stops: it takes no new processes.
+    draining: std::sync::atomic::AtomicBool,
+    /// Notified when a drain asked over the network is over: the node exits.
+    stopped: tokio::sync::Notify,
 }
 
 impl std::fmt::Debug for Node {
@@ -176,6 +181,8 @@ pub(crate) fn run(config_path: &std::path::Path) -> Result<i32> {
             cores_n: config.cores,
             balancer,
             config,
+            draining: std::sync::atomic::AtomicBool::new(false),
+            stopped: tokio::sync::Notify::new(),
         });
         info!(
             node = %node.config.name,
@@ -192,7 +199,19 @@ pub(crate) fn run(config_path: &std::path::Path) -> Result<i32> {
         tokio::spawn(files::serve_calls(node.clone(), calls));
         tokio::spawn(stdin::serve_calls(node.clone(), input_calls));
         tokio::spawn(balance::run(node.clone()));
-        node.serve().await;
+        {
+            let node = node.clone();
+            tokio::spawn(async move {
+                // Once peers have reported their labels.
+                tokio::time::sleep(Duration::from_secs(5)).await;
+                balance::warn_unknown_labels(&node);
+            });
+        }
+        tokio::select! {
+            _ = node.clone().serve() => {}
+            stopped = drain::signals(node.clone()) => stopped?,
+        }
+        info!(node = %node.config.name, "node stopped");
         Ok(0)
     })
 }
@@ -335,6 +354,21 @@ impl Node {
                 from_node()?;
                 let reply = self.answer_watch(jobs);
                 write_message(&mut send, &reply).await?;
+                send.finish()?;
+                Ok(())
+            }
+            Request::Drain { node } => {
+                let reply = self.drain_request(&node).await;
+                write_message(&mut send, &reply).await?;
+                send.finish()?;
+                Ok(())
+            }
+            Request::Abandon { id, run } => {
+                from_node()?;
+                if self.current_run(&id) == Some(run) {
+                    self.restart(&id, &format!("{} is stopping", peer.name()));
+                }
+                write_message(&mut send, &Reply::Done).await?;
                 send.finish()?;
                 Ok(())
             }
@@ -631,7 +665,22 @@ impl Node {
 
     /// Moves a process to `to`: here if it runs here, else through the peer that runs it.
     async fn migrate(self: &Arc<Self>, id: &str, to: &str, forward: bool) -> Result<Reply> {
-        if self.lock_processes().contains_key(id) {
+        let job = self
+            .lock_processes()
+            .get(id)
+            .map(|p| (p.main.clone(), p.label.clone()));
+        if let Some((main, label)) = job {
+            if let Some(rule) = balance::pinning_rule(self, &main, label.as_deref()) {
+                return Err(anyhow!("{id} stays on {}: {rule} pins it", self.name()));
+            }
+            if let Some((arch, labels)) = balance::peer_host(self, to)
+                && let Some(rule) =
+                    balance::forbidding_rule(self, &main, label.as_deref(), &arch, &labels)
+            {
+                return Err(anyhow!(
+                    "{id} may not run on {to} ({arch}, labels {labels:?}): {rule} forbids it"
+                ));
+            }
             return migrate::out(self, id, to).await;
         }
         if forward {

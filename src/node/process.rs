@@ -42,6 +42,8 @@ pub(crate) enum Outbound {
     },
     /// The home refused the process's run: forget what is kept for it.
     Forget(String),
+    /// How many frames are kept for homes that have not acknowledged them.
+    Pending(tokio::sync::oneshot::Sender<usize>),
 }
 
 /// What the node can ask of a process.

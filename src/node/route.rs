@@ -105,6 +105,9 @@ async fn handle(
     route: Outbound,
 ) {
     match route {
+        Outbound::Pending(answer) => {
+            let _ = answer.send(routes.values().map(|r| r.kept.len()).sum());
+        }
         Outbound::Left(id) => {
             if let Some(r) = routes.get_mut(&id) {
                 r.over = Some(Instant::now());

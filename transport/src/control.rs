@@ -168,6 +168,21 @@ pub enum Request {
         /// (job, run, outputs held).
         jobs: Vec<(String, u32, u64)>,
     },
+    /// Client → node: stop the node named `node` gracefully (as SIGTERM does): it moves its
+    /// jobs to peers, or checkpoints them home, then exits. Any node passes the request on.
+    /// Answered with [`Reply::Done`] once that node has handed everything on.
+    Drain {
+        /// The node to stop.
+        node: String,
+    },
+    /// Node → home: run `run` of a job stops on the sender (it is being drained and no peer
+    /// took the job); restart it from its last checkpoint. Answered with [`Reply::Done`].
+    Abandon {
+        /// The job.
+        id: String,
+        /// The run that stops.
+        run: u32,
+    },
     /// Anyone → node: this node, and with `cluster` every peer, as [`Reply::Nodes`].
     Nodes {
         /// Whether to ask every peer too.
