@@ -111,6 +111,8 @@ pub(crate) enum Write {
     Checkpoint(String, Box<StoredCheckpoint>, Vec<([u8; 32], Vec<u8>)>),
     /// A job ended: forget what it no longer needs, and the oldest ended jobs.
     Ended(String),
+    /// The outcome of a handoff this node was the source of.
+    Decision([u8; 16], bool),
     /// Answered once everything before it is committed.
     Flush(tokio::sync::oneshot::Sender<()>),
 }
@@ -145,6 +147,7 @@ pub(crate) fn writer(store: Arc<JobStore>, rx: std::sync::mpsc::Receiver<Write>,
             let done = match &w {
                 Write::Checkpoint(id, c, classes) => store.save_checkpoint(id, c, classes),
                 Write::Ended(id) => store.prune(id, keep),
+                Write::Decision(id, committed) => store.record_decision(id, *committed, now_ms()),
                 _ => Ok(()),
             };
             if let Err(e) = done {
@@ -194,7 +197,7 @@ impl Node {
         self.homes.lock().unwrap_or_else(|e| e.into_inner())
     }
 
-    fn write(&self, w: Write) {
+    pub(crate) fn write(&self, w: Write) {
         let _ = self
             .writes
             .lock()
@@ -212,6 +215,18 @@ impl Node {
     /// Reads the jobs of the store back after a start: those that ran here restart from their
     /// last checkpoint; the others are watched where they run.
     pub(crate) fn recover(self: &Arc<Self>) -> Result<()> {
+        {
+            let now = self.now();
+            let mut decisions = self.decisions.lock().unwrap_or_else(|e| e.into_inner());
+            for (id, committed) in self.store.decisions(now_ms())? {
+                let decision = if committed {
+                    phantom_transport::migration::Decision::Committed
+                } else {
+                    phantom_transport::migration::Decision::Aborted
+                };
+                decisions.record(now, phantom_transport::migration::MigrationId(id), decision);
+            }
+        }
         let mut restart = Vec::new();
         for (id, record) in self.store.list()? {
             if record.state == JobState::Ended {

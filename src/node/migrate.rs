@@ -147,6 +147,11 @@ async fn transfer(node: &Arc<Node>, id: &str, to: &str, mut meta: Meta) -> Resul
                 .lock()
                 .unwrap_or_else(|e| e.into_inner())
                 .record(node.now(), migration, decision);
+            // Kept across a restart of this node, for a target in doubt that asks then.
+            node.write(super::jobs::Write::Decision(
+                migration.0,
+                decision == Decision::Committed,
+            ));
             match event {
                 SourceEvent::Committed => {
                     let frozen_for = freeze_started.elapsed();

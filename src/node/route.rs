@@ -46,6 +46,9 @@ struct Route {
     stalled_since: Option<Instant>,
 }
 
+/// How long opening an output stream may take.
+const OPEN_LIMIT: Duration = Duration::from_secs(5);
+
 /// How long acknowledgements may stall, with frames out, before the stream is opened anew.
 const STALL: Duration = Duration::from_secs(3);
 
@@ -73,6 +76,7 @@ pub(super) async fn run(node: Arc<Node>, mut routed: UnboundedReceiver<Outbound>
                 r.opening = false;
                 match opened {
                     Ok(s) => {
+                        tracing::debug!(%id, home = %r.home, frames = r.kept.len(), "output stream opened");
                         r.stream = Some(s);
                         r.sent = 0;
                         pump(&id, r).await;
@@ -262,7 +266,11 @@ fn open(node: &Arc<Node>, id: &str, r: &mut Route, events: &UnboundedSender<Even
     let run = r.run;
     let events = events.clone();
     tokio::spawn(async move {
-        let opened = open_stream(&node, &home, &id, run).await;
+        // Bounded: a connection to a peer that died and came back may hang until its idle
+        // timeout; the next tick tries again.
+        let opened = tokio::time::timeout(OPEN_LIMIT, open_stream(&node, &home, &id, run))
+            .await
+            .unwrap_or_else(|_| Err(anyhow::anyhow!("opening a stream to {home} timed out")));
         let _ = events.send(Event::Opened(id, run, opened));
     });
 }

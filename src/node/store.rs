@@ -23,6 +23,12 @@ const OUTPUT: TableDefinition<(&str, u64), &[u8]> = TableDefinition::new("output
 const CHECKPOINTS: TableDefinition<&str, &[u8]> = TableDefinition::new("checkpoints");
 /// SHA-256 → class file.
 const CLASSES: TableDefinition<&[u8], &[u8]> = TableDefinition::new("classes");
+/// Migration id → outcome of a handoff this node was the source of: 1 committed, 0 aborted,
+/// then the time in milliseconds since the Unix epoch (8 bytes, little-endian).
+const DECISIONS: TableDefinition<&[u8], &[u8]> = TableDefinition::new("decisions");
+
+/// How long a handoff's outcome is kept for a target in doubt that asks after a restart.
+const DECISIONS_KEPT_MS: i64 = 7 * 24 * 3600 * 1000;
 
 /// Where a job is in its life.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -145,6 +151,7 @@ impl JobStore {
             txn.open_table(OUTPUT)?;
             txn.open_table(CHECKPOINTS)?;
             txn.open_table(CLASSES)?;
+            txn.open_table(DECISIONS)?;
         }
         txn.commit()?;
         Ok(JobStore { db })
@@ -302,6 +309,40 @@ impl JobStore {
             .get(id)?
             .map(|v| uncbor(v.value(), "checkpoint"))
             .transpose()
+    }
+
+    /// Records the outcome of a handoff this node was the source of.
+    pub(crate) fn record_decision(&self, id: &[u8; 16], committed: bool, at_ms: i64) -> Result<()> {
+        let mut value = vec![u8::from(committed)];
+        value.extend_from_slice(&at_ms.to_le_bytes());
+        let txn = self.db.begin_write()?;
+        txn.open_table(DECISIONS)?
+            .insert(id.as_slice(), value.as_slice())?;
+        txn.commit()?;
+        Ok(())
+    }
+
+    /// The recorded handoff outcomes newer than a week (older ones are forgotten), as
+    /// (migration id, committed).
+    pub(crate) fn decisions(&self, now_ms: i64) -> Result<Vec<([u8; 16], bool)>> {
+        let txn = self.db.begin_write()?;
+        let mut out = Vec::new();
+        {
+            let mut table = txn.open_table(DECISIONS)?;
+            table.retain(|k, v| {
+                let at = v
+                    .get(1..9)
+                    .and_then(|b| b.try_into().ok())
+                    .map_or(0, i64::from_le_bytes);
+                let keep = k.len() == 16 && now_ms - at < DECISIONS_KEPT_MS;
+                if keep {
+                    out.push((k.try_into().expect("16 bytes"), v.first() == Some(&1)));
+                }
+                keep
+            })?;
+        }
+        txn.commit()?;
+        Ok(out)
     }
 
     /// A class file by SHA-256.

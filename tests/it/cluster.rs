@@ -13,18 +13,20 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 /// A running node.
-struct NodeProc {
-    name: String,
-    addr: String,
-    arch: String,
-    log: PathBuf,
-    child: Child,
+pub(crate) struct NodeProc {
+    pub(crate) name: String,
+    pub(crate) addr: String,
+    pub(crate) arch: String,
+    pub(crate) log: PathBuf,
+    pub(crate) child: Child,
+    /// How it was started (without `node --config FILE`).
+    pub(crate) command: Vec<String>,
 }
 
 /// Nodes that are killed when the test ends, however it ends.
-struct Cluster {
-    dir: PathBuf,
-    nodes: Vec<NodeProc>,
+pub(crate) struct Cluster {
+    pub(crate) dir: PathBuf,
+    pub(crate) nodes: Vec<NodeProc>,
 }
 
 impl Drop for Cluster {
@@ -38,7 +40,7 @@ impl Drop for Cluster {
 
 /// How to start a node of each architecture: this target's own binary, and the others that
 /// `PHANTOM_NODE_COMMANDS` lists.
-fn node_commands() -> Vec<(String, Vec<String>)> {
+pub(crate) fn node_commands() -> Vec<(String, Vec<String>)> {
     let own_arch =
         std::env::var("PHANTOM_EXPECT_ARCH").unwrap_or_else(|_| std::env::consts::ARCH.to_string());
     let mut own: Vec<String> = std::env::var("PHANTOM_TEST_RUNNER")
@@ -66,7 +68,7 @@ fn node_commands() -> Vec<(String, Vec<String>)> {
 }
 
 /// The command for a node of `arch`, or this target's own when that architecture is missing.
-fn command_for(arch: &str) -> (String, Vec<String>) {
+pub(crate) fn command_for(arch: &str) -> (String, Vec<String>) {
     let all = node_commands();
     all.iter()
         .find(|(a, _)| a == arch)
@@ -82,25 +84,37 @@ fn free_port() -> u16 {
 }
 
 /// Creates a cluster in a fresh folder and starts one node per (name, command).
-fn start(test: &str, nodes: &[(&str, (String, Vec<String>))]) -> Cluster {
+pub(crate) fn start(test: &str, nodes: &[(&str, (String, Vec<String>))]) -> Cluster {
     start_with(test, nodes, "", &[])
 }
 
 /// Like [`start`], with more configuration lines for every node (before its peers) and files
 /// written into the cluster's folder first.
-fn start_with(
+pub(crate) fn start_with(
     test: &str,
     nodes: &[(&str, (String, Vec<String>))],
     extra: &str,
     files: &[(&str, &str)],
 ) -> Cluster {
+    let nodes: Vec<NodeSpec<'_>> = nodes
+        .iter()
+        .map(|(n, c)| (*n, c.clone(), extra.to_string()))
+        .collect();
+    start_each(test, &nodes, files)
+}
+
+/// A node to start: its name, (architecture, command), and configuration lines of its own.
+pub(crate) type NodeSpec<'a> = (&'a str, (String, Vec<String>), String);
+
+/// Like [`start_with`], with configuration lines of each node's own.
+pub(crate) fn start_each(test: &str, nodes: &[NodeSpec<'_>], files: &[(&str, &str)]) -> Cluster {
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("cluster-{test}"));
     let _ = fs::remove_dir_all(&dir);
     fs::create_dir_all(&dir).expect("a test folder");
     for (name, text) in files {
         fs::write(dir.join(name), text).expect("write a file for the cluster");
     }
-    let names: Vec<&str> = nodes.iter().map(|(n, _)| *n).collect();
+    let names: Vec<&str> = nodes.iter().map(|(n, ..)| *n).collect();
     let init = output(
         phantom()
             .args(["cluster", "init", "--out"])
@@ -117,7 +131,7 @@ fn start_with(
         dir: dir.clone(),
         nodes: Vec::new(),
     };
-    for (i, (name, (arch, command))) in nodes.iter().enumerate() {
+    for (i, (name, (arch, command), extra)) in nodes.iter().enumerate() {
         let mut config = format!(
             "name = \"{name}\"\nlisten = \"{}\"\ncluster = \"cluster\"\n{extra}",
             addrs[i]
@@ -133,22 +147,14 @@ fn start_with(
         let config_path = dir.join(format!("{name}.toml"));
         fs::write(&config_path, config).expect("write a node configuration");
         let log = dir.join(format!("{name}.log"));
-        let child = Command::new(&command[0])
-            .args(&command[1..])
-            .arg("node")
-            .arg("--config")
-            .arg(&config_path)
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(fs::File::create(&log).expect("a log file"))
-            .spawn()
-            .unwrap_or_else(|e| panic!("cannot start node {name} with {command:?}: {e}"));
+        let child = spawn_node(command, &config_path, &log, false);
         cluster.nodes.push(NodeProc {
             name: name.to_string(),
             addr: addrs[i].clone(),
             arch: arch.clone(),
             log,
             child,
+            command: command.clone(),
         });
     }
     for n in &cluster.nodes {
@@ -157,7 +163,29 @@ fn start_with(
     cluster
 }
 
-fn wait_for_log(n: &NodeProc, what: &str, limit: Duration) {
+/// Starts `phantom node` for a configuration file, its stderr into `log` (appended to when
+/// `append`, for a node started again).
+fn spawn_node(command: &[String], config: &Path, log: &Path, append: bool) -> Child {
+    let file = fs::OpenOptions::new()
+        .create(true)
+        .append(append)
+        .write(true)
+        .truncate(!append)
+        .open(log)
+        .expect("a log file");
+    Command::new(&command[0])
+        .args(&command[1..])
+        .arg("node")
+        .arg("--config")
+        .arg(config)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(file)
+        .spawn()
+        .unwrap_or_else(|e| panic!("cannot start a node with {command:?}: {e}"))
+}
+
+pub(crate) fn wait_for_log(n: &NodeProc, what: &str, limit: Duration) {
     let start = Instant::now();
     loop {
         let text = fs::read_to_string(&n.log).unwrap_or_default();
@@ -174,7 +202,49 @@ fn wait_for_log(n: &NodeProc, what: &str, limit: Duration) {
 }
 
 impl Cluster {
-    fn node(&self, name: &str) -> &NodeProc {
+    /// Starts node `name` again after it stopped, with its configuration (and state folder),
+    /// and waits until it is up.
+    pub(crate) fn restart(&mut self, name: &str) {
+        let dir = self.dir.clone();
+        let n = self
+            .nodes
+            .iter_mut()
+            .find(|n| n.name == name)
+            .expect("a node of the cluster");
+        let _ = n.child.kill();
+        let _ = n.child.wait();
+        let ups = fs::read_to_string(&n.log)
+            .unwrap_or_default()
+            .matches("node up")
+            .count();
+        n.child = spawn_node(&n.command, &dir.join(format!("{name}.toml")), &n.log, true);
+        let start = Instant::now();
+        while fs::read_to_string(&n.log)
+            .unwrap_or_default()
+            .matches("node up")
+            .count()
+            <= ups
+        {
+            assert!(
+                start.elapsed() < Duration::from_secs(60),
+                "node {name} did not come up again"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// Sends a signal to node `name` (`kill -SIG`).
+    pub(crate) fn signal(&self, name: &str, signal: &str) {
+        let pid = self.node(name).child.id();
+        let status = Command::new("kill")
+            .arg(format!("-{signal}"))
+            .arg(pid.to_string())
+            .status()
+            .expect("kill runs");
+        assert!(status.success(), "kill -{signal} {pid}");
+    }
+
+    pub(crate) fn node(&self, name: &str) -> &NodeProc {
         self.nodes
             .iter()
             .find(|n| n.name == name)
@@ -182,7 +252,7 @@ impl Cluster {
     }
 
     /// A client command against node `via`, with this cluster's client certificate.
-    fn client(&self, command: &str, via: &str) -> Command {
+    pub(crate) fn client(&self, command: &str, via: &str) -> Command {
         let mut cmd = phantom();
         cmd.arg(command)
             .arg("--node")
@@ -193,7 +263,7 @@ impl Cluster {
     }
 
     /// `phantom ps` through `via`: (id, node, arch, state) of every process.
-    fn ps(&self, via: &str) -> Vec<(String, String, String, String)> {
+    pub(crate) fn ps(&self, via: &str) -> Vec<(String, String, String, String)> {
         let out = output(&mut self.client("ps", via));
         // 2: some node did not answer (named on stderr); the table lists the others.
         assert!(
@@ -216,7 +286,7 @@ impl Cluster {
     }
 
     /// Waits until `ps` shows the process running on `node`.
-    fn wait_running_on(&self, id: &str, node: &str, limit: Duration) {
+    pub(crate) fn wait_running_on(&self, id: &str, node: &str, limit: Duration) {
         let start = Instant::now();
         loop {
             if self
@@ -271,7 +341,7 @@ public class Steps {
 "#;
 
 /// Compiles `Steps` and runs it under HotSpot for the expected output.
-fn steps_program(dir: &Path, args: &[&str]) -> (PathBuf, Vec<u8>, Vec<u8>) {
+pub(crate) fn steps_program(dir: &Path, args: &[&str]) -> (PathBuf, Vec<u8>, Vec<u8>) {
     let classes = compile_java(dir, "Steps", STEPS);
     let java = output(
         Command::new("java")
@@ -286,7 +356,12 @@ fn steps_program(dir: &Path, args: &[&str]) -> (PathBuf, Vec<u8>, Vec<u8>) {
 }
 
 /// Starts `phantom submit` in the background, its stdout and stderr going to files.
-fn submit(cluster: &Cluster, via: &str, classes: &Path, args: &[&str]) -> (Child, PathBuf) {
+pub(crate) fn submit(
+    cluster: &Cluster,
+    via: &str,
+    classes: &Path,
+    args: &[&str],
+) -> (Child, PathBuf) {
     let out = cluster.dir.join("submit.out");
     let err = cluster.dir.join("submit.err");
     let child = cluster
@@ -303,7 +378,7 @@ fn submit(cluster: &Cluster, via: &str, classes: &Path, args: &[&str]) -> (Child
     (child, out)
 }
 
-fn wait_child(child: &mut Child, limit: Duration) -> i32 {
+pub(crate) fn wait_child(child: &mut Child, limit: Duration) -> i32 {
     let start = Instant::now();
     loop {
         if let Some(status) = child.try_wait().expect("waiting for a child") {
@@ -317,7 +392,7 @@ fn wait_child(child: &mut Child, limit: Duration) -> i32 {
     }
 }
 
-fn read(path: &Path) -> Vec<u8> {
+pub(crate) fn read(path: &Path) -> Vec<u8> {
     let mut bytes = Vec::new();
     fs::File::open(path)
         .and_then(|mut f| f.read_to_end(&mut bytes))
@@ -326,7 +401,7 @@ fn read(path: &Path) -> Vec<u8> {
 }
 
 /// Splits the client's stderr into the program's own and phantom's `--show-moves` lines.
-fn split_moves(stderr: &[u8]) -> (Vec<u8>, Vec<String>) {
+pub(crate) fn split_moves(stderr: &[u8]) -> (Vec<u8>, Vec<String>) {
     let text = String::from_utf8_lossy(stderr);
     let mut program = Vec::new();
     let mut moves = Vec::new();
@@ -636,7 +711,7 @@ fn the_balancer_spreads_a_batch_and_it_finishes_sooner() {
 }
 
 /// Compiles one class from its source into `dir/classes`, which it returns.
-fn compile_java(dir: &Path, name: &str, source: &str) -> PathBuf {
+pub(crate) fn compile_java(dir: &Path, name: &str, source: &str) -> PathBuf {
     let classes = dir.join("classes");
     fs::create_dir_all(&classes).expect("a classes folder");
     let file = dir.join(format!("{name}.java"));

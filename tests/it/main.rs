@@ -9,3 +9,4 @@ mod launch;
 mod platform;
 mod simulate;
 mod support;
+mod survival;
