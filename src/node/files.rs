@@ -2,7 +2,7 @@
 //! shadow served its jobs' system calls.
 //!
 //! A process's files are those of the node it was submitted to, inside the working directory
-//! its client named; the home keeps them in its [`super::HomeEntry`]. On any node, the process's
+//! its client named; the home keeps them in its [`super::jobs::HomeEntry`]. On any node, the process's
 //! host turns each file operation into a [`FileCall`] and waits for the answer; the node's
 //! [`serve_calls`] task carries calls out at home directly, or asks the home node over QUIC
 //! with [`Request::File`]. The VM's table of open files (path, mode, position) travels in the
