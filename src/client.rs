@@ -166,6 +166,7 @@ async fn follow(
         };
         match reply {
             Reply::Output { fd, bytes } => write_out(fd, &bytes),
+            Reply::Notice { message } => eprintln!("phantom: {message}"),
             Reply::Moved { node, arch } => {
                 if show_moves {
                     eprintln!("phantom: {id} runs on {node} ({arch})");

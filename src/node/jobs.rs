@@ -632,6 +632,7 @@ impl Node {
         if forbidden.is_some() {
             first.state = JobState::Held;
         }
+        let from_checkpoint = from.is_some();
         if let Err(message) = self.launch(id, &first, from) {
             if let Some(entry) = self.lock_homes().remove(id) {
                 self.end(id, entry, 1, format!("lost: {why}, and {message}"));
@@ -639,6 +640,17 @@ impl Node {
             return;
         }
         if let Some(entry) = self.lock_homes().get_mut(id) {
+            let from_where = if from_checkpoint {
+                "its last checkpoint"
+            } else {
+                "its start"
+            };
+            entry.send(&Reply::Notice {
+                message: format!(
+                    "job {id} restarts from {from_where} on {} ({ARCH}): {why}",
+                    self.name()
+                ),
+            });
             entry.send(&Reply::Moved {
                 node: self.name().to_string(),
                 arch: ARCH.to_string(),
@@ -813,9 +825,13 @@ impl Node {
                 id: id.to_string(),
                 action,
             };
-            return match tokio::time::timeout(Duration::from_secs(10), self.ask(home, &request))
-                .await
-            {
+            // A status answers fast or not at all; an action may wait for a checkpoint.
+            let bound = if action == JobAction::Status {
+                Duration::from_secs(3)
+            } else {
+                Duration::from_secs(30)
+            };
+            return match tokio::time::timeout(bound, self.ask(home, &request)).await {
                 Ok(Ok(reply)) => reply,
                 Ok(Err(e)) => Reply::Error {
                     message: format!("{id}'s home {home} is unreachable: {e:#}"),

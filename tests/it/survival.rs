@@ -164,6 +164,12 @@ fn a_job_whose_host_is_killed_restarts_from_its_checkpoint_with_every_line_once(
     let (program_err, notes) = split_moves(&read(&err));
     assert_eq!(program_err, expected_err);
     assert_eq!(notes.first().map(String::as_str), Some("job h-1"));
+    assert!(
+        notes
+            .iter()
+            .any(|n| n.starts_with("job h-1 restarts from its last checkpoint on h")),
+        "the client is told: {notes:?}"
+    );
     let s = status(&cluster, "h", id);
     assert_eq!(s["restarts"], 1, "{s}");
     assert_eq!(s["exit"], 0, "{s}");

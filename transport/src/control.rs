@@ -256,6 +256,12 @@ pub enum Reply {
     },
     /// The cluster's nodes.
     Nodes(Vec<NodeInfo>),
+    /// News for the people attached to a job (its host failed and it restarts), which the
+    /// client prints on stderr.
+    Notice {
+        /// One sentence.
+        message: String,
+    },
     /// A target's answer to an offer.
     Verdict {
         /// Whether it takes the process.
