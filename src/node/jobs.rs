@@ -468,6 +468,7 @@ impl Node {
                 resident_since: now,
                 migrating_to: None,
                 home_has: Default::default(),
+                checkpointed_at: None,
             },
         );
         Ok(())
@@ -1043,6 +1044,7 @@ impl Node {
             Ok(()) => {
                 if let Some(p) = self.lock_processes().get_mut(id) {
                     p.home_has.extend(hashes);
+                    p.checkpointed_at = Some(executed);
                 }
                 tracing::debug!(%id, bytes = size, outputs, "checkpointed");
                 Ok(())
@@ -1279,10 +1281,14 @@ pub(crate) async fn checkpoint_loop(node: Arc<Node>) {
     tick.tick().await;
     loop {
         tick.tick().await;
+        // A job that executed nothing since its last checkpoint (held, or waiting) has none
+        // newer to give.
         let ids: Vec<String> = node
             .lock_processes()
             .iter()
-            .filter(|(_, p)| p.migrating_to.is_none())
+            .filter(|(_, p)| {
+                p.migrating_to.is_none() && p.checkpointed_at != Some(p.handle.executed())
+            })
             .map(|(id, _)| id.clone())
             .collect();
         for id in ids {

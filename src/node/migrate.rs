@@ -527,6 +527,7 @@ fn start(node: &Arc<Node>, meta: Meta, vm: Vm, outputs: Arc<AtomicU64>) -> Resul
             resident_since: now,
             migrating_to: None,
             home_has: Default::default(),
+            checkpointed_at: None,
         },
     );
     Ok(())

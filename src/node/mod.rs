@@ -53,6 +53,8 @@ struct Proc {
     migrating_to: Option<String>,
     /// Class files its home has from this node's checkpoints, by SHA-256.
     home_has: std::collections::HashSet<[u8; 32]>,
+    /// Instructions it had executed at its last checkpoint from this node.
+    checkpointed_at: Option<u64>,
 }
 
 /// A submission, as a client sent it.
