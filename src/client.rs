@@ -140,6 +140,19 @@ pub(crate) fn submit(
     })
 }
 
+/// The exit status of `submit`, `wait` and `logs` when phantom cannot tell how the job ended
+/// (it could not reach the job, or the connection broke), as ssh does for its own failures.
+/// A program that exits with 255 (or -1) reads the same; phantom then says nothing on stderr.
+const UNKNOWN: i32 = 255;
+
+/// A client command's failure, said on stderr, as [`UNKNOWN`].
+fn unknown(result: Result<i32>) -> Result<i32> {
+    result.or_else(|e| {
+        eprintln!("phantom: {e:#}");
+        Ok(UNKNOWN)
+    })
+}
+
 /// Prints a job's output as it comes, until it ends (its exit status) or Ctrl-C (detached:
 /// the job goes on).
 async fn follow(
@@ -152,8 +165,13 @@ async fn follow(
     tokio::pin!(interrupted);
     loop {
         let reply = tokio::select! {
-            reply = read_message::<Reply>(recv, MAX_CONTROL_FRAME) => reply
-                .with_context(|| format!("reading from {node}"))?,
+            reply = read_message::<Reply>(recv, MAX_CONTROL_FRAME) => match reply {
+                Ok(r) => r,
+                Err(e) => {
+                    eprintln!("phantom: reading from {node} failed ({e}); job {id}'s status is unknown; follow it again with `phantom logs --follow {id}`");
+                    return Ok(UNKNOWN);
+                }
+            },
             _ = &mut interrupted => {
                 eprintln!("phantom: detached from job {id}, which goes on; follow it again with `phantom logs --follow {id}`");
                 return Ok(130);
@@ -181,9 +199,9 @@ async fn follow(
             Reply::Exited { status } => return Ok(status),
             Reply::Error { message } => {
                 eprintln!("phantom: {message}");
-                return Ok(1);
+                return Ok(UNKNOWN);
             }
-            Reply::Accepted { .. } => {}
+            Reply::Accepted { .. } | Reply::Done => {}
             other => bail!("unexpected reply from {node}: {other:?}"),
         }
     }
@@ -201,6 +219,10 @@ fn write_out(fd: u8, bytes: &[u8]) {
 
 /// `phantom logs`: a job's output from its start, and with `follow` until it ends.
 pub(crate) fn logs(node: SocketAddr, cluster: &Path, id: &str, follow_on: bool) -> Result<i32> {
+    unknown(logs_inner(node, cluster, id, follow_on))
+}
+
+fn logs_inner(node: SocketAddr, cluster: &Path, id: &str, follow_on: bool) -> Result<i32> {
     let request = Request::Attach {
         id: id.to_string(),
         from: 0,
@@ -214,16 +236,33 @@ pub(crate) fn logs(node: SocketAddr, cluster: &Path, id: &str, follow_on: bool) 
         let status = if follow_on {
             follow(&mut recv, node, id, false).await?
         } else {
-            let mut status = 0;
-            while let Some(reply) = read_message::<Reply>(&mut recv, MAX_CONTROL_FRAME).await? {
-                match reply {
-                    Reply::Output { fd, bytes } => write_out(fd, &bytes),
-                    Reply::Error { message } => {
-                        eprintln!("phantom: {message}");
-                        status = 1;
+            // The output so far ends with `Done` (or `Ended`); any other end is a failure.
+            let mut status = UNKNOWN;
+            let mut complain =
+                format!("{node} ended the stream early; the output above is incomplete");
+            loop {
+                match read_message::<Reply>(&mut recv, MAX_CONTROL_FRAME).await {
+                    Ok(Some(Reply::Output { fd, bytes })) => write_out(fd, &bytes),
+                    Ok(Some(Reply::Done | Reply::Ended { .. })) => {
+                        status = 0;
+                        break;
                     }
-                    _ => {}
+                    Ok(Some(Reply::Error { message })) => {
+                        complain = message;
+                        break;
+                    }
+                    Ok(Some(_)) => {}
+                    Ok(None) => break,
+                    Err(e) => {
+                        complain = format!(
+                            "reading from {node} failed ({e}); the output above is incomplete"
+                        );
+                        break;
+                    }
                 }
+            }
+            if status != 0 {
+                eprintln!("phantom: {complain}");
             }
             status
         };
@@ -234,6 +273,10 @@ pub(crate) fn logs(node: SocketAddr, cluster: &Path, id: &str, follow_on: bool) 
 
 /// `phantom wait`: blocks until a job ends and returns its exit status.
 pub(crate) fn wait(node: SocketAddr, cluster: &Path, id: &str) -> Result<i32> {
+    unknown(wait_inner(node, cluster, id))
+}
+
+fn wait_inner(node: SocketAddr, cluster: &Path, id: &str) -> Result<i32> {
     let request = Request::Attach {
         id: id.to_string(),
         from: 0,

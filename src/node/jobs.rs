@@ -1142,7 +1142,10 @@ impl Node {
         }
         if let Some((status, reason)) = ended {
             write_message(send, &Reply::Ended { status, reason }).await?;
-        } else if follow {
+        } else if !follow {
+            // All there is so far: the client can tell this end from a broken stream.
+            write_message(send, &Reply::Done).await?;
+        } else {
             while let Some(reply) = rx.recv().await {
                 let last = matches!(reply, Reply::Ended { .. });
                 write_message(send, &reply).await?;
@@ -1167,30 +1170,41 @@ impl Node {
         output: bool,
         follow: bool,
     ) -> Result<()> {
-        let opened = async {
-            let connection = self.connection(home).await?;
-            let (mut up, down) = connection.open_bi().await?;
-            let request = Request::Attach {
-                id: id.to_string(),
-                from,
-                output,
-                follow,
-                input: recv.is_some(),
-            };
-            write_message(&mut up, &request).await?;
-            anyhow::Ok((up, down))
+        let request = Request::Attach {
+            id: id.to_string(),
+            from,
+            output,
+            follow,
+            input: recv.is_some(),
         };
-        let (mut up, mut down) = match tokio::time::timeout(Duration::from_secs(5), opened).await {
-            Ok(Ok(s)) => s,
-            Ok(Err(e)) => {
-                let message = format!("{id}'s home {home} is unreachable: {e:#}");
-                write_message(send, &Reply::Error { message }).await?;
-                send.finish()?;
-                return Ok(());
-            }
-            Err(_) => {
-                let message = format!("{id}'s home {home} did not answer");
-                write_message(send, &Reply::Error { message }).await?;
+        // The first answer proves the connection alive; a cached connection to a home that
+        // died or restarted fails here, and one fresh connection is tried.
+        let mut attempt = 0;
+        let (mut up, mut down, first) = loop {
+            attempt += 1;
+            let opened = async {
+                let connection = self.connection(home).await?;
+                let result = async {
+                    let (mut up, mut down) = connection.open_bi().await?;
+                    write_message(&mut up, &request).await?;
+                    let first = read_message::<Reply>(&mut down, MAX_CONTROL_FRAME)
+                        .await?
+                        .ok_or_else(|| anyhow!("{home} closed the stream without answering"))?;
+                    anyhow::Ok((up, down, first))
+                }
+                .await;
+                if result.is_err() {
+                    self.forget_connection(home, &connection).await;
+                }
+                result
+            };
+            let failure = match tokio::time::timeout(Duration::from_secs(5), opened).await {
+                Ok(Ok(s)) => break s,
+                Ok(Err(e)) => format!("{id}'s home {home} is unreachable: {e:#}"),
+                Err(_) => format!("{id}'s home {home} did not answer"),
+            };
+            if attempt == 2 {
+                write_message(send, &Reply::Error { message: failure }).await?;
                 send.finish()?;
                 return Ok(());
             }
@@ -1206,8 +1220,20 @@ impl Node {
                 let _ = up.finish();
             }
         }
-        while let Some(reply) = read_message::<Reply>(&mut down, MAX_CONTROL_FRAME).await? {
-            write_message(send, &reply).await?;
+        write_message(send, &first).await?;
+        loop {
+            match read_message::<Reply>(&mut down, MAX_CONTROL_FRAME).await {
+                Ok(Some(reply)) => write_message(send, &reply).await?,
+                Ok(None) => break,
+                Err(e) => {
+                    // Not an ordinary end: the client must not take what it got for all.
+                    let message = format!(
+                        "the connection to {id}'s home {home} broke ({e}); what came before is right, the rest is missing"
+                    );
+                    write_message(send, &Reply::Error { message }).await?;
+                    break;
+                }
+            }
         }
         send.finish()?;
         Ok(())

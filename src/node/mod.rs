@@ -657,12 +657,31 @@ impl Node {
     /// Sends a request to a peer and reads its one reply.
     async fn ask(&self, name: &str, request: &Request) -> Result<Reply> {
         let connection = self.connection(name).await?;
-        let (mut send, mut recv) = connection.open_bi().await?;
-        write_message(&mut send, request).await?;
-        send.finish()?;
-        read_message::<Reply>(&mut recv, MAX_CONTROL_FRAME)
-            .await?
-            .ok_or_else(|| anyhow!("{name} closed the stream without answering"))
+        let result = async {
+            let (mut send, mut recv) = connection.open_bi().await?;
+            write_message(&mut send, request).await?;
+            send.finish()?;
+            read_message::<Reply>(&mut recv, MAX_CONTROL_FRAME)
+                .await?
+                .ok_or_else(|| anyhow!("{name} closed the stream without answering"))
+        }
+        .await;
+        if result.is_err() {
+            // The next request opens a fresh connection.
+            self.forget_connection(name, &connection).await;
+        }
+        result
+    }
+
+    /// Drops a cached connection that failed (unless another replaced it meanwhile).
+    async fn forget_connection(&self, name: &str, connection: &quinn::Connection) {
+        let mut connections = self.connections.lock().await;
+        if connections
+            .get(name)
+            .is_some_and(|c| c.stable_id() == connection.stable_id())
+        {
+            connections.remove(name);
+        }
     }
 
     /// Moves a process to `to`: here if it runs here, else through the peer that runs it.

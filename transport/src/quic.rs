@@ -134,8 +134,17 @@ impl Endpoint {
         }
         let client = client_config(identity)?;
         let socket = UdpSocket::bind(addr).map_err(|source| QuicError::Socket { addr, source })?;
-        let mut inner =
-            quinn_endpoint(socket, server).map_err(|source| QuicError::Socket { addr, source })?;
+        // A node's reset key is derived from its private key, so the same node started again
+        // answers packets of its peers' old connections with a stateless reset they accept:
+        // they learn at their next packet that it restarted, instead of after the idle timeout.
+        // A client's is random.
+        let config = if server.is_some() {
+            EndpointConfig::new(Arc::new(reset_key(identity)))
+        } else {
+            EndpointConfig::default()
+        };
+        let mut inner = quinn_endpoint(socket, server, config)
+            .map_err(|source| QuicError::Socket { addr, source })?;
         inner.set_default_client_config(client);
         Ok(Endpoint { inner })
     }
@@ -274,16 +283,22 @@ pub fn peer_identity(connection: &quinn::Connection) -> Result<Peer, QuicError> 
 fn quinn_endpoint(
     socket: UdpSocket,
     server: Option<quinn::ServerConfig>,
+    config: EndpointConfig,
 ) -> io::Result<quinn::Endpoint> {
     let control = socket.try_clone()?;
-    let endpoint = quinn::Endpoint::new(
-        EndpointConfig::default(),
-        server,
-        socket,
-        Arc::new(TokioRuntime),
-    )?;
+    let endpoint = quinn::Endpoint::new(config, server, socket, Arc::new(TokioRuntime))?;
     disable_gro(&control)?;
     Ok(endpoint)
+}
+
+/// The HMAC key of a node's stateless resets: SHA-256 of a label and the node's private key,
+/// stable across restarts and secret to the node.
+fn reset_key(identity: &Identity) -> ring::hmac::Key {
+    let key = identity.key();
+    let mut context = ring::digest::Context::new(&ring::digest::SHA256);
+    context.update(b"phantom stateless reset key\0");
+    context.update(key.secret_der());
+    ring::hmac::Key::new(ring::hmac::HMAC_SHA256, context.finish().as_ref())
 }
 
 /// Transport parameters shared by both sides: keep-alive, idle timeout, large windows, and no
@@ -478,7 +493,7 @@ mod tests {
     async fn gro_is_off_once_quinn_owns_the_socket() {
         let socket = UdpSocket::bind("127.0.0.1:0").expect("loopback socket");
         let probe = socket.try_clone().expect("dup");
-        let endpoint = quinn_endpoint(socket, None).expect("endpoint");
+        let endpoint = quinn_endpoint(socket, None, EndpointConfig::default()).expect("endpoint");
         if let Some(value) = gro(&probe) {
             assert_eq!(value, 0, "UDP_GRO still on");
         }
