@@ -8,6 +8,7 @@ mod config;
 mod drain;
 mod files;
 mod jobs;
+mod kept;
 mod migrate;
 mod process;
 mod route;
@@ -150,6 +151,8 @@ pub(crate) fn run(config_path: &std::path::Path) -> Result<i32> {
             store::JobStore::open(&config.state.join("jobs.redb"))
                 .context("opening the job store (key `state`)")?,
         );
+        // Output spilled for homes before a restart belongs to processes that are gone.
+        let _ = std::fs::remove_dir_all(config.state.join("spill"));
         let (writes, to_write) = std::sync::mpsc::channel();
         {
             let store = store.clone();

@@ -5,22 +5,20 @@
 //! Nothing is dropped when the home is out of reach: every frame is kept until the home says
 //! it holds it (an acknowledgement on the output stream, or the home's heartbeat), and all that
 //! is kept is sent again on a new stream when the old one broke. The home ignores outputs it
-//! holds already, so sending twice is harmless. What is kept for one process is bounded
-//! ([`MAX_KEPT`]); beyond it the oldest frames are given up, with a warning.
+//! holds already, so sending twice is harmless. What is kept for one process is bounded in
+//! memory and spilled to disk beyond ([`Kept`]).
 
 use super::Node;
+use super::kept::Kept;
 use super::process::Outbound;
 use anyhow::Result;
 use phantom_transport::control::{Home, Request};
 use phantom_transport::frame::{read_message, write_message};
-use std::collections::{HashMap, VecDeque};
+use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 use tokio::sync::mpsc::{UnboundedReceiver, UnboundedSender, unbounded_channel};
 use tracing::{info, warn};
-
-/// Most output bytes kept for one process while its home is out of reach.
-const MAX_KEPT: usize = 256 << 20;
 
 /// How long frames of a process that left or ended are kept for a home that does not answer.
 const KEEP_AFTER_LEFT: Duration = Duration::from_secs(600);
@@ -34,8 +32,7 @@ struct Route {
     /// Whether a stream is being opened.
     opening: bool,
     /// Frames the home has not acknowledged, oldest first.
-    kept: VecDeque<Home>,
-    kept_bytes: usize,
+    kept: Kept,
     /// How many of `kept` went out on the current stream.
     sent: usize,
     /// When the process left or ended here (then the route ends once all is acknowledged).
@@ -126,15 +123,8 @@ async fn handle(
         }
         Outbound::Ack { id, held } => {
             let Some(r) = routes.get_mut(&id) else { return };
-            let before = r.kept.len();
-            r.kept.retain(|h| match h {
-                Home::Output { seq, .. } => *seq >= held,
-                // The home knows where the process is: it asked or answered.
-                Home::Arrived { .. } => false,
-                Home::Exited { outputs, .. } => held < *outputs,
-            });
-            r.kept_bytes = r.kept.iter().map(frame_bytes).sum();
-            r.sent = r.sent.saturating_sub(before - r.kept.len());
+            let gone = r.kept.acknowledge(held);
+            r.sent = r.sent.saturating_sub(gone);
             if held != r.last_held || r.sent == 0 {
                 r.last_held = held;
                 r.stalled_since = None;
@@ -152,6 +142,8 @@ async fn handle(
                     let _ = s.finish();
                 }
                 routes.remove(&id);
+            } else if r.kept.refill() && r.stream.is_some() {
+                pump(&id, r).await;
             }
         }
         Outbound::Home {
@@ -184,43 +176,30 @@ async fn handle(
                 }
                 return;
             }
-            let r = routes.entry(id.clone()).or_insert_with(|| Route {
-                home: home.clone(),
+            let spill = node.config.state.join("spill");
+            let fresh = |home: String| Route {
+                kept: Kept::new(&spill, &format!("{id}-{run}")),
+                home,
                 run,
                 stream: None,
                 opening: false,
-                kept: VecDeque::new(),
-                kept_bytes: 0,
                 sent: 0,
                 over: None,
                 last_held: 0,
                 stalled_since: None,
-            });
+            };
+            let r = routes
+                .entry(id.clone())
+                .or_insert_with(|| fresh(home.clone()));
             if r.run != run {
                 // A new run of the job here: start afresh.
-                *r = Route {
-                    home,
-                    run,
-                    stream: None,
-                    opening: false,
-                    kept: VecDeque::new(),
-                    kept_bytes: 0,
-                    sent: 0,
-                    over: None,
-                    last_held: 0,
-                    stalled_since: None,
-                };
+                *r = fresh(home);
             }
             if matches!(what, Home::Exited { .. }) {
                 r.over = Some(Instant::now());
             }
-            r.kept_bytes += frame_bytes(&what);
-            r.kept.push_back(what);
-            while r.kept_bytes > MAX_KEPT && r.kept.len() > 1 {
-                let old = r.kept.pop_front().expect("not empty");
-                r.kept_bytes -= frame_bytes(&old);
-                r.sent = r.sent.saturating_sub(1);
-                warn!(%id, home = %r.home, "too much output kept for an unreachable home; the oldest is given up");
+            if !r.kept.push(what) {
+                warn!(%id, home = %r.home, "too much output kept for an unreachable home; this is given up");
             }
             if r.stream.is_some() {
                 pump(&id, r).await;
@@ -231,26 +210,25 @@ async fn handle(
     }
 }
 
-fn frame_bytes(h: &Home) -> usize {
-    match h {
-        Home::Output { bytes, .. } => bytes.len() + 16,
-        _ => 64,
-    }
-}
-
 /// Writes what the current stream has not carried yet.
 async fn pump(id: &str, r: &mut Route) {
     let Some(stream) = r.stream.as_mut() else {
         return;
     };
-    while r.sent < r.kept.len() {
-        if let Err(e) = write_message(stream, &r.kept[r.sent]).await {
-            warn!(%id, home = %r.home, "output to the home broke; it is kept and sent again: {e}");
-            r.stream = None;
-            r.sent = 0;
+    loop {
+        while r.sent < r.kept.memory().len() {
+            if let Err(e) = write_message(stream, &r.kept.memory()[r.sent]).await {
+                warn!(%id, home = %r.home, "output to the home broke; it is kept and sent again: {e}");
+                r.stream = None;
+                r.sent = 0;
+                return;
+            }
+            r.sent += 1;
+        }
+        // Frames spilled to disk come back as the home acknowledges those in memory.
+        if !r.kept.refill() {
             return;
         }
-        r.sent += 1;
     }
 }
 
