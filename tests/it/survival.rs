@@ -422,3 +422,51 @@ fn placement_rules_hold_at_submit_and_refuse_a_manual_migrate() {
     let s = status(&cluster, "h", &id);
     assert_eq!(s["node"], "r", "{s}");
 }
+
+#[test]
+fn a_source_killed_in_the_middle_of_a_handoff_leaves_its_job_running_exactly_once() {
+    if emulated() {
+        return;
+    }
+    let _alone = exclusive();
+    let own = node_commands()[0].clone();
+    // No periodic checkpoint of the large heap: the home restarts the job from its start.
+    let mut cluster = start_with(
+        "source-killed",
+        &[("h", own.clone()), ("r", own)],
+        "checkpoint_secs = 600\nhost_timeout_secs = 4\n",
+        &[],
+    );
+    // 192 MB of heap: the transfer takes long enough to kill the source in the middle.
+    let args = ["60", "192"];
+    let (classes, expected_out, expected_err) = steps_program(&cluster.dir, &args);
+    let id = submit_detached(&cluster, "h", &classes, &args);
+    cluster.wait_running_on(&id, "h", Duration::from_secs(60));
+    let mut migrate = cluster
+        .client("migrate", "h")
+        .arg(&id)
+        .arg("--to")
+        .arg("r")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("phantom migrate starts");
+    wait_for_log(cluster.node("r"), "receiving", Duration::from_secs(60));
+    let h = cluster.nodes.iter().position(|n| n.name == "h").expect("h");
+    cluster.nodes[h].child.kill().expect("kill -9 h");
+    let _ = cluster.nodes[h].child.wait();
+    let _ = wait_child(&mut migrate, Duration::from_secs(60));
+    cluster.restart("h");
+    let (code, out, err) = wait_and_read(&cluster, "h", &id);
+    assert_eq!(code, 0);
+    assert_eq!(out, expected_out, "no line lost or repeated");
+    assert_eq!(err, expected_err);
+    // r dropped its copy: the job runs nowhere now.
+    std::thread::sleep(Duration::from_secs(1));
+    let running: Vec<_> = cluster
+        .ps("r")
+        .into_iter()
+        .filter(|p| p.0 == id && p.3 != "exited")
+        .collect();
+    assert!(running.is_empty(), "{id} still runs: {running:?}");
+}
