@@ -11,7 +11,6 @@ use phantom_transport::frame::{read_message, write_message};
 use phantom_transport::pki::Identity;
 use phantom_transport::quic::Endpoint;
 use phantom_vm::ClassPath;
-use std::io::Write;
 use std::net::SocketAddr;
 use std::path::Path;
 
@@ -208,13 +207,7 @@ async fn follow(
 }
 
 fn write_out(fd: u8, bytes: &[u8]) {
-    let _ = if fd == 2 {
-        let mut e = std::io::stderr().lock();
-        e.write_all(bytes).and_then(|_| e.flush())
-    } else {
-        let mut o = std::io::stdout().lock();
-        o.write_all(bytes).and_then(|_| o.flush())
-    };
+    crate::host::write_std(i32::from(fd), bytes);
 }
 
 /// `phantom logs`: a job's output from its start, and with `follow` until it ends.

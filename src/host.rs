@@ -106,13 +106,7 @@ impl Host for StdHost {
         // Each write goes out at once (as HotSpot's autoflushing streams do), so stdout and
         // stderr interleave on a terminal in the order the program wrote them. A closed pipe
         // is not the program's problem: its output is dropped, as the JVM drops it.
-        let _ = if fd == 2 {
-            let mut e = std::io::stderr().lock();
-            e.write_all(bytes).and_then(|_| e.flush())
-        } else {
-            let mut o = std::io::stdout().lock();
-            o.write_all(bytes).and_then(|_| o.flush())
-        };
+        write_std(fd, bytes);
     }
 
     fn read(&mut self, buf: &mut [u8]) -> ReadResult {
@@ -141,4 +135,16 @@ impl Host for StdHost {
     fn processors(&self) -> u32 {
         std::thread::available_parallelism().map_or(1, |n| n.get() as u32)
     }
+}
+
+/// Writes to this command's stderr (`fd` 2) or stdout and flushes at once; a closed pipe is
+/// ignored. Shared by `phantom run` and the cluster client.
+pub(crate) fn write_std(fd: i32, bytes: &[u8]) {
+    let _ = if fd == 2 {
+        let mut e = std::io::stderr().lock();
+        e.write_all(bytes).and_then(|_| e.flush())
+    } else {
+        let mut o = std::io::stdout().lock();
+        o.write_all(bytes).and_then(|_| o.flush())
+    };
 }

@@ -457,24 +457,29 @@ pub(super) fn forbidding_rule(
     arch: &str,
     labels: &[String],
 ) -> Option<String> {
-    let policy = node.balancer.as_ref()?.policy();
-    let (i, rule) = policy
-        .rules
-        .iter()
-        .enumerate()
-        .find(|(_, r)| r.matches(main, label))?;
-    (!rule.admits(labels, arch)).then(|| rule_text(i, rule))
+    let (i, rule) = matching_rule(node, main, label)?;
+    (!rule.admits(labels, arch)).then(|| rule_text(i, &rule))
 }
 
 /// The rule that pins a job where it runs, if one does.
 pub(super) fn pinning_rule(node: &Node, main: &str, label: Option<&str>) -> Option<String> {
+    let (i, rule) = matching_rule(node, main, label)?;
+    rule.pin.then(|| rule_text(i, &rule))
+}
+
+/// The policy's first rule for a job, with its index.
+fn matching_rule(
+    node: &Node,
+    main: &str,
+    label: Option<&str>,
+) -> Option<(usize, phantom_balancer::Rule)> {
     let policy = node.balancer.as_ref()?.policy();
-    let (i, rule) = policy
+    policy
         .rules
         .iter()
         .enumerate()
-        .find(|(_, r)| r.matches(main, label))?;
-    rule.pin.then(|| rule_text(i, rule))
+        .find(|(_, r)| r.matches(main, label))
+        .map(|(i, r)| (i, r.clone()))
 }
 
 /// A peer's architecture and labels, as its latest load report says.

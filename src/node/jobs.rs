@@ -313,13 +313,7 @@ impl Node {
             .collect();
         // The placement rules may keep it off this node: it then starts held here and moves
         // at once to a node they admit, before it runs an instruction.
-        let forbidden = super::balance::forbidding_rule(
-            self,
-            &record.main,
-            record.label.as_deref(),
-            ARCH,
-            &self.config.labels,
-        );
+        let forbidden = self.rule_against_here(&record);
         if let Some(rule) = &forbidden
             && super::balance::admitted_peers(self, &record.main, record.label.as_deref())
                 .is_empty()
@@ -350,6 +344,17 @@ impl Node {
             self.place_elsewhere(&id, &record, rule);
         }
         Ok(id)
+    }
+
+    /// The placement rule that keeps a job off this node, if one does.
+    fn rule_against_here(&self, record: &JobRecord) -> Option<String> {
+        super::balance::forbidding_rule(
+            self,
+            &record.main,
+            record.label.as_deref(),
+            ARCH,
+            &self.config.labels,
+        )
     }
 
     /// Moves a job held here, which the placement rules keep off this node, to a node they
@@ -622,13 +627,7 @@ impl Node {
             }
         };
         warn!(%id, %why, run = record.run, from_outputs = from.as_ref().map(|c| c.outputs), "restarting the job here");
-        let forbidden = super::balance::forbidding_rule(
-            self,
-            &record.main,
-            record.label.as_deref(),
-            ARCH,
-            &self.config.labels,
-        );
+        let forbidden = self.rule_against_here(&record);
         let mut first = record.clone();
         if forbidden.is_some() {
             first.state = JobState::Held;

@@ -558,45 +558,20 @@ impl Node {
         list.extend(self.away_jobs());
         let mut unreachable = Vec::new();
         if cluster {
-            let asks = self.config.peers.iter().map(|peer| {
-                let node = self.clone();
-                let name = peer.name.clone();
-                async move {
-                    let reply = tokio::time::timeout(
-                        ASK_BOUND,
-                        node.ask(&name, &Request::Ps { cluster: false }),
-                    )
-                    .await;
-                    let list = match reply {
-                        Ok(Ok(Reply::Processes(l))) => Some(l),
-                        Ok(Ok(other)) => {
-                            warn!(peer = %name, "ps answered {other:?}");
-                            None
-                        }
-                        Ok(Err(e)) => {
-                            warn!(peer = %name, "ps failed: {e:#}");
-                            None
-                        }
-                        Err(_) => {
-                            warn!(peer = %name, "ps timed out");
-                            None
-                        }
-                    };
-                    (name, list)
-                }
-            });
-            for (name, l) in futures_join(asks).await {
-                match l {
-                    Some(l) => list.extend(l),
-                    None => unreachable.push(name),
+            for (name, reply) in self.ask_peers(Request::Ps { cluster: false }).await {
+                match reply {
+                    Some(Reply::Processes(l)) => list.extend(l),
+                    _ => unreachable.push(name),
                 }
             }
         }
-        list.sort_by(|a, b| {
-            a.id.cmp(&b.id)
-                .then(a.exit.is_some().cmp(&b.exit.is_some()))
-        });
-        // A job that moved while the question went round shows once, where it runs.
+        // A job shows once: where it runs if that node answered, else as its home knows it.
+        let rank = |p: &ProcessInfo| match (p.exit.is_some(), p.state.as_str()) {
+            (false, jobs::AWAY) => 2,
+            (true, _) => 1,
+            _ => 0,
+        };
+        list.sort_by(|a, b| a.id.cmp(&b.id).then(rank(a).cmp(&rank(b))));
         list.dedup_by(|later, first| later.id == first.id);
         unreachable.sort();
         (list, unreachable)
@@ -617,20 +592,10 @@ impl Node {
             jobs: self.live_jobs() as u32,
         }];
         if cluster {
-            let asks = self.config.peers.iter().map(|peer| {
-                let node = self.clone();
-                let name = peer.name.clone();
-                async move {
-                    let reply = tokio::time::timeout(
-                        ASK_BOUND,
-                        node.ask(&name, &Request::Nodes { cluster: false }),
-                    )
-                    .await;
-                    match reply {
-                        Ok(Ok(Reply::Nodes(l))) if l.len() == 1 => l.into_iter().next(),
-                        _ => None,
-                    }
-                    .unwrap_or(NodeInfo {
+            for (name, reply) in self.ask_peers(Request::Nodes { cluster: false }).await {
+                list.push(match reply {
+                    Some(Reply::Nodes(l)) if l.len() == 1 => l.into_iter().next().expect("one"),
+                    _ => NodeInfo {
                         name,
                         reachable: false,
                         arch: String::new(),
@@ -640,12 +605,35 @@ impl Node {
                         cpu_percent: None,
                         processes: 0,
                         jobs: 0,
-                    })
-                }
-            });
-            list.extend(futures_join(asks).await);
+                    },
+                });
+            }
         }
         list
+    }
+
+    /// Asks every peer at once; each answer within [`ASK_BOUND`], or none.
+    async fn ask_peers(self: &Arc<Self>, request: Request) -> Vec<(String, Option<Reply>)> {
+        let asks = self.config.peers.iter().map(|peer| {
+            let node = self.clone();
+            let name = peer.name.clone();
+            let request = request.clone();
+            async move {
+                let reply = match tokio::time::timeout(ASK_BOUND, node.ask(&name, &request)).await {
+                    Ok(Ok(reply)) => Some(reply),
+                    Ok(Err(e)) => {
+                        warn!(peer = %name, "no answer: {e:#}");
+                        None
+                    }
+                    Err(_) => {
+                        warn!(peer = %name, "no answer in time");
+                        None
+                    }
+                };
+                (name, reply)
+            }
+        });
+        futures_join(asks).await
     }
 
     /// Sends a request to a peer that answers nothing.
