@@ -31,6 +31,7 @@ pub(crate) struct FileCall {
     id: String,
     home: String,
     run: u32,
+    seq: u64,
     op: FileOp,
     reply: SyncSender<Result<FileDone, i32>>,
 }
@@ -41,6 +42,7 @@ pub(crate) fn call(
     id: &str,
     home: &str,
     run: u32,
+    seq: u64,
     op: FsOp<'_>,
 ) -> FsResult {
     let (reply, answer) = std::sync::mpsc::sync_channel(1);
@@ -48,6 +50,7 @@ pub(crate) fn call(
         id: id.to_string(),
         home: home.to_string(),
         run,
+        seq,
         op: to_wire(op),
         reply,
     };
@@ -66,12 +69,14 @@ pub(crate) async fn serve_calls(node: Arc<Node>, mut calls: UnboundedReceiver<Fi
         let node = node.clone();
         tokio::spawn(async move {
             let result = if call.home == node.name() {
-                node.home_file_op(&call.id, call.run, call.op).await
+                node.home_file_op(&call.id, call.run, call.seq, call.op)
+                    .await
             } else {
                 let request = Request::File {
                     id: call.id.clone(),
                     op: call.op,
                     run: call.run,
+                    seq: call.seq,
                 };
                 match tokio::time::timeout(CALL_TIMEOUT, node.ask(&call.home, &request)).await {
                     Ok(Ok(Reply::File(result))) => result,
@@ -97,6 +102,7 @@ impl Node {
         &self,
         id: &str,
         run: u32,
+        seq: u64,
         op: FileOp,
     ) -> Result<FileDone, i32> {
         let files = {
@@ -104,7 +110,14 @@ impl Node {
             match homes.get(id) {
                 // An older run of a job restarted elsewhere must not touch its files.
                 Some(h) if h.record.run != run => return Err(FsError::Io.code()),
-                Some(h) => h.files.clone(),
+                Some(h) => {
+                    // A restarted run repeating an operation done after its checkpoint gets
+                    // the first answer, and the files are left as they are.
+                    if let Some(answer) = h.journaled(seq, &op) {
+                        return answer;
+                    }
+                    h.files.clone()
+                }
                 None => None,
             }
         };
@@ -112,12 +125,23 @@ impl Node {
             // Not submitted here, or submitted without a working directory: no files.
             return Err(FsError::Denied.code());
         };
-        tokio::task::spawn_blocking(move || {
+        let wire = op.clone();
+        let result = tokio::task::spawn_blocking(move || {
             let mut files = files.lock().unwrap_or_else(|e| e.into_inner());
-            apply(&mut files, &op)
+            apply(&mut files, &wire)
         })
         .await
-        .unwrap_or(Err(FsError::Io.code()))
+        .unwrap_or(Err(FsError::Io.code()));
+        if let Some(h) = self
+            .homes
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get_mut(id)
+            && h.record.run == run
+        {
+            h.journal(id, seq, op, result.clone());
+        }
+        result
     }
 }
 

@@ -22,13 +22,12 @@ use super::store::{JobRecord, JobState, JobStore, Output, StoredCheckpoint};
 use super::{ARCH, Node, Proc, stdin::InputQueue};
 use anyhow::{Result, anyhow};
 use phantom_transport::control::{
-    Home, JobAction, JobInfo, MAX_CONTROL_FRAME, ProcessInfo, Reply, Request,
+    FileDone, FileOp, Home, JobAction, JobInfo, MAX_CONTROL_FRAME, ProcessInfo, Reply, Request,
 };
 use phantom_transport::frame::{read_message, write_message};
 use phantom_vm::checkpoint::{self, DEFAULT_MAX_BYTES};
 use phantom_vm::{ClassPath, Vm};
 use std::collections::{BTreeMap, HashMap};
-use std::sync::atomic::AtomicU64;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 use tokio::sync::mpsc::{UnboundedSender, unbounded_channel};
@@ -39,6 +38,9 @@ const REPLAY_CHUNK: usize = 1 << 20;
 
 /// The state `ps` shows for a job whose node did not answer.
 pub(crate) const AWAY: &str = "unknown";
+
+/// Most bytes of file operations a home journals for one job between two checkpoints.
+const MAX_JOURNAL: usize = 256 << 20;
 
 /// Exit status of a killed job, as a shell shows a process killed by SIGKILL.
 pub(crate) const KILLED: i32 = 137;
@@ -70,6 +72,10 @@ pub(crate) struct HomeEntry {
     pub(crate) files: Option<super::files::HomeFiles>,
     /// The client's standard input, for the process.
     pub(crate) input: Arc<InputQueue>,
+    /// File operations since its last checkpoint, by number, with their answers: what a
+    /// restarted run that repeats them gets again.
+    journal: BTreeMap<u64, (FileOp, Result<FileDone, i32>)>,
+    journal_bytes: usize,
     /// When the node running it last confirmed it.
     seen: Instant,
     /// Since when that node has not listed it.
@@ -91,8 +97,41 @@ impl HomeEntry {
             waiting: None,
             files: files.map(|f| Arc::new(Mutex::new(f))),
             input: Arc::new(InputQueue::default()),
+            journal: BTreeMap::new(),
+            journal_bytes: 0,
             seen: Instant::now(),
             missing: None,
+        }
+    }
+
+    /// The answer given to file operation `seq` before, if it was this same operation.
+    pub(crate) fn journaled(&self, seq: u64, op: &FileOp) -> Option<Result<FileDone, i32>> {
+        let (done, answer) = self.journal.get(&seq)?;
+        if done == op {
+            Some(answer.clone())
+        } else {
+            warn!(
+                seq,
+                "a restarted run's file operation differs from the first run's; it is carried out"
+            );
+            None
+        }
+    }
+
+    /// Notes file operation `seq` and its answer, for a restart from the last checkpoint.
+    pub(crate) fn journal(
+        &mut self,
+        id: &str,
+        seq: u64,
+        op: FileOp,
+        answer: Result<FileDone, i32>,
+    ) {
+        self.journal_bytes += journal_size(&op, &answer);
+        self.journal.insert(seq, (op, answer));
+        if self.journal_bytes > MAX_JOURNAL {
+            warn!(%id, "the file operations since the last checkpoint outgrow the journal; a restart will repeat them");
+            self.journal.clear();
+            self.journal_bytes = 0;
         }
     }
 
@@ -100,6 +139,15 @@ impl HomeEntry {
         let is_output = matches!(reply, Reply::Output { .. });
         self.watchers
             .retain(|w| (is_output && !w.output) || w.tx.send(reply.clone()).is_ok());
+    }
+}
+
+/// What a journaled file operation costs in memory, about.
+fn journal_size(op: &FileOp, answer: &Result<FileDone, i32>) -> usize {
+    64 + match (op, answer) {
+        (FileOp::Write { data, .. }, _) => data.len(),
+        (_, Ok(FileDone::Bytes(b))) => b.len(),
+        _ => 0,
     }
 }
 
@@ -404,7 +452,10 @@ impl Node {
                 .insert(*h, bytes.clone());
             Some(bytes)
         };
-        let outputs = Arc::new(AtomicU64::new(from.as_ref().map_or(0, |c| c.outputs)));
+        let outputs = super::process::Counters::from(
+            from.as_ref().map_or(0, |c| c.outputs),
+            from.as_ref().map_or(0, |c| c.file_ops),
+        );
         let host = NodeHost::new(
             id.to_string(),
             self.name().to_string(),
@@ -565,6 +616,13 @@ impl Node {
             entry.record.checkpoint = Some((c.outputs, c.executed, now_ms()));
             entry.record.executed = entry.record.executed.max(c.executed);
             entry.input.checkpointed(stdin_consumed);
+            // Operations before the checkpoint are never repeated now.
+            entry.journal = entry.journal.split_off(&c.file_ops);
+            entry.journal_bytes = entry
+                .journal
+                .values()
+                .map(|(op, answer)| journal_size(op, answer))
+                .sum();
             self.write(Write::Checkpoint(id.to_string(), Box::new(c), classes));
             self.write(Write::Record(
                 id.to_string(),
@@ -999,6 +1057,7 @@ impl Node {
         }
         let frozen = frozen.map_err(|e| anyhow!("capturing {id}: {e}"))?;
         let outputs = frozen.outputs;
+        let file_ops = frozen.file_ops;
         let stdin_consumed = frozen.checkpoint.stdin_consumed;
         let (document, classes) = tokio::task::spawn_blocking(move || {
             let mut c = frozen.checkpoint;
@@ -1016,6 +1075,7 @@ impl Node {
             run,
             outputs,
             executed,
+            file_ops,
             document,
         };
         let result = if home == self.name() {
@@ -1027,6 +1087,7 @@ impl Node {
                 outputs,
                 executed,
                 stdin_consumed,
+                file_ops,
                 document: stored.document,
                 classes: new
                     .into_iter()

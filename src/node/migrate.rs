@@ -33,6 +33,9 @@ struct Meta {
     label: Option<String>,
     /// Outputs written so far: numbering goes on at the target.
     outputs: u64,
+    /// File operations made so far: numbering goes on at the target.
+    #[serde(default)]
+    file_ops: u64,
     /// Migrations including this one.
     migrations: u32,
     /// Seconds since it started, when it left.
@@ -68,6 +71,7 @@ pub(super) async fn out(node: &Arc<Node>, id: &str, to: &str) -> Result<Reply> {
             run: p.run,
             label: p.label.clone(),
             outputs: 0,
+            file_ops: 0,
             migrations: p.migrations + 1,
             age: node.epoch.elapsed().as_secs_f64() - p.started_at,
             source: node.name().to_string(),
@@ -91,6 +95,7 @@ async fn transfer(node: &Arc<Node>, id: &str, to: &str, mut meta: Meta) -> Resul
     };
     let frozen = frozen.await.map_err(|e| anyhow!("freezing {id}: {e}"))?;
     meta.outputs = frozen.outputs;
+    meta.file_ops = frozen.file_ops;
     let mut c = frozen.checkpoint;
     let classes: Vec<(ClassHash, Vec<u8>)> = checkpoint::take_class_bytes(&mut c)
         .into_iter()
@@ -331,7 +336,7 @@ async fn receive(
     target.handle_message(node.now(), first);
     let mut recv = Some(recv);
     let mut send_open = true;
-    let mut restored: Option<(Meta, Vm, Arc<AtomicU64>)> = None;
+    let mut restored: Option<(Meta, Vm, Arc<super::process::Counters>)> = None;
     let mut source_name: Option<String> = None;
     let mut query: Option<tokio::task::JoinHandle<Result<Message>>> = None;
     'drive: loop {
@@ -461,7 +466,7 @@ async fn restore(
     meta: &[u8],
     document: &[u8],
     classes: Vec<(ClassHash, Vec<u8>)>,
-) -> Result<(Meta, Vm, Arc<AtomicU64>)> {
+) -> Result<(Meta, Vm, Arc<super::process::Counters>)> {
     let meta: Meta = ciborium::from_reader(meta).map_err(|e| anyhow!("process metadata: {e}"))?;
     {
         let mut store = node.classes.lock().unwrap_or_else(|e| e.into_inner());
@@ -475,7 +480,7 @@ async fn restore(
         let store = node.classes.lock().unwrap_or_else(|e| e.into_inner());
         checkpoint::fill_class_bytes(&mut c, |h| store.get(h).cloned())?;
     }
-    let outputs = Arc::new(AtomicU64::new(meta.outputs));
+    let outputs = super::process::Counters::from(meta.outputs, meta.file_ops);
     let host = super::process::NodeHost::new(
         meta.id.clone(),
         meta.home.clone(),
@@ -493,7 +498,12 @@ async fn restore(
 }
 
 /// Runs a process that has arrived.
-fn start(node: &Arc<Node>, meta: Meta, vm: Vm, outputs: Arc<AtomicU64>) -> Result<()> {
+fn start(
+    node: &Arc<Node>,
+    meta: Meta,
+    vm: Vm,
+    outputs: Arc<super::process::Counters>,
+) -> Result<()> {
     let _ = node.routes.send(Outbound::Home {
         id: meta.id.clone(),
         home: meta.home.clone(),

@@ -333,6 +333,7 @@ impl Node {
                 outputs,
                 executed,
                 stdin_consumed,
+                file_ops,
                 document,
                 classes,
             } => {
@@ -341,6 +342,7 @@ impl Node {
                     run,
                     outputs,
                     executed,
+                    file_ops,
                     document,
                 };
                 let classes = classes
@@ -395,9 +397,9 @@ impl Node {
                 send.finish()?;
                 Ok(())
             }
-            Request::File { id, op, run } => {
+            Request::File { id, op, run, seq } => {
                 from_node()?;
-                let reply = Reply::File(self.home_file_op(&id, run, op).await);
+                let reply = Reply::File(self.home_file_op(&id, run, seq, op).await);
                 write_message(&mut send, &reply).await?;
                 send.finish()?;
                 Ok(())

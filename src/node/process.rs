@@ -68,6 +68,37 @@ pub(crate) struct Frozen {
     pub checkpoint: v1::Checkpoint,
     /// How many outputs the process had written.
     pub outputs: u64,
+    /// How many file operations it had made.
+    pub file_ops: u64,
+}
+
+/// What a process has done outside itself, numbered over its whole life (across moves and
+/// restarts): outputs, which its home puts in order, and file operations, which its home
+/// answers again from its journal when a restarted run repeats them.
+#[derive(Debug, Default)]
+pub(crate) struct Counters {
+    /// Outputs written.
+    pub outputs: AtomicU64,
+    /// File operations made.
+    pub file_ops: AtomicU64,
+}
+
+impl Counters {
+    /// Counters that go on from these counts.
+    pub(crate) fn from(outputs: u64, file_ops: u64) -> Arc<Counters> {
+        Arc::new(Counters {
+            outputs: AtomicU64::new(outputs),
+            file_ops: AtomicU64::new(file_ops),
+        })
+    }
+
+    fn frozen(&self, checkpoint: v1::Checkpoint) -> Frozen {
+        Frozen {
+            checkpoint,
+            outputs: self.outputs.load(Ordering::SeqCst),
+            file_ops: self.file_ops.load(Ordering::SeqCst),
+        }
+    }
 }
 
 /// What `phantom ps` shows of a process, kept up to date by its thread.
@@ -157,14 +188,14 @@ pub(crate) struct ProcessHandle {
 }
 
 impl ProcessHandle {
-    /// Starts running `vm` on a thread of its own. `outputs` is how many outputs the process
-    /// wrote before (on other nodes), so numbering goes on.
+    /// Starts running `vm` on a thread of its own. `counters` go on from what the process did
+    /// before (on other nodes, or in an earlier run).
     pub(crate) fn spawn(
         id: String,
         home: String,
         run: u32,
         mut vm: Vm,
-        outputs: Arc<AtomicU64>,
+        counters: Arc<Counters>,
         out: UnboundedSender<Outbound>,
         cores: Arc<Cores>,
     ) -> std::io::Result<ProcessHandle> {
@@ -186,7 +217,7 @@ impl ProcessHandle {
                     id,
                     home,
                     run,
-                    outputs,
+                    counters,
                     out,
                 };
                 run_slices(&mut vm, &commands, &shared, &ends, &cores)
@@ -254,7 +285,7 @@ struct Ends {
     id: String,
     home: String,
     run: u32,
-    outputs: Arc<AtomicU64>,
+    counters: Arc<Counters>,
     out: UnboundedSender<Outbound>,
 }
 
@@ -284,7 +315,7 @@ fn run_slices(
             }
         };
         if let Some(command) = command
-            && !obey(command, vm, commands, shared, &ends.outputs)
+            && !obey(command, vm, commands, shared, &ends.counters)
         {
             set(RunState::Exited);
             return;
@@ -313,7 +344,7 @@ fn run_slices(
                     run: ends.run,
                     what: Home::Exited {
                         status,
-                        outputs: ends.outputs.load(Ordering::SeqCst),
+                        outputs: ends.counters.outputs.load(Ordering::SeqCst),
                     },
                 });
                 return;
@@ -328,7 +359,7 @@ fn obey(
     vm: &mut Vm,
     commands: &mpsc::Receiver<Control>,
     shared: &Shared,
-    outputs: &AtomicU64,
+    counters: &Counters,
 ) -> bool {
     let set = |s: RunState| *shared.state.lock().unwrap_or_else(|e| e.into_inner()) = s;
     match command {
@@ -348,13 +379,10 @@ fn obey(
                     Ok(Control::Freeze(reply)) => {
                         // A held process can still be captured (a checkpoint, a migration);
                         // it stays held.
-                        let captured =
-                            vm.capture()
-                                .map_err(|e| e.to_string())
-                                .map(|checkpoint| Frozen {
-                                    checkpoint,
-                                    outputs: outputs.load(Ordering::SeqCst),
-                                });
+                        let captured = vm
+                            .capture()
+                            .map_err(|e| e.to_string())
+                            .map(|checkpoint| counters.frozen(checkpoint));
                         let _ = reply.send(captured);
                     }
                 }
@@ -365,17 +393,14 @@ fn obey(
             let captured = vm
                 .capture()
                 .map_err(|e| e.to_string())
-                .map(|checkpoint| Frozen {
-                    checkpoint,
-                    outputs: outputs.load(Ordering::SeqCst),
-                });
+                .map(|checkpoint| counters.frozen(checkpoint));
             let _ = reply.send(captured);
             // Frozen until the node decides; a hold asked meanwhile starts when it resumes.
             let mut then_hold = false;
             loop {
                 match commands.recv() {
                     Ok(Control::Resume) if then_hold => {
-                        return obey(Control::Hold, vm, commands, shared, outputs);
+                        return obey(Control::Hold, vm, commands, shared, counters);
                     }
                     Ok(Control::Resume) => {
                         set(RunState::Running);
@@ -400,7 +425,7 @@ pub(crate) struct NodeHost {
     id: String,
     home: String,
     run: u32,
-    outputs: Arc<AtomicU64>,
+    counters: Arc<Counters>,
     out: UnboundedSender<Outbound>,
     files: UnboundedSender<super::files::FileCall>,
     input: super::stdin::RemoteInput,
@@ -412,7 +437,7 @@ impl NodeHost {
         id: String,
         home: String,
         run: u32,
-        outputs: Arc<AtomicU64>,
+        counters: Arc<Counters>,
         out: UnboundedSender<Outbound>,
         files: UnboundedSender<super::files::FileCall>,
         stdin: UnboundedSender<super::stdin::StdinCall>,
@@ -422,7 +447,7 @@ impl NodeHost {
             id,
             home,
             run,
-            outputs,
+            counters,
             out,
             files,
             start: Instant::now(),
@@ -432,7 +457,7 @@ impl NodeHost {
 
 impl Host for NodeHost {
     fn write(&mut self, fd: i32, bytes: &[u8]) {
-        let seq = self.outputs.fetch_add(1, Ordering::SeqCst);
+        let seq = self.counters.outputs.fetch_add(1, Ordering::SeqCst);
         let _ = self.out.send(Outbound::Home {
             id: self.id.clone(),
             home: self.home.clone(),
@@ -469,7 +494,8 @@ impl Host for NodeHost {
     }
 
     fn fs(&mut self, op: phantom_vm::FsOp<'_>) -> phantom_vm::FsResult {
-        super::files::call(&self.files, &self.id, &self.home, self.run, op)
+        let seq = self.counters.file_ops.fetch_add(1, Ordering::SeqCst);
+        super::files::call(&self.files, &self.id, &self.home, self.run, seq, op)
     }
 
     fn processors(&self) -> u32 {

@@ -105,6 +105,9 @@ pub(crate) struct StoredCheckpoint {
     pub outputs: u64,
     /// Instructions executed before it.
     pub executed: u64,
+    /// File operations made before it.
+    #[serde(default)]
+    pub file_ops: u64,
     /// The checkpoint document (CBOR, class bytes taken out).
     #[serde(with = "serde_bytes")]
     pub document: Vec<u8>,

@@ -6,8 +6,8 @@
 //! no line lost, none repeated.
 
 use crate::cluster::{
-    Cluster, node_commands, read, split_moves, start_each, start_with, steps_program, wait_child,
-    wait_for_log,
+    Cluster, compile_java, node_commands, read, split_moves, start_each, start_with, steps_program,
+    wait_child, wait_for_log,
 };
 use crate::support::{exclusive, output};
 use std::fs;
@@ -103,7 +103,7 @@ fn wait_and_read(cluster: &Cluster, via: &str, id: &str) -> (i32, Vec<u8>, Vec<u
     (status, logs.stdout, logs.stderr)
 }
 
-/// When a line containing `what` first appears in `log` after `since` on the test's clock.
+/// When `log` holds more than `skip` lines containing `what`, on the test's clock.
 fn wait_line(log: &Path, what: &str, skip: usize, limit: Duration) -> Instant {
     let start = Instant::now();
     loop {
@@ -479,4 +479,105 @@ fn a_source_killed_in_the_middle_of_a_handoff_leaves_its_job_running_exactly_onc
         .filter(|p| p.0 == id && p.3 != "exited")
         .collect();
     assert!(running.is_empty(), "{id} still runs: {running:?}");
+}
+
+/// A program that appends to a log, replaces a file by renaming and creates and deletes
+/// scratch files, a step at a time: a restart that did any of it twice would show.
+const LEDGER: &str = r#"
+import java.io.*;
+import java.nio.file.*;
+
+public class Ledger {
+    public static void main(String[] args) throws Exception {
+        int n = Integer.parseInt(args[0]);
+        for (int i = 0; i < n; i++) {
+            try (FileWriter w = new FileWriter("ledger.log", true)) {
+                w.write("entry " + i + " " + (i * 7919 % 1000) + "\n");
+            }
+            Path tmp = Paths.get("state.tmp");
+            Files.write(tmp, ("step " + i + "\n").getBytes());
+            Files.move(tmp, Paths.get("state.txt"), StandardCopyOption.REPLACE_EXISTING);
+            Path scratch = Paths.get("scratch-" + i);
+            Files.createFile(scratch);
+            Files.delete(scratch);
+            System.out.println("step " + i);
+            Thread.sleep(40);
+        }
+        System.out.println("ledger " + Files.readAllLines(Paths.get("ledger.log")).size() + " lines");
+    }
+}
+"#;
+
+/// The files in a folder, by name, with their contents.
+fn tree(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut files: Vec<_> = fs::read_dir(dir)
+        .expect("a folder")
+        .map(|e| {
+            let e = e.expect("an entry");
+            (
+                e.file_name().to_string_lossy().into_owned(),
+                fs::read(e.path()).expect("a file"),
+            )
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn a_restarted_job_leaves_its_files_as_an_uninterrupted_run_does() {
+    if emulated() {
+        return;
+    }
+    let _alone = exclusive();
+    let mut cluster = two_nodes("files-restart", false);
+    let classes = compile_java(&cluster.dir, "Ledger", LEDGER);
+    let hotspot = cluster.dir.join("hotspot");
+    let work = cluster.dir.join("work");
+    fs::create_dir_all(&hotspot).expect("a folder");
+    fs::create_dir_all(&work).expect("a folder");
+    let expected = output(
+        std::process::Command::new("java")
+            .arg("-cp")
+            .arg(&classes)
+            .arg("Ledger")
+            .arg("120")
+            .current_dir(&hotspot),
+    );
+    assert!(expected.status.success(), "{expected:?}");
+    let submitted = output(
+        cluster
+            .client("submit", "h")
+            .arg("--detach")
+            .arg("--workdir")
+            .arg(&work)
+            .arg("-cp")
+            .arg(&classes)
+            .arg("Ledger")
+            .arg("120"),
+    );
+    assert!(submitted.status.success(), "{submitted:?}");
+    let id = String::from_utf8_lossy(&submitted.stdout)
+        .trim()
+        .to_string();
+    cluster.wait_running_on(&id, "h", Duration::from_secs(60));
+    migrate(&cluster, "h", &id, "r");
+    wait_checkpoint_on(&cluster, &id, "r");
+    // Some steps after the checkpoint, then r dies: the restart repeats them.
+    std::thread::sleep(Duration::from_millis(600));
+    let r = cluster.nodes.iter().position(|n| n.name == "r").expect("r");
+    cluster.nodes[r].child.kill().expect("kill -9 r");
+    let _ = cluster.nodes[r].child.wait();
+    let (code, out, _) = wait_and_read(&cluster, "h", &id);
+    assert_eq!(code, 0);
+    assert_eq!(
+        String::from_utf8_lossy(&out),
+        String::from_utf8_lossy(&expected.stdout)
+    );
+    assert_eq!(status(&cluster, "h", &id)["restarts"], 1);
+    assert_eq!(
+        tree(&work),
+        tree(&hotspot),
+        "the files end as HotSpot left them"
+    );
 }

@@ -72,6 +72,10 @@ pub enum Request {
         /// The run of the job asking: an older run is refused.
         #[serde(default)]
         run: u32,
+        /// The operation's number over the job's life: a restarted run that repeats an
+        /// operation the home has done already gets the same answer, and nothing is done again.
+        #[serde(default)]
+        seq: u64,
     },
     /// Node → the home node of a process: its output, as [`Home`] frames, from the node it runs
     /// on now. One stream per stay of the process on a node.
@@ -155,6 +159,9 @@ pub enum Request {
         executed: u64,
         /// Bytes of standard input it had consumed.
         stdin_consumed: u64,
+        /// File operations it had made.
+        #[serde(default)]
+        file_ops: u64,
         /// The checkpoint document without class bytes.
         #[serde(with = "serde_bytes")]
         document: Vec<u8>,
