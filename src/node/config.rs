@@ -163,11 +163,11 @@ impl NodeConfig {
         if config.cores == 0 {
             bail!("key `cores` must be at least 1");
         }
-        if config.checkpoint_secs.is_nan() || config.checkpoint_secs < 0.1 {
-            bail!("key `checkpoint_secs` must be at least 0.1");
+        if !config.checkpoint_secs.is_finite() || config.checkpoint_secs < 0.1 {
+            bail!("key `checkpoint_secs` must be a finite number, at least 0.1");
         }
-        if config.host_timeout_secs.is_nan() || config.host_timeout_secs < 1.0 {
-            bail!("key `host_timeout_secs` must be at least 1");
+        if !config.host_timeout_secs.is_finite() || config.host_timeout_secs < 1.0 {
+            bail!("key `host_timeout_secs` must be a finite number, at least 1");
         }
         if config.max_heap_mib < 16 {
             bail!("key `max_heap_mib` must be at least 16");

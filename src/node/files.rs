@@ -132,12 +132,13 @@ impl Node {
         })
         .await
         .unwrap_or(Err(FsError::Io.code()));
+        // Journaled even if the job restarted meanwhile: it was done, and the new run must
+        // not do it again.
         if let Some(h) = self
             .homes
             .lock()
             .unwrap_or_else(|e| e.into_inner())
             .get_mut(id)
-            && h.record.run == run
         {
             h.journal(id, seq, op, result.clone());
         }

@@ -165,8 +165,17 @@ pub(crate) enum Write {
     Flush(tokio::sync::oneshot::Sender<()>),
 }
 
+/// How many outputs of each live job the store holds for good: what a home acknowledges to
+/// the node running the job (which may then forget them).
+pub(crate) type Committed = Arc<Mutex<HashMap<String, u64>>>;
+
 /// The store's writer: commits what comes in batches, one transaction each, in order.
-pub(crate) fn writer(store: Arc<JobStore>, rx: std::sync::mpsc::Receiver<Write>, keep: usize) {
+pub(crate) fn writer(
+    store: Arc<JobStore>,
+    rx: std::sync::mpsc::Receiver<Write>,
+    keep: usize,
+    committed: Committed,
+) {
     while let Ok(first) = rx.recv() {
         let mut batch = vec![first];
         while batch.len() < 4096
@@ -188,13 +197,29 @@ pub(crate) fn writer(store: Arc<JobStore>, rx: std::sync::mpsc::Receiver<Write>,
         }
         let records: Vec<(&str, &JobRecord)> =
             records.iter().map(|(id, r)| (id.as_str(), &**r)).collect();
-        if let Err(e) = store.write(&outputs, &records) {
-            warn!("writing the job store failed: {e:#}");
+        match store.write(&outputs, &records) {
+            Ok(()) => {
+                let mut committed = committed.lock().unwrap_or_else(|e| e.into_inner());
+                for (id, o) in &outputs {
+                    let held = committed.entry(id.clone()).or_insert(0);
+                    if o.seq == *held {
+                        *held += 1;
+                    }
+                }
+            }
+            // Not acknowledged, so the running node keeps them and sends them again.
+            Err(e) => warn!("writing the job store failed: {e:#}"),
         }
         for w in after {
             let done = match &w {
                 Write::Checkpoint(id, c, classes) => store.save_checkpoint(id, c, classes),
-                Write::Ended(id) => store.prune(id, keep),
+                Write::Ended(id) => {
+                    committed
+                        .lock()
+                        .unwrap_or_else(|e| e.into_inner())
+                        .remove(id);
+                    store.prune(id, keep)
+                }
                 Write::Decision(id, committed) => store.record_decision(id, *committed, now_ms()),
                 _ => Ok(()),
             };
@@ -253,6 +278,16 @@ impl Node {
             .send(w);
     }
 
+    /// How many of a live job's outputs the store holds for good.
+    pub(crate) fn committed_outputs(&self, id: &str) -> u64 {
+        self.committed
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(id)
+            .copied()
+            .unwrap_or(0)
+    }
+
     /// Waits until the store holds everything written so far.
     pub(crate) async fn flush(&self) {
         let (tx, rx) = tokio::sync::oneshot::channel();
@@ -262,7 +297,7 @@ impl Node {
 
     /// Reads the jobs of the store back after a start: those that ran here restart from their
     /// last checkpoint; the others are watched where they run.
-    pub(crate) fn recover(self: &Arc<Self>) -> Result<()> {
+    pub(crate) async fn recover(self: &Arc<Self>) -> Result<()> {
         {
             let now = self.now();
             let mut decisions = self.decisions.lock().unwrap_or_else(|e| e.into_inner());
@@ -284,13 +319,17 @@ impl Node {
                 restart.push(id.clone());
             }
             info!(%id, runs_on = %record.runs_on, "job recovered from the store");
+            self.committed
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .insert(id.clone(), record.outputs);
             let mut entry = HomeEntry::new(record);
             // Its client's standard input did not survive; the job sees its end.
             entry.input = Arc::new(InputQueue::ended());
             self.lock_homes().insert(id, entry);
         }
         for id in restart {
-            self.restart(&id, "its home node restarted");
+            self.restart(&id, "its home node restarted").await;
         }
         Ok(())
     }
@@ -389,6 +428,8 @@ impl Node {
         }
         info!(%id, main = %record.main, "started");
         if let Some(rule) = forbidden {
+            // Held only until it is placed, not by its user.
+            self.set_user_held(&id, record.state == JobState::Held);
             self.place_elsewhere(&id, &record, rule);
         }
         Ok(id)
@@ -525,6 +566,7 @@ impl Node {
                 migrating_to: None,
                 home_has: Default::default(),
                 checkpointed_at: None,
+                user_held: record.state == JobState::Held,
             },
         );
         Ok(())
@@ -642,12 +684,23 @@ impl Node {
         let mut homes = self.lock_homes();
         let entry = homes
             .get_mut(id)
-            .ok_or_else(|| format!("{id} is not a running job of {}", self.name()))?;
+            .ok_or_else(|| format!("{id} is stale: it is not a running job of {}", self.name()))?;
         if entry.record.run != c.run {
             return Err(format!(
                 "run {} of {id} is stale: the job is at run {}",
                 c.run, entry.record.run
             ));
+        }
+        // Two checkpoints may cross on the way: an older one never replaces a newer one.
+        let kept_executed = entry
+            .waiting
+            .as_ref()
+            .map(|(w, ..)| w.executed)
+            .into_iter()
+            .chain(entry.record.checkpoint.map(|(_, executed, _)| executed))
+            .max();
+        if kept_executed.is_some_and(|e| e > c.executed) {
+            return Ok(());
         }
         entry.waiting = Some((c, classes, stdin_consumed));
         self.keep_waiting_checkpoint(id, entry);
@@ -655,7 +708,9 @@ impl Node {
     }
 
     /// Restarts a job whose host failed: from its last checkpoint, here, as a new run.
-    pub(crate) fn restart(self: &Arc<Self>, id: &str, why: &str) {
+    pub(crate) async fn restart(self: &Arc<Self>, id: &str, why: &str) {
+        // The last checkpoint kept may still be on its way to the store.
+        self.flush().await;
         let (record, old) = {
             let mut homes = self.lock_homes();
             let Some(entry) = homes.get_mut(id) else {
@@ -715,6 +770,8 @@ impl Node {
             });
         }
         if let Some(rule) = forbidden {
+            // Held only until it is placed, not by its user.
+            self.set_user_held(id, record.state == JobState::Held);
             self.place_elsewhere(id, &record, rule);
         }
         if old != self.name() {
@@ -756,7 +813,7 @@ impl Node {
                         by_node.entry(e.record.runs_on.clone()).or_default().push((
                             id.clone(),
                             e.record.run,
-                            e.record.outputs,
+                            self.committed_outputs(id),
                         ));
                     }
                 }
@@ -825,7 +882,7 @@ impl Node {
                 }
             }
             for (id, why) in restart {
-                self.restart(&id, &why);
+                self.restart(&id, &why).await;
             }
         }
     }
@@ -1008,10 +1065,14 @@ impl Node {
                 }
                 JobAction::Hold => {
                     p.handle.hold();
+                    drop(processes);
+                    self.set_user_held(id, true);
                     return Ok(());
                 }
                 JobAction::Release => {
                     p.handle.release();
+                    drop(processes);
+                    self.set_user_held(id, false);
                     return Ok(());
                 }
                 JobAction::Status => return Ok(()),
@@ -1019,6 +1080,12 @@ impl Node {
             }
         }
         self.checkpoint(id).await.map_err(|e| format!("{e:#}"))
+    }
+
+    fn set_user_held(&self, id: &str, held: bool) {
+        if let Some(p) = self.lock_processes().get_mut(id) {
+            p.user_held = held;
+        }
     }
 
     /// Stops a job's process here if its run is `run` or older.
@@ -1187,6 +1254,7 @@ impl Node {
             }
             for o in chunk {
                 if o.seq >= upto {
+                    at = upto;
                     break;
                 }
                 write_message(

@@ -16,8 +16,8 @@ const MEMORY: usize = 16 << 20;
 /// Bytes of frames spilled to disk per process.
 const MAX_SPILL: u64 = 4 << 30;
 
-/// Largest frame read back from a spill file.
-const MAX_FRAME: usize = 64 << 20;
+/// Largest frame read back from a spill file (the largest a control stream carries).
+const MAX_FRAME: usize = phantom_transport::control::MAX_CONTROL_FRAME;
 
 /// Frames kept for one process's home, oldest first.
 #[derive(Debug)]
@@ -108,7 +108,8 @@ impl Kept {
         let mut bytes = vec![0; 4];
         ciborium::into_writer(&h, &mut bytes).expect("writing CBOR into a Vec cannot fail");
         let len = bytes.len() - 4;
-        if spill.write_at - spill.read_at + bytes.len() as u64 > MAX_SPILL {
+        // The file is only emptied once all of it is read back: bound its size.
+        if spill.write_at + bytes.len() as u64 > MAX_SPILL {
             return false;
         }
         bytes[..4].copy_from_slice(&(len as u32).to_be_bytes());

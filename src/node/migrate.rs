@@ -38,6 +38,9 @@ struct Meta {
     file_ops: u64,
     /// Migrations including this one.
     migrations: u32,
+    /// Whether it is held (`phantom hold`): it stays so at the target.
+    #[serde(default)]
+    held: bool,
     /// Seconds since it started, when it left.
     age: f64,
     /// The node it leaves, which a target in doubt asks about the outcome.
@@ -73,6 +76,7 @@ pub(super) async fn out(node: &Arc<Node>, id: &str, to: &str) -> Result<Reply> {
             outputs: 0,
             file_ops: 0,
             migrations: p.migrations + 1,
+            held: p.user_held,
             age: node.epoch.elapsed().as_secs_f64() - p.started_at,
             source: node.name().to_string(),
         }
@@ -522,6 +526,9 @@ fn start(
         node.routes.clone(),
         node.cores.clone(),
     )?;
+    if meta.held {
+        handle.hold();
+    }
     info!(id = %meta.id, from = %meta.source, migrations = meta.migrations, "arrived");
     let now = node.epoch.elapsed().as_secs_f64();
     node.lock_processes().insert(
@@ -538,6 +545,7 @@ fn start(
             migrating_to: None,
             home_has: Default::default(),
             checkpointed_at: None,
+            user_held: meta.held,
         },
     );
     Ok(())

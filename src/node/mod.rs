@@ -56,6 +56,8 @@ struct Proc {
     home_has: std::collections::HashSet<[u8; 32]>,
     /// Instructions it had executed at its last checkpoint from this node.
     checkpointed_at: Option<u64>,
+    /// Whether `phantom hold` holds it (it stays held wherever it moves).
+    user_held: bool,
 }
 
 /// A submission, as a client sent it.
@@ -80,6 +82,8 @@ pub(crate) struct Node {
     store: Arc<store::JobStore>,
     /// The store's writer thread.
     writes: Mutex<std::sync::mpsc::Sender<jobs::Write>>,
+    /// Outputs of each live job the store holds for good.
+    committed: jobs::Committed,
     /// Processes that ended here whose home is elsewhere: run, status, outputs.
     finished: Mutex<HashMap<String, (u32, i32, u64)>>,
     /// Class files by SHA-256: of programs submitted here and processes received.
@@ -154,12 +158,14 @@ pub(crate) fn run(config_path: &std::path::Path) -> Result<i32> {
         // Output spilled for homes before a restart belongs to processes that are gone.
         let _ = std::fs::remove_dir_all(config.state.join("spill"));
         let (writes, to_write) = std::sync::mpsc::channel();
+        let committed = jobs::Committed::default();
         {
             let store = store.clone();
             let keep = config.keep_ended;
+            let committed = committed.clone();
             std::thread::Builder::new()
                 .name("job store".into())
-                .spawn(move || jobs::writer(store, to_write, keep))
+                .spawn(move || jobs::writer(store, to_write, keep, committed))
                 .context("starting the job store's writer")?;
         }
         let endpoint = Endpoint::bind(config.listen, &identity)
@@ -173,6 +179,7 @@ pub(crate) fn run(config_path: &std::path::Path) -> Result<i32> {
             homes: Mutex::new(HashMap::new()),
             store,
             writes: Mutex::new(writes),
+            committed,
             finished: Mutex::new(HashMap::new()),
             classes: Mutex::new(HashMap::new()),
             decisions: Mutex::new(Decisions::new(Duration::from_secs(7 * 24 * 3600))),
@@ -197,7 +204,7 @@ pub(crate) fn run(config_path: &std::path::Path) -> Result<i32> {
             cores = node.cores_n,
             "node up"
         );
-        node.recover().context("reading the job store")?;
+        node.recover().await.context("reading the job store")?;
         tokio::spawn(route::run(node.clone(), routed));
         tokio::spawn(node.clone().watch_loop());
         tokio::spawn(jobs::checkpoint_loop(node.clone()));
@@ -373,7 +380,8 @@ impl Node {
             Request::Abandon { id, run } => {
                 from_node()?;
                 if self.current_run(&id) == Some(run) {
-                    self.restart(&id, &format!("{} is stopping", peer.name()));
+                    self.restart(&id, &format!("{} is stopping", peer.name()))
+                        .await;
                 }
                 write_message(&mut send, &Reply::Done).await?;
                 send.finish()?;
@@ -389,10 +397,15 @@ impl Node {
                 id,
                 consumed,
                 at,
-                run: _,
+                run,
             } => {
                 from_node()?;
-                let (data, end) = self.home_stdin(&id, consumed, at).await;
+                // An older run of a restarted job reads nothing more.
+                let (data, end) = if self.current_run(&id).is_some_and(|r| r != run) {
+                    (Vec::new(), true)
+                } else {
+                    self.home_stdin(&id, consumed, at).await
+                };
                 write_message(&mut send, &Reply::Stdin { data, end }).await?;
                 send.finish()?;
                 Ok(())
@@ -491,13 +504,19 @@ impl Node {
             .map(|e| e.record.run)
     }
 
-    /// How many outputs of a job whose home is here the home holds (all, once it ended).
+    /// How many outputs of a job whose home is here the home holds for good (all, once the
+    /// job ended).
     fn held(&self, id: &str) -> u64 {
-        self.homes
+        if self
+            .homes
             .lock()
             .unwrap_or_else(|e| e.into_inner())
-            .get(id)
-            .map_or(u64::MAX, |e| e.record.outputs)
+            .contains_key(id)
+        {
+            self.committed_outputs(id)
+        } else {
+            u64::MAX
+        }
     }
 
     /// A connection to a peer, opened once and kept. No lock is held while connecting, so a

@@ -21,7 +21,7 @@ use tokio::sync::mpsc::{UnboundedReceiver, UnboundedSender, unbounded_channel};
 use tracing::{info, warn};
 
 /// How long frames of a process that left or ended are kept for a home that does not answer.
-const KEEP_AFTER_LEFT: Duration = Duration::from_secs(600);
+const KEEP_AFTER_LEFT: Duration = Duration::from_secs(7 * 24 * 3600);
 
 /// One process's way home.
 #[derive(Debug)]
@@ -195,8 +195,11 @@ async fn handle(
                 // A new run of the job here: start afresh.
                 *r = fresh(home);
             }
-            if matches!(what, Home::Exited { .. }) {
-                r.over = Some(Instant::now());
+            match what {
+                Home::Exited { .. } => r.over = Some(Instant::now()),
+                // Back here (same run): the route serves a process again.
+                Home::Arrived { .. } => r.over = None,
+                Home::Output { .. } => {}
             }
             if !r.kept.push(what) {
                 warn!(%id, home = %r.home, "too much output kept for an unreachable home; this is given up");

@@ -213,14 +213,18 @@ impl JobStore {
             .transpose()
     }
 
-    /// Every job's record, by id.
+    /// Every job's record, by id; a damaged record is skipped with a warning, so that one
+    /// bad record does not keep a node from starting.
     pub(crate) fn list(&self) -> Result<Vec<(String, JobRecord)>> {
         let txn = self.db.begin_read()?;
         let table = txn.open_table(JOBS)?;
         let mut out = Vec::new();
         for entry in table.iter()? {
             let (k, v) = entry?;
-            out.push((k.value().to_string(), uncbor(v.value(), "job record")?));
+            match uncbor(v.value(), "job record") {
+                Ok(r) => out.push((k.value().to_string(), r)),
+                Err(e) => tracing::warn!(id = %k.value(), "{e:#}"),
+            }
         }
         Ok(out)
     }
