@@ -16,6 +16,9 @@ use std::path::Path;
 
 /// Where the client's certificate is: the folder `phantom cluster init` wrote.
 fn identity(cluster: &Path) -> Result<Identity> {
+    if let Some(what_to_do) = crate::via::missing_certificates(cluster) {
+        bail!("{what_to_do}");
+    }
     Identity::load(
         &cluster.join("client.pem"),
         &cluster.join("client-key.pem"),

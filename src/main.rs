@@ -1,13 +1,16 @@
 //! The `phantom` command: runs Java programs on phantom's VM, checkpoints and resumes them,
 //! and (as the node daemon) wires the VM, the transport and the balancer together.
 
+mod address;
 mod check;
 mod client;
 mod files;
 mod host;
+mod init;
 mod inspect;
 mod launcher;
 mod node;
+mod via;
 
 use anyhow::{Context, Result, bail};
 use clap::{Parser, Subcommand};
@@ -81,12 +84,8 @@ enum Command {
     },
     /// Run a Java program on a cluster, printing its output wherever it runs.
     Submit {
-        /// A node's address.
-        #[arg(long, env = "PHANTOM_NODE")]
-        node: SocketAddr,
-        /// The folder with the cluster's CA and client certificate (`phantom cluster init`).
-        #[arg(long, env = "PHANTOM_CLUSTER", default_value = "cluster")]
-        cluster: PathBuf,
+        #[command(flatten)]
+        at: Via,
         /// Directories and jar files of the program, separated by ':'; every class in them
         /// is sent.
         #[arg(
@@ -118,12 +117,8 @@ enum Command {
     },
     /// Move a running process to another node and report how long it was frozen.
     Migrate {
-        /// A node's address.
-        #[arg(long, env = "PHANTOM_NODE")]
-        node: SocketAddr,
-        /// The folder with the cluster's CA and client certificate.
-        #[arg(long, env = "PHANTOM_CLUSTER", default_value = "cluster")]
-        cluster: PathBuf,
+        #[command(flatten)]
+        at: Via,
         /// The process's id (as `ps` shows it).
         id: String,
         /// The name of the node to move it to.
@@ -225,17 +220,27 @@ enum Command {
 /// The node a client command asks, and the client's certificate.
 #[derive(Debug, Clone, clap::Args)]
 struct Via {
-    /// A node's address (any node of the cluster).
-    #[arg(long, env = "PHANTOM_NODE")]
-    node: SocketAddr,
-    /// The folder with the cluster's CA and client certificate.
-    #[arg(long, env = "PHANTOM_CLUSTER", default_value = "cluster")]
-    cluster: PathBuf,
+    /// A node's address, HOST:PORT (any node of the cluster); see docs/node.md for where it is
+    /// found when not given.
+    #[arg(long, env = "PHANTOM_NODE", value_name = "HOST:PORT")]
+    node: Option<String>,
+    /// The folder with the cluster's CA and client certificate (`phantom cluster init`);
+    /// `./cluster` when not given.
+    #[arg(long, env = "PHANTOM_CLUSTER", value_name = "DIR")]
+    cluster: Option<PathBuf>,
+}
+
+impl Via {
+    /// The node's address and the cluster folder.
+    fn resolve(&self) -> Result<(SocketAddr, PathBuf)> {
+        via::resolve(self.node.as_deref(), self.cluster.as_deref())
+    }
 }
 
 #[derive(Debug, Subcommand)]
 enum ClusterCommand {
-    /// Create a cluster CA and the certificates of its nodes and of its client.
+    /// Create a cluster CA, the certificates of its nodes and of its client, and the files that
+    /// start it on one machine: a node file per node, the client's defaults and a policy.
     Init {
         /// The folder to write them to.
         #[arg(long)]
@@ -243,6 +248,18 @@ enum ClusterCommand {
         /// The nodes' names, separated by commas.
         #[arg(long, value_delimiter = ',', required = true)]
         nodes: Vec<String>,
+        /// The host the nodes listen on and are reached at, in the node files.
+        #[arg(long, default_value = "127.0.0.1")]
+        host: String,
+        /// The first node's QUIC port; the others get the next ones.
+        #[arg(long, default_value_t = 7001)]
+        port: u16,
+        /// The first node's status page port; the others get the next ones.
+        #[arg(long, default_value_t = 8001)]
+        http_port: u16,
+        /// Write node files without status pages.
+        #[arg(long)]
+        no_http: bool,
     },
 }
 
@@ -337,8 +354,7 @@ fn main() -> ExitCode {
         Command::Check { class_path } => check::run(&class_path),
         Command::Node { config } => node::run(&config),
         Command::Submit {
-            node,
-            cluster,
+            at,
             class_path,
             label,
             show_moves,
@@ -346,42 +362,70 @@ fn main() -> ExitCode {
             workdir,
             main_class,
             args,
-        } => client::submit(
-            node,
-            &cluster,
-            &class_path,
-            &main_class,
-            &args,
-            client::Options {
-                label,
-                show_moves,
-                workdir,
-                detach,
+        } => at.resolve().and_then(|(node, cluster)| {
+            client::submit(
+                node,
+                &cluster,
+                &class_path,
+                &main_class,
+                &args,
+                client::Options {
+                    label,
+                    show_moves,
+                    workdir,
+                    detach,
+                },
+            )
+        }),
+        Command::Migrate { at, id, to } => at
+            .resolve()
+            .and_then(|(node, cluster)| client::migrate(node, &cluster, &id, &to)),
+        Command::Ps { at, json } => at
+            .resolve()
+            .and_then(|(node, cluster)| client::ps(node, &cluster, json)),
+        Command::Logs { at, follow, id } => at
+            .resolve()
+            .and_then(|(node, cluster)| client::logs(node, &cluster, &id, follow)),
+        Command::Wait { at, id } => at
+            .resolve()
+            .and_then(|(node, cluster)| client::wait(node, &cluster, &id)),
+        Command::Status { at, json, id } => at
+            .resolve()
+            .and_then(|(node, cluster)| client::job(node, &cluster, &id, JobAction::Status, json)),
+        Command::Kill { at, id } => at
+            .resolve()
+            .and_then(|(node, cluster)| client::job(node, &cluster, &id, JobAction::Kill, false)),
+        Command::Hold { at, id } => at
+            .resolve()
+            .and_then(|(node, cluster)| client::job(node, &cluster, &id, JobAction::Hold, false)),
+        Command::Release { at, id } => at.resolve().and_then(|(node, cluster)| {
+            client::job(node, &cluster, &id, JobAction::Release, false)
+        }),
+        Command::Checkpoint { at, id } => at.resolve().and_then(|(node, cluster)| {
+            client::job(node, &cluster, &id, JobAction::Checkpoint, false)
+        }),
+        Command::Nodes { at, json } => at
+            .resolve()
+            .and_then(|(node, cluster)| client::nodes(node, &cluster, json)),
+        Command::Drain { at, name } => at
+            .resolve()
+            .and_then(|(node, cluster)| client::drain(node, &cluster, &name)),
+        Command::Cluster(ClusterCommand::Init {
+            out,
+            nodes,
+            host,
+            port,
+            http_port,
+            no_http,
+        }) => init::run(
+            &out,
+            &nodes,
+            &init::Layout {
+                host,
+                port,
+                http_port: (!no_http).then_some(http_port),
             },
         ),
-        Command::Migrate {
-            node,
-            cluster,
-            id,
-            to,
-        } => client::migrate(node, &cluster, &id, &to),
-        Command::Ps { at, json } => client::ps(at.node, &at.cluster, json),
-        Command::Logs { at, follow, id } => client::logs(at.node, &at.cluster, &id, follow),
-        Command::Wait { at, id } => client::wait(at.node, &at.cluster, &id),
-        Command::Status { at, json, id } => {
-            client::job(at.node, &at.cluster, &id, JobAction::Status, json)
-        }
-        Command::Kill { at, id } => client::job(at.node, &at.cluster, &id, JobAction::Kill, false),
-        Command::Hold { at, id } => client::job(at.node, &at.cluster, &id, JobAction::Hold, false),
-        Command::Release { at, id } => {
-            client::job(at.node, &at.cluster, &id, JobAction::Release, false)
-        }
-        Command::Checkpoint { at, id } => {
-            client::job(at.node, &at.cluster, &id, JobAction::Checkpoint, false)
-        }
-        Command::Nodes { at, json } => client::nodes(at.node, &at.cluster, json),
-        Command::Drain { at, name } => client::drain(at.node, &at.cluster, &name),
-        Command::Cluster(ClusterCommand::Init { out, nodes }) => cluster_init(&out, &nodes),
         Command::Simulate { scenario } => phantom_balancer::simulate_file(&scenario)
             .map(|report| {
                 print!("{report}");
@@ -514,21 +558,6 @@ pub(crate) fn launch_error(e: &BootError, main_class: &str) -> String {
 pub(crate) fn sha256(bytes: &[u8]) -> [u8; 32] {
     use sha2::Digest;
     sha2::Sha256::digest(bytes).into()
-}
-
-fn cluster_init(out: &std::path::Path, nodes: &[String]) -> Result<i32> {
-    let files = phantom_transport::pki::init_cluster(out, nodes)
-        .with_context(|| format!("creating the cluster in {}", out.display()))?;
-    println!("cluster CA: {}", files.ca_cert.display());
-    for n in &files.nodes {
-        println!("node {}: {} {}", n.name, n.cert.display(), n.key.display());
-    }
-    println!(
-        "client: {} {}",
-        files.client_cert.display(),
-        files.client_key.display()
-    );
-    Ok(0)
 }
 
 /// Runs until `n` instructions in total, then writes a checkpoint and returns 0; a program that

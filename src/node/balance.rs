@@ -283,12 +283,20 @@ async fn carry_out(node: &Arc<Node>, b: &Balancer, id: &str, m: Move) {
             offer.expected_gain, offer.cost, offer.min_rate
         );
         if b.policy().dry_run {
-            info!(%id, from = %m.from, %to, "balancer (dry run) would move: {why}");
+            info!(job = %id, from = %m.from, %to, "balancer (dry run) would move: {why}");
+            super::metrics::balancer("dry_run");
+            node.event(
+                "decision",
+                Some(id),
+                format!("would move it to {to} (dry run): {why}"),
+            );
             return;
         }
         match ask_offer(node, &to, offer).await {
             Ok((true, _)) => {
-                info!(%id, from = %m.from, %to, "balancer moves: {why}");
+                info!(job = %id, from = %m.from, %to, "balancer moves: {why}");
+                super::metrics::balancer("move");
+                node.event("decision", Some(id), format!("moves it to {to}: {why}"));
                 let now = secs(node);
                 b.history
                     .lock()
@@ -300,13 +308,24 @@ async fn carry_out(node: &Arc<Node>, b: &Balancer, id: &str, m: Move) {
                     .unwrap_or_else(|e| e.into_inner())
                     .record_end(m.process, secs(node));
                 match result {
-                    Ok(_) => info!(%id, %to, "balancer move done"),
-                    Err(e) => warn!(%id, %to, "balancer move failed: {e:#}"),
+                    Ok(_) => info!(job = %id, %to, "balancer move done"),
+                    Err(e) => {
+                        warn!(job = %id, %to, "balancer move failed: {e:#}");
+                        super::metrics::balancer("failed");
+                    }
                 }
                 return;
             }
-            Ok((false, reason)) => info!(%id, %to, "balancer offer refused: {reason}"),
-            Err(e) => warn!(%id, %to, "balancer offer not answered: {e:#}"),
+            Ok((false, reason)) => {
+                info!(job = %id, %to, "balancer offer refused: {reason}");
+                super::metrics::balancer("refused");
+                node.event(
+                    "refusal",
+                    Some(id),
+                    format!("{to} refused to take it: {reason}"),
+                );
+            }
+            Err(e) => warn!(job = %id, %to, "balancer offer not answered: {e:#}"),
         }
     }
 }

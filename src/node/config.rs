@@ -13,7 +13,8 @@ use std::path::{Path, PathBuf};
 pub(crate) struct NodeConfig {
     /// The node's name in the cluster: its certificate's name.
     pub name: String,
-    /// The UDP address it listens on.
+    /// The UDP address it listens on (`HOST:PORT`; a name is resolved at start).
+    #[serde(deserialize_with = "crate::address::deserialize")]
     pub listen: SocketAddr,
     /// The folder `phantom cluster init` wrote: `ca.pem`, `<name>.pem`, `<name>-key.pem`.
     #[serde(default = "default_cluster")]
@@ -38,9 +39,20 @@ pub(crate) struct NodeConfig {
     /// Labels of this host, which the balancer's rules can require.
     #[serde(default)]
     pub labels: Vec<String>,
-    /// Log level: error, warn, info, debug or trace.
+    /// What to log: a level (error, warn, info, debug, trace) or `RUST_LOG`-style directives
+    /// (`info,phantom::node::balance=debug`). The `RUST_LOG` variable overrides it.
     #[serde(default = "default_log")]
     pub log: String,
+    /// `text` (the default) or `json`: one JSON object a line.
+    #[serde(default = "default_log_format")]
+    pub log_format: String,
+    /// Where the status page, JSON API and metrics listen (`HOST:PORT`); none when absent.
+    #[serde(default, deserialize_with = "crate::address::deserialize_option")]
+    pub http: Option<SocketAddr>,
+    /// The token every request to the status page carries; required when `http` is not a
+    /// loopback address.
+    #[serde(default)]
+    pub http_token: Option<String>,
     /// The balancer (issue #6): a policy file, relative to this file; none means no balancing.
     #[serde(default)]
     pub policy: Option<PathBuf>,
@@ -96,7 +108,8 @@ fn default_env() -> Vec<String> {
 pub(crate) struct PeerConfig {
     /// Its name (its certificate's name).
     pub name: String,
-    /// Its UDP address.
+    /// Its UDP address (`HOST:PORT`; a name is resolved at start).
+    #[serde(deserialize_with = "crate::address::deserialize")]
     pub addr: SocketAddr,
 }
 
@@ -122,6 +135,44 @@ fn default_jit() -> bool {
 
 fn default_log() -> String {
     "info".to_string()
+}
+
+fn default_log_format() -> String {
+    "text".to_string()
+}
+
+/// Starts the node's logging to stderr as its configuration (or `RUST_LOG`) says.
+pub(crate) fn init_logging(config: &NodeConfig) -> Result<()> {
+    use tracing_subscriber::EnvFilter;
+    let filter = match std::env::var("RUST_LOG") {
+        Ok(directives) if !directives.is_empty() => EnvFilter::try_new(&directives)
+            .map_err(|e| anyhow::anyhow!("the RUST_LOG variable: {e}"))?,
+        _ => filter(&config.log)?,
+    };
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .with_target(false);
+    if config.log_format == "json" {
+        builder
+            .json()
+            .flatten_event(true)
+            .with_current_span(false)
+            .with_span_list(false)
+            .try_init()
+    } else {
+        builder
+            .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
+            .try_init()
+    }
+    .map_err(|e| anyhow::anyhow!("starting the log: {e}"))
+}
+
+/// The filter of key `log`: a bare level covers phantom's own lines; directives are taken as
+/// written.
+fn filter(log: &str) -> Result<tracing_subscriber::EnvFilter> {
+    tracing_subscriber::EnvFilter::try_new(log)
+        .map_err(|e| anyhow::anyhow!("key `log`: {log:?} is not a level or filter ({e})"))
 }
 
 impl NodeConfig {
@@ -172,11 +223,18 @@ impl NodeConfig {
         if config.max_heap_mib < 16 {
             bail!("key `max_heap_mib` must be at least 16");
         }
-        if !["error", "warn", "info", "debug", "trace"].contains(&config.log.as_str()) {
+        filter(&config.log)?;
+        if !["text", "json"].contains(&config.log_format.as_str()) {
             bail!(
-                "key `log` must be one of error, warn, info, debug, trace (not {:?})",
-                config.log
+                "key `log_format` must be text or json (not {:?})",
+                config.log_format
             );
+        }
+        if config.http_token.is_some() && config.http.is_none() {
+            bail!("key `http_token` is set but `http` is not: the status page is off");
+        }
+        if let Some(http) = config.http() {
+            http.check()?;
         }
         Ok(config)
     }
@@ -195,6 +253,14 @@ impl NodeConfig {
                 self.name,
                 dir.display()
             )
+        })
+    }
+
+    /// The status page's address and token, when it is on.
+    pub(crate) fn http(&self) -> Option<super::web::HttpConfig> {
+        self.http.map(|addr| super::web::HttpConfig {
+            addr,
+            token: self.http_token.clone(),
         })
     }
 

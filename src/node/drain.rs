@@ -38,7 +38,7 @@ impl Node {
             match self.hand_on(&id).await {
                 Ok(true) => moved += 1,
                 Ok(false) => handed_home += 1,
-                Err(e) => warn!(%id, "could not hand the process on: {e:#}"),
+                Err(e) => warn!(job = %id, "could not hand the process on: {e:#}"),
             }
         }
         let waiting_since = Instant::now();
@@ -79,10 +79,10 @@ impl Node {
         for peer in super::balance::admitted_peers(self, &main, label.as_deref()) {
             match super::migrate::out(self, id, &peer).await {
                 Ok(_) => {
-                    info!(%id, to = %peer, "handed on");
+                    info!(job = %id, to = %peer, "handed on");
                     return Ok(true);
                 }
-                Err(e) => warn!(%id, to = %peer, "moving it failed: {e:#}"),
+                Err(e) => warn!(job = %id, to = %peer, "moving it failed: {e:#}"),
             }
         }
         self.checkpoint(id).await?;
@@ -101,13 +101,13 @@ impl Node {
             };
             match tokio::time::timeout(Duration::from_secs(10), self.ask(&home, &request)).await {
                 Ok(Ok(Reply::Done)) => {}
-                Ok(Ok(other)) => warn!(%id, %home, "the home answered {other:?}"),
-                Ok(Err(e)) => warn!(%id, %home, "the home is unreachable: {e:#}"),
-                Err(_) => warn!(%id, %home, "the home did not answer"),
+                Ok(Ok(other)) => warn!(job = %id, %home, "the home answered {other:?}"),
+                Ok(Err(e)) => warn!(job = %id, %home, "the home is unreachable: {e:#}"),
+                Err(_) => warn!(job = %id, %home, "the home did not answer"),
             }
             self.stop(id, run);
         }
-        info!(%id, %home, "checkpointed home");
+        info!(job = %id, %home, "checkpointed home");
         Ok(false)
     }
 

@@ -81,11 +81,11 @@ pub(crate) async fn serve_calls(node: Arc<Node>, mut calls: UnboundedReceiver<Fi
                 match tokio::time::timeout(CALL_TIMEOUT, node.ask(&call.home, &request)).await {
                     Ok(Ok(Reply::File(result))) => result,
                     Ok(Ok(other)) => {
-                        warn!(id = %call.id, home = %call.home, "file call answered {other:?}");
+                        warn!(job = %call.id, home = %call.home, "file call answered {other:?}");
                         Err(FsError::Io.code())
                     }
                     Ok(Err(e)) => {
-                        warn!(id = %call.id, home = %call.home, "file call failed: {e:#}");
+                        warn!(job = %call.id, home = %call.home, "file call failed: {e:#}");
                         Err(FsError::Io.code())
                     }
                     Err(_) => Err(FsError::Io.code()),

@@ -129,7 +129,7 @@ impl HomeEntry {
         self.journal_bytes += journal_size(&op, &answer);
         self.journal.insert(seq, (op, answer));
         if self.journal_bytes > MAX_JOURNAL {
-            warn!(%id, "the file operations since the last checkpoint outgrow the journal; a restart will repeat them");
+            warn!(job = %id, "the file operations since the last checkpoint outgrow the journal; a restart will repeat them");
             self.journal.clear();
             self.journal_bytes = 0;
         }
@@ -318,7 +318,7 @@ impl Node {
             if record.runs_on == self.name() {
                 restart.push(id.clone());
             }
-            info!(%id, runs_on = %record.runs_on, "job recovered from the store");
+            info!(job = %id, runs_on = %record.runs_on, "job recovered from the store");
             self.committed
                 .lock()
                 .unwrap_or_else(|e| e.into_inner())
@@ -426,7 +426,16 @@ impl Node {
             }
             return Err(message);
         }
-        info!(%id, main = %record.main, "started");
+        info!(job = %id, main = %record.main, "started");
+        self.event(
+            "submit",
+            Some(&id),
+            format!(
+                "{} submitted, runs on {} ({ARCH})",
+                record.main,
+                self.name()
+            ),
+        );
         if let Some(rule) = forbidden {
             // Held only until it is placed, not by its user.
             self.set_user_held(&id, record.state == JobState::Held);
@@ -456,13 +465,13 @@ impl Node {
             for peer in peers {
                 match super::migrate::out(&node, &id, &peer).await {
                     Ok(_) => {
-                        info!(%id, to = %peer, %rule, "placed by the rules");
+                        info!(job = %id, to = %peer, %rule, "placed by the rules");
                         return;
                     }
-                    Err(e) => warn!(%id, to = %peer, "placing it failed: {e:#}"),
+                    Err(e) => warn!(job = %id, to = %peer, "placing it failed: {e:#}"),
                 }
             }
-            warn!(%id, %rule, "no node the rules admit took the job: it stays held here");
+            warn!(job = %id, %rule, "no node the rules admit took the job: it stays held here");
             if let Some(entry) = node.lock_homes().get_mut(&id) {
                 entry.record.state = JobState::Held;
                 node.write(Write::Record(id.clone(), Box::new(entry.record.clone())));
@@ -551,6 +560,7 @@ impl Node {
         if record.state == JobState::Held {
             handle.hold();
         }
+        let handle_executed = handle.executed();
         let now = self.epoch.elapsed().as_secs_f64();
         self.lock_processes().insert(
             id.to_string(),
@@ -563,6 +573,7 @@ impl Node {
                 migrations: record.migrations,
                 started_at: now - (now_ms() - record.submitted_ms).max(0) as f64 / 1000.0,
                 resident_since: now,
+                arrived_executed: handle_executed,
                 migrating_to: None,
                 home_has: Default::default(),
                 checkpointed_at: None,
@@ -575,7 +586,16 @@ impl Node {
     /// Ends a job: its record says how, its clients are told, and the store keeps it.
     /// The entry must be out of the table already.
     fn end(&self, id: &str, mut entry: HomeEntry, status: i32, reason: String) {
-        info!(%id, status, %reason, "job ended");
+        info!(job = %id, status, %reason, "job ended");
+        super::metrics::job_ended(&reason);
+        self.event(
+            "end",
+            Some(id),
+            format!(
+                "ended on {} with status {status}: {reason}",
+                entry.record.runs_on
+            ),
+        );
         entry.record.state = JobState::Ended;
         entry.record.exit = Some(status);
         entry.record.reason = Some(reason.clone());
@@ -735,11 +755,11 @@ impl Node {
         let from = match self.store.checkpoint(id) {
             Ok(c) => c,
             Err(e) => {
-                warn!(%id, "its checkpoint is unreadable, so it restarts from the beginning: {e:#}");
+                warn!(job = %id, "its checkpoint is unreadable, so it restarts from the beginning: {e:#}");
                 None
             }
         };
-        warn!(%id, %why, run = record.run, from_outputs = from.as_ref().map(|c| c.outputs), "restarting the job here");
+        warn!(job = %id, %why, run = record.run, from_outputs = from.as_ref().map(|c| c.outputs), "restarting the job here");
         let forbidden = self.rule_against_here(&record);
         let mut first = record.clone();
         if forbidden.is_some() {
@@ -752,6 +772,20 @@ impl Node {
             }
             return;
         }
+        super::metrics::job_restarted();
+        self.event(
+            "restart",
+            Some(id),
+            format!(
+                "restarts from {} on {} ({ARCH}): {why}",
+                if from_checkpoint {
+                    "its last checkpoint"
+                } else {
+                    "its start"
+                },
+                self.name()
+            ),
+        );
         if let Some(entry) = self.lock_homes().get_mut(id) {
             let from_where = if from_checkpoint {
                 "its last checkpoint"
@@ -909,6 +943,7 @@ impl Node {
                 home: String::new(),
                 exit: None,
                 outputs: 0,
+                age_ms: 0,
             };
             if let Some(p) = processes.get(&id)
                 && p.run == run
@@ -1004,7 +1039,7 @@ impl Node {
             // Killed whether or not its host answered: any output or checkpoint of it
             // from now on is refused, and the host is told to stop it then.
             if let Err(e) = &done {
-                warn!(%id, "killing it where it runs failed: {e}");
+                warn!(job = %id, "killing it where it runs failed: {e}");
             }
             let entry = self.lock_homes().remove(id);
             if let Some(entry) = entry {
@@ -1095,7 +1130,7 @@ impl Node {
             let p = processes.remove(id).expect("found above");
             p.handle.drop_process();
             let _ = self.routes.send(Outbound::Forget(id.to_string()));
-            info!(%id, run = p.run, "stopped");
+            info!(job = %id, run = p.run, "stopped");
         }
     }
 
@@ -1138,6 +1173,7 @@ impl Node {
             .filter(|(h, _)| !known.contains(h))
             .collect();
         let size = document.len();
+        super::metrics::checkpoint(size);
         let stored = StoredCheckpoint {
             run,
             outputs,
@@ -1173,7 +1209,7 @@ impl Node {
                     p.home_has.extend(hashes);
                     p.checkpointed_at = Some(executed);
                 }
-                tracing::debug!(%id, bytes = size, outputs, "checkpointed");
+                tracing::debug!(job = %id, bytes = size, outputs, "checkpointed");
                 Ok(())
             }
             Err(message) => {
@@ -1396,6 +1432,7 @@ impl Node {
                 home: self.name().to_string(),
                 exit: r.exit,
                 outputs: r.outputs,
+                age_ms: (r.ended_ms.unwrap_or(r.submitted_ms) - r.submitted_ms).max(0) as u64,
             })
             .collect()
     }
@@ -1417,6 +1454,7 @@ impl Node {
                 home: self.name().to_string(),
                 exit: None,
                 outputs: e.record.outputs,
+                age_ms: (now_ms() - e.record.submitted_ms).max(0) as u64,
             })
             .collect()
     }
@@ -1447,7 +1485,7 @@ pub(crate) async fn checkpoint_loop(node: Arc<Node>) {
             .collect();
         for id in ids {
             if let Err(e) = node.checkpoint(&id).await {
-                warn!(%id, "periodic checkpoint failed: {e:#}");
+                warn!(job = %id, "periodic checkpoint failed: {e:#}");
             }
         }
     }

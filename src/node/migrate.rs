@@ -127,7 +127,8 @@ async fn transfer(node: &Arc<Node>, id: &str, to: &str, mut meta: Meta) -> Resul
         classes,
         SourceConfig::default(),
     );
-    info!(%id, %to, %migration, checkpoint_bytes, "migrating");
+    info!(job = %id, %to, %migration, checkpoint_bytes, "migrating");
+    super::metrics::checkpoint(checkpoint_bytes as usize);
 
     let stream = async {
         let connection = node.connection(to).await?;
@@ -139,7 +140,7 @@ async fn transfer(node: &Arc<Node>, id: &str, to: &str, mut meta: Meta) -> Resul
     let (mut send, mut recv) = match stream {
         Ok(s) => (Some(s.0), Some(s.1)),
         Err(e) => {
-            warn!(%id, %to, "cannot open a migration stream: {e:#}");
+            warn!(job = %id, %to, "cannot open a migration stream: {e:#}");
             source.handle_connection_lost(node.now());
             (None, None)
         }
@@ -184,7 +185,7 @@ async fn transfer(node: &Arc<Node>, id: &str, to: &str, mut meta: Meta) -> Resul
             }
             let Some(s) = send.as_mut() else { break };
             if let Err(e) = write_message(s, &message).await {
-                warn!(%id, %to, "migration stream broke: {e}");
+                warn!(job = %id, %to, "migration stream broke: {e}");
                 send = None;
                 recv = None;
                 source.handle_connection_lost(node.now());
@@ -226,7 +227,24 @@ async fn transfer(node: &Arc<Node>, id: &str, to: &str, mut meta: Meta) -> Resul
         .remove(&migration.0);
     match outcome {
         Some(Ok(frozen_for)) => {
-            info!(%id, %to, frozen_us = frozen_for.as_micros() as u64, "moved");
+            info!(job = %id, %to, frozen_us = frozen_for.as_micros() as u64, "moved");
+            super::metrics::migration("moved", Some(frozen_for), checkpoint_bytes + class_bytes);
+            let target = match super::balance::peer_host(node, to) {
+                Some((arch, _)) => format!("{to} ({arch})"),
+                None => to.to_string(),
+            };
+            node.event(
+                "migration",
+                Some(id),
+                format!(
+                    "moved from {} ({}) to {target}: frozen {:.2} ms, checkpoint {} + classes {}",
+                    node.name(),
+                    super::ARCH,
+                    frozen_for.as_secs_f64() * 1000.0,
+                    super::human_bytes(checkpoint_bytes),
+                    super::human_bytes(class_bytes),
+                ),
+            );
             super::balance::measured(
                 node,
                 to,
@@ -242,7 +260,16 @@ async fn transfer(node: &Arc<Node>, id: &str, to: &str, mut meta: Meta) -> Resul
             })
         }
         Some(Err(reason)) => {
-            warn!(%id, %to, "migration failed, the process goes on here: {reason}");
+            warn!(job = %id, %to, "migration failed, the process goes on here: {reason}");
+            super::metrics::migration("failed", None, 0);
+            node.event(
+                "failure",
+                Some(id),
+                format!(
+                    "moving it to {to} failed, it goes on on {}: {reason}",
+                    node.name()
+                ),
+            );
             Err(anyhow!(
                 "moving {id} to {to} failed, it goes on running on {}: {reason}",
                 node.name()
@@ -357,7 +384,7 @@ async fn receive(
                             } else if full {
                                 target.refuse(node.now(), format!("{} is full", node.name()));
                             } else {
-                                info!(id = %meta.id, from = %peer, bytes = offered.checkpoint_len, "receiving");
+                                info!(job = %meta.id, from = %peer, bytes = offered.checkpoint_len, "receiving");
                                 let store = node.classes.lock().unwrap_or_else(|e| e.into_inner());
                                 target.accept(node.now(), |h| store.contains_key(&h.0));
                             }
@@ -394,7 +421,7 @@ async fn receive(
                 TargetEvent::Discard { reason } => {
                     if let Some((meta, ..)) = restored.take() {
                         super::balance::arrived(node, &meta.id);
-                        info!(id = %meta.id, "migration abandoned, copy dropped: {reason}");
+                        info!(job = %meta.id, "migration abandoned, copy dropped: {reason}");
                     }
                 }
             }
@@ -529,7 +556,18 @@ fn start(
     if meta.held {
         handle.hold();
     }
-    info!(id = %meta.id, from = %meta.source, migrations = meta.migrations, "arrived");
+    info!(job = %meta.id, from = %meta.source, migrations = meta.migrations, "arrived");
+    node.event(
+        "arrival",
+        Some(&meta.id),
+        format!(
+            "arrived on {} ({}) from {}",
+            node.name(),
+            super::ARCH,
+            meta.source
+        ),
+    );
+    let handle_executed = handle.executed();
     let now = node.epoch.elapsed().as_secs_f64();
     node.lock_processes().insert(
         meta.id.clone(),
@@ -542,6 +580,7 @@ fn start(
             migrations: meta.migrations,
             started_at: now - meta.age,
             resident_since: now,
+            arrived_executed: handle_executed,
             migrating_to: None,
             home_has: Default::default(),
             checkpointed_at: None,

@@ -9,11 +9,13 @@ mod drain;
 mod files;
 mod jobs;
 mod kept;
+mod metrics;
 mod migrate;
 mod process;
 mod route;
 mod stdin;
 mod store;
+mod web;
 
 use anyhow::{Context, Result, anyhow};
 pub(crate) use config::NodeConfig;
@@ -50,6 +52,8 @@ struct Proc {
     started_at: f64,
     /// When it started or arrived here, on this node's clock in seconds.
     resident_since: f64,
+    /// Instructions it had executed when it started or arrived here.
+    arrived_executed: u64,
     /// The node a migration under way is taking it to.
     migrating_to: Option<String>,
     /// Class files its home has from this node's checkpoints, by SHA-256.
@@ -106,6 +110,10 @@ pub(crate) struct Node {
     draining: std::sync::atomic::AtomicBool,
     /// Notified when a drain asked over the network is over: the node exits.
     stopped: tokio::sync::Notify,
+    /// Recent events, for the status page (`web.rs`).
+    feed: web::Feed,
+    /// Prometheus metrics (`metrics.rs`).
+    metrics: metrics::Metrics,
 }
 
 impl std::fmt::Debug for Node {
@@ -119,13 +127,8 @@ impl std::fmt::Debug for Node {
 /// Runs a node until it is killed.
 pub(crate) fn run(config_path: &std::path::Path) -> Result<i32> {
     let config = NodeConfig::load(config_path)?;
-    let level: tracing::Level = config.log.parse().map_err(|_| anyhow!("bad log level"))?;
-    tracing_subscriber::fmt()
-        .with_max_level(level)
-        .with_writer(std::io::stderr)
-        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
-        .with_target(false)
-        .init();
+    config::init_logging(&config)?;
+    let metrics = metrics::install()?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
@@ -169,7 +172,8 @@ pub(crate) fn run(config_path: &std::path::Path) -> Result<i32> {
                 .context("starting the job store's writer")?;
         }
         let endpoint = Endpoint::bind(config.listen, &identity)
-            .with_context(|| format!("listening on {}", config.listen))?;
+            .map_err(|e| bind_error(e, config.listen, "listen"))?;
+        let config_name = config.name.clone();
         let (routes, routed) = unbounded_channel();
         let (file_calls, calls) = unbounded_channel();
         let (stdin_calls, input_calls) = unbounded_channel();
@@ -195,6 +199,8 @@ pub(crate) fn run(config_path: &std::path::Path) -> Result<i32> {
             config,
             draining: std::sync::atomic::AtomicBool::new(false),
             stopped: tokio::sync::Notify::new(),
+            feed: web::Feed::new(&config_name),
+            metrics,
         });
         info!(
             node = %node.config.name,
@@ -211,6 +217,14 @@ pub(crate) fn run(config_path: &std::path::Path) -> Result<i32> {
         tokio::spawn(files::serve_calls(node.clone(), calls));
         tokio::spawn(stdin::serve_calls(node.clone(), input_calls));
         tokio::spawn(balance::run(node.clone()));
+        if let Some(http) = node.config.http() {
+            let node = node.clone();
+            tokio::spawn(async move {
+                if let Err(e) = web::serve(node, http).await {
+                    tracing::error!("the status page is down: {e:#}");
+                }
+            });
+        }
         {
             let node = node.clone();
             tokio::spawn(async move {
@@ -236,6 +250,11 @@ impl Node {
 
     fn name(&self) -> &str {
         &self.config.name
+    }
+
+    /// Records an event for the status page's feed.
+    fn event(&self, kind: &str, job: Option<&str>, text: String) {
+        self.feed.push(kind, job, text);
     }
 
     async fn serve(self: Arc<Self>) {
@@ -384,6 +403,13 @@ impl Node {
                         .await;
                 }
                 write_message(&mut send, &Reply::Done).await?;
+                send.finish()?;
+                Ok(())
+            }
+            Request::Events { after, started_ms } => {
+                from_node()?;
+                let reply = Reply::Events(self.feed.after(after, started_ms));
+                write_message(&mut send, &reply).await?;
                 send.finish()?;
                 Ok(())
             }
@@ -573,6 +599,8 @@ impl Node {
                 home: p.home.clone(),
                 exit: None,
                 outputs: 0,
+                age_ms: ((self.epoch.elapsed().as_secs_f64() - p.started_at).max(0.0) * 1000.0)
+                    as u64,
             })
             .collect();
         list.extend(self.ended_jobs(RECENTLY_ENDED));
@@ -731,6 +759,32 @@ impl Node {
             }
         }
         Err(anyhow!("{NO_SUCH_PROCESS} {id} on {}", self.name()))
+    }
+}
+
+/// A byte count as people read it: `812 B`, `12.3 KiB`, `4.1 MiB`.
+fn human_bytes(n: u64) -> String {
+    match n {
+        0..1024 => format!("{n} B"),
+        1024..1_048_576 => format!("{:.1} KiB", n as f64 / 1024.0),
+        _ => format!("{:.1} MiB", n as f64 / 1_048_576.0),
+    }
+}
+
+/// The error of a socket that cannot be bound, saying what to do.
+fn bind_error(e: impl Into<anyhow::Error>, addr: std::net::SocketAddr, key: &str) -> anyhow::Error {
+    let e: anyhow::Error = e.into();
+    let in_use = e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::AddrInUse)
+    });
+    if in_use {
+        anyhow!(
+            "cannot listen on {addr}: the port is in use (another node, or another program, \
+             listens there); stop it or give this node another port with key `{key}`"
+        )
+    } else {
+        e.context(format!("cannot listen on {addr} (key `{key}`)"))
     }
 }
 

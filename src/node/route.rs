@@ -73,19 +73,19 @@ pub(super) async fn run(node: Arc<Node>, mut routed: UnboundedReceiver<Outbound>
                 r.opening = false;
                 match opened {
                     Ok(s) => {
-                        tracing::debug!(%id, home = %r.home, frames = r.kept.len(), "output stream opened");
+                        tracing::debug!(job = %id, home = %r.home, frames = r.kept.len(), "output stream opened");
                         r.stream = Some(s);
                         r.sent = 0;
                         pump(&id, r).await;
                     }
-                    Err(e) => warn!(%id, home = %r.home, "the home is out of reach; its output is kept: {e:#}"),
+                    Err(e) => warn!(job = %id, home = %r.home, "the home is out of reach; its output is kept: {e:#}"),
                 }
             }
             _ = tick.tick() => {
                 routes.retain(|id, r| {
                     let expired = r.over.is_some_and(|t| t.elapsed() > KEEP_AFTER_LEFT);
                     if expired && !r.kept.is_empty() {
-                        warn!(%id, home = %r.home, frames = r.kept.len(), "the home never took this output; given up");
+                        warn!(job = %id, home = %r.home, frames = r.kept.len(), "the home never took this output; given up");
                     }
                     !(r.over.is_some() && (r.kept.is_empty() || expired))
                 });
@@ -129,7 +129,7 @@ async fn handle(
                 r.last_held = held;
                 r.stalled_since = None;
             } else if r.stalled_since.get_or_insert_with(Instant::now).elapsed() > STALL {
-                warn!(%id, home = %r.home, "the home takes nothing from the output stream; opening another");
+                warn!(job = %id, home = %r.home, "the home takes nothing from the output stream; opening another");
                 if let Some(mut s) = r.stream.take() {
                     let _ = s.finish();
                 }
@@ -156,7 +156,7 @@ async fn handle(
                 let mut processes = node.lock_processes();
                 if processes.get(&id).is_some_and(|p| p.run == run) {
                     processes.remove(&id);
-                    info!(%id, status, "exited");
+                    info!(job = %id, status, "exited");
                 }
                 if home != node.name() {
                     let mut finished = node.finished.lock().unwrap_or_else(|e| e.into_inner());
@@ -202,7 +202,7 @@ async fn handle(
                 Home::Output { .. } => {}
             }
             if !r.kept.push(what) {
-                warn!(%id, home = %r.home, "too much output kept for an unreachable home; this is given up");
+                warn!(job = %id, home = %r.home, "too much output kept for an unreachable home; this is given up");
             }
             if r.stream.is_some() {
                 pump(&id, r).await;
@@ -221,7 +221,7 @@ async fn pump(id: &str, r: &mut Route) {
     loop {
         while r.sent < r.kept.memory().len() {
             if let Err(e) = write_message(stream, &r.kept.memory()[r.sent]).await {
-                warn!(%id, home = %r.home, "output to the home broke; it is kept and sent again: {e}");
+                warn!(job = %id, home = %r.home, "output to the home broke; it is kept and sent again: {e}");
                 r.stream = None;
                 r.sent = 0;
                 return;

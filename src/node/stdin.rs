@@ -166,11 +166,11 @@ pub(crate) async fn serve_calls(node: Arc<Node>, mut calls: UnboundedReceiver<St
                 match node.ask(&call.home, &request).await {
                     Ok(Reply::Stdin { data, end }) => (data, end),
                     Ok(other) => {
-                        warn!(id = %call.id, "input fetch answered {other:?}");
+                        warn!(job = %call.id, "input fetch answered {other:?}");
                         (Vec::new(), false)
                     }
                     Err(e) => {
-                        warn!(id = %call.id, home = %call.home, "input fetch failed: {e:#}");
+                        warn!(job = %call.id, home = %call.home, "input fetch failed: {e:#}");
                         (Vec::new(), false)
                     }
                 }

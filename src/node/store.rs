@@ -223,7 +223,7 @@ impl JobStore {
             let (k, v) = entry?;
             match uncbor(v.value(), "job record") {
                 Ok(r) => out.push((k.value().to_string(), r)),
-                Err(e) => tracing::warn!(id = %k.value(), "{e:#}"),
+                Err(e) => tracing::warn!(job = %k.value(), "{e:#}"),
             }
         }
         Ok(out)

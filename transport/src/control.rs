@@ -195,6 +195,15 @@ pub enum Request {
         /// Whether to ask every peer too.
         cluster: bool,
     },
+    /// Node → peer (for its status page): the peer's feed events numbered above `after`, as
+    /// [`Reply::Events`].
+    Events {
+        /// The last event number the asker has of this peer (0 for all it keeps).
+        after: u64,
+        /// Which life of the peer that number is from ([`FeedEvent::started_ms`]); the peer
+        /// answers all it keeps when it is not its current one.
+        started_ms: i64,
+    },
     /// Client → node: move a process to the node named `to`. The node that runs it does it;
     /// another node forwards the request to its peers. Answered with [`Reply::Migrated`] or
     /// [`Reply::Error`].
@@ -263,6 +272,8 @@ pub enum Reply {
     },
     /// The cluster's nodes.
     Nodes(Vec<NodeInfo>),
+    /// A node's recent feed events, oldest first.
+    Events(Vec<FeedEvent>),
     /// News for the people attached to a job (its host failed and it restarts), which the
     /// client prints on stderr.
     Notice {
@@ -539,4 +550,28 @@ pub struct ProcessInfo {
     /// Outputs it wrote (for one that ended on a node that is not its home).
     #[serde(default)]
     pub outputs: u64,
+    /// Milliseconds since it was submitted (for one that ended: how long it lived).
+    #[serde(default)]
+    pub age_ms: u64,
+}
+
+/// Something that happened on a node, for the status page's live feed: a migration, a
+/// balancer decision or refusal, a job submitted, restarted or ended.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FeedEvent {
+    /// The node it happened on.
+    pub node: String,
+    /// Its number on that node, from 1, one more for each event (restarting at 1 when the node
+    /// restarts; `started_ms` tells which life of the node it is from).
+    pub seq: u64,
+    /// When that node started, ms since the Unix epoch.
+    pub started_ms: i64,
+    /// When it happened, ms since the Unix epoch.
+    pub at_ms: i64,
+    /// `migration`, `arrival`, `decision`, `refusal`, `submit`, `restart`, `end` or `failure`.
+    pub kind: String,
+    /// The job it is about, if any.
+    pub job: Option<String>,
+    /// What happened and why, in a sentence.
+    pub text: String,
 }
