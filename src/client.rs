@@ -41,13 +41,27 @@ async fn open(
     request: &Request,
 ) -> Result<(Endpoint, quinn::SendStream, quinn::RecvStream)> {
     let endpoint = Endpoint::client(node, &identity(cluster)?)?;
-    let (connection, _) = tokio::time::timeout(
-        std::time::Duration::from_secs(10),
-        endpoint.connect_addr(node),
-    )
-    .await
-    .map_err(|_| anyhow!("connecting to {node} timed out"))?
-    .with_context(|| format!("connecting to {node}"))?;
+    // A handshake that times out is tried once more: a node on a host busy enough to miss the
+    // first (or one still starting) gets a second chance before the client gives up.
+    let mut tries = 0;
+    let connection = loop {
+        tries += 1;
+        let attempt = tokio::time::timeout(
+            std::time::Duration::from_secs(10),
+            endpoint.connect_addr(node),
+        )
+        .await;
+        match attempt {
+            Ok(Ok((connection, _))) => break connection,
+            Ok(Err(e)) if tries < 2 && format!("{e:#}").contains("timed out") => continue,
+            Err(_) if tries < 2 => continue,
+            Ok(Err(e)) => {
+                return Err(e)
+                    .with_context(|| format!("connecting to {node} (is a node running there?)"));
+            }
+            Err(_) => bail!("connecting to {node} timed out (is a node running there?)"),
+        }
+    };
     let (mut send, recv) = connection.open_bi().await?;
     write_message(&mut send, request)
         .await
@@ -499,8 +513,29 @@ pub(crate) fn migrate(node: SocketAddr, cluster: &Path, id: &str, to: &str) -> R
         id: id.to_string(),
         to: to.to_string(),
         forward: true,
+        progress: std::io::IsTerminal::is_terminal(&std::io::stderr()),
     };
-    match ask(node, cluster, &request)? {
+    let reply = runtime()?.block_on(async {
+        let (endpoint, mut send, mut recv) = open(node, cluster, &request).await?;
+        send.finish()?;
+        let mut bar: Option<crate::progress::Progress> = None;
+        let reply = loop {
+            match read_message::<Reply>(&mut recv, MAX_CONTROL_FRAME).await? {
+                Some(Reply::Progress { sent, total }) => {
+                    bar.get_or_insert_with(|| crate::progress::Progress::bytes("sending", total))
+                        .set(sent);
+                }
+                Some(reply) => break reply,
+                None => bail!("{node} closed the stream without answering"),
+            }
+        };
+        if let Some(bar) = bar {
+            bar.done();
+        }
+        endpoint.close();
+        anyhow::Ok(reply)
+    })?;
+    match reply {
         Reply::Migrated {
             from,
             to,

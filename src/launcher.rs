@@ -52,6 +52,8 @@ pub(crate) enum Stream {
 pub(crate) struct Own {
     /// `--stats`
     pub stats: bool,
+    /// `--stats-every SECONDS`, in milliseconds: a status line that often.
+    pub stats_every_ms: Option<u64>,
     /// `-Xint` or `--xint`
     pub xint: bool,
     /// `--jit-threshold N`
@@ -128,6 +130,8 @@ Usage: phantom run [options] <mainclass> [args...]
 
  and phantom's own:
     --stats       print instructions, collections and peak memory at the end
+    --stats-every <seconds>
+                  also print a status line to the error stream this often
     --jit-threshold <n>
                   calls plus backward branches before a method is compiled
     --checkpoint-after <n> --checkpoint-out <file>
@@ -305,6 +309,26 @@ pub(crate) fn parse(args: &[String], env: &dyn Fn(&str) -> Option<String>) -> Pa
             m if MODULE_OPTIONS.contains(&m) => {
                 if inline.is_none() && next(&mut i).is_none() {
                     return usage_error(&format!("Error: {name} requires modules to be specified"));
+                }
+            }
+            "--stats-every" => {
+                let Some(v) = inline.or_else(|| next(&mut i)) else {
+                    return usage_error(&format!("Error: {name} requires a value"));
+                };
+                match v
+                    .parse::<f64>()
+                    .ok()
+                    .filter(|s| s.is_finite() && *s >= 0.1 && *s <= 1e6)
+                {
+                    Some(s) => {
+                        launch.own.stats = true;
+                        launch.own.stats_every_ms = Some((s * 1000.0).round() as u64);
+                    }
+                    None => {
+                        return usage_error(&format!(
+                            "Error: {name} takes a number of seconds, at least 0.1, not {v:?}"
+                        ));
+                    }
                 }
             }
             "--jit-threshold" | "--checkpoint-after" | "--roundtrip-every" | "--checkpoint-out" => {

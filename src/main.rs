@@ -10,6 +10,7 @@ mod init;
 mod inspect;
 mod launcher;
 mod node;
+mod progress;
 mod via;
 
 use anyhow::{Context, Result, bail};
@@ -214,6 +215,18 @@ enum Command {
     Simulate {
         /// The scenario file (docs/simulator.md).
         scenario: PathBuf,
+    },
+    /// Print a completion script for a shell: bash, zsh, fish, elvish or powershell.
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Write the man pages, phantom(1) and one per command (phantom-submit(1), ...), into a
+    /// folder.
+    Man {
+        /// The folder (created if missing).
+        #[arg(long, default_value = ".")]
+        out: PathBuf,
     },
 }
 
@@ -426,6 +439,12 @@ fn main() -> ExitCode {
                 http_port: (!no_http).then_some(http_port),
             },
         ),
+        Command::Completions { shell } => {
+            let mut command = <Cli as clap::CommandFactory>::command();
+            clap_complete::generate(shell, &mut command, "phantom", &mut std::io::stdout());
+            Ok(0)
+        }
+        Command::Man { out } => man_pages(&out),
         Command::Simulate { scenario } => phantom_balancer::simulate_file(&scenario)
             .map(|report| {
                 print!("{report}");
@@ -534,7 +553,8 @@ fn run(words: &[String]) -> Result<i32> {
             vm = Vm::restore(&decoded, Box::new(host::StdHost::new()), config.clone())?;
         }
     }
-    let code = run_to_end(&mut vm);
+    let mut status = own.stats_every_ms.map(|ms| StatusLine::new(ms, &vm));
+    let code = run_to_end(&mut vm, status.as_mut());
     finish(&vm, stats);
     Ok(code)
 }
@@ -560,6 +580,27 @@ pub(crate) fn sha256(bytes: &[u8]) -> [u8; 32] {
     sha2::Sha256::digest(bytes).into()
 }
 
+/// A file's size, 0 when unknown.
+fn file_len(file: &std::path::Path) -> u64 {
+    std::fs::metadata(file).map_or(0, |m| m.len())
+}
+
+/// Writes phantom(1) and a page per command into `out`.
+fn man_pages(out: &std::path::Path) -> Result<i32> {
+    std::fs::create_dir_all(out).with_context(|| format!("creating {}", out.display()))?;
+    let command = <Cli as clap::CommandFactory>::command();
+    clap_mangen::generate_to(command, out)
+        .with_context(|| format!("writing man pages into {}", out.display()))?;
+    let mut pages: Vec<_> = std::fs::read_dir(out)?
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("phantom") && n.ends_with(".1"))
+        .collect();
+    pages.sort();
+    println!("{}: {}", out.display(), pages.join(" "));
+    Ok(0)
+}
+
 /// Runs until `n` instructions in total, then writes a checkpoint and returns 0; a program that
 /// ends first returns its own status and writes nothing.
 fn checkpoint_at(vm: &mut Vm, n: u64, out: &PathBuf) -> Result<i32> {
@@ -574,16 +615,27 @@ fn checkpoint_at(vm: &mut Vm, n: u64, out: &PathBuf) -> Result<i32> {
     }
 }
 
-fn resume(file: &PathBuf, stats: bool, jit: &JitArgs, stop: Option<(u64, PathBuf)>) -> Result<i32> {
-    let bytes = std::fs::read(file).with_context(|| format!("reading {}", file.display()))?;
+fn resume(
+    file: &std::path::Path,
+    stats: bool,
+    jit: &JitArgs,
+    stop: Option<(u64, PathBuf)>,
+) -> Result<i32> {
+    let progress = progress::Progress::bytes("reading", file_len(file));
+    let bytes = progress
+        .read_file(file)
+        .with_context(|| format!("reading {}", file.display()))?;
+    progress.stage("decoding");
     let c = checkpoint::decode(&bytes, DEFAULT_MAX_BYTES)
         .with_context(|| format!("decoding {}", file.display()))?;
+    progress.stage("restoring");
     let mut vm = Vm::restore(&c, Box::new(host::StdHost::new()), jit.config())
         .with_context(|| format!("restoring {}", file.display()))?;
+    progress.done();
     if let Some((n, out)) = stop {
         return checkpoint_at(&mut vm, n, &out);
     }
-    let code = run_to_end(&mut vm);
+    let code = run_to_end(&mut vm, None);
     finish(&vm, stats);
     Ok(code)
 }
@@ -604,13 +656,59 @@ fn run_until(vm: &mut Vm, target: u64) -> Option<i32> {
     }
 }
 
-fn run_to_end(vm: &mut Vm) -> i32 {
+fn run_to_end(vm: &mut Vm, mut status: Option<&mut StatusLine>) -> i32 {
     loop {
+        if let Some(s) = status.as_deref_mut() {
+            s.tick(vm);
+        }
         match vm.run(1 << 20) {
             Status::Running => {}
             Status::Exited(code) => return code,
             Status::Idle { until } => idle(vm, until),
         }
+    }
+}
+
+/// `--stats-every`: a line on stderr every period while the program runs.
+#[derive(Debug)]
+struct StatusLine {
+    every: std::time::Duration,
+    started: std::time::Instant,
+    next: std::time::Instant,
+    last: (std::time::Instant, u64),
+}
+
+impl StatusLine {
+    fn new(every_ms: u64, vm: &Vm) -> StatusLine {
+        let now = std::time::Instant::now();
+        let every = std::time::Duration::from_millis(every_ms);
+        StatusLine {
+            every,
+            started: now,
+            next: now + every,
+            last: (now, vm.executed()),
+        }
+    }
+
+    fn tick(&mut self, vm: &Vm) {
+        let now = std::time::Instant::now();
+        if now < self.next {
+            return;
+        }
+        self.next = now + self.every;
+        let executed = vm.executed();
+        let rate = executed.saturating_sub(self.last.1) as f64
+            / (now - self.last.0).as_secs_f64().max(1e-9);
+        self.last = (now, executed);
+        let j = vm.jit_stats();
+        eprintln!(
+            "phantom: {:.1} s: {executed} instructions ({:.1} M/s), {} collections, heap {} KiB live, {} methods compiled",
+            (now - self.started).as_secs_f64(),
+            rate / 1e6,
+            vm.rt.heap.collections,
+            vm.rt.heap.live_bytes() / 1024,
+            j.compiled
+        );
     }
 }
 

@@ -638,7 +638,14 @@ impl Node {
                 ));
                 entry.send(&Reply::Moved { node, arch });
             }
-            Home::Exited { status, outputs } => entry.exit = Some((status, outputs)),
+            Home::Exited {
+                status,
+                outputs,
+                executed,
+            } => {
+                entry.record.executed = entry.record.executed.max(executed);
+                entry.exit = Some((status, outputs));
+            }
         }
         let mut delivered = false;
         while let Some((fd, bytes)) = entry.pending.remove(&entry.record.outputs) {
@@ -877,6 +884,7 @@ impl Node {
                                     Home::Exited {
                                         status,
                                         outputs: p.outputs,
+                                        executed: p.executed,
                                     },
                                 );
                                 continue;

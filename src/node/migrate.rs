@@ -49,6 +49,19 @@ struct Meta {
 
 /// Moves process `id`, which runs here, to node `to`.
 pub(super) async fn out(node: &Arc<Node>, id: &str, to: &str) -> Result<Reply> {
+    out_reporting(node, id, to, None).await
+}
+
+/// Progress of a migration's transfer: bytes of the checkpoint sent, and in all.
+pub(super) type ProgressSender = tokio::sync::mpsc::UnboundedSender<(u64, u64)>;
+
+/// Like [`out`], telling `progress` how much of the checkpoint has been sent.
+pub(super) async fn out_reporting(
+    node: &Arc<Node>,
+    id: &str,
+    to: &str,
+    progress: Option<ProgressSender>,
+) -> Result<Reply> {
     if to == node.name() {
         return Err(anyhow!("process {id} runs on {to} already"));
     }
@@ -81,14 +94,20 @@ pub(super) async fn out(node: &Arc<Node>, id: &str, to: &str) -> Result<Reply> {
             source: node.name().to_string(),
         }
     };
-    let result = transfer(node, id, to, meta).await;
+    let result = transfer(node, id, to, meta, progress).await;
     if let Some(p) = node.lock_processes().get_mut(id) {
         p.migrating_to = None;
     }
     result
 }
 
-async fn transfer(node: &Arc<Node>, id: &str, to: &str, mut meta: Meta) -> Result<Reply> {
+async fn transfer(
+    node: &Arc<Node>,
+    id: &str,
+    to: &str,
+    mut meta: Meta,
+    progress: Option<ProgressSender>,
+) -> Result<Reply> {
     let freeze_started = Instant::now();
     let frozen = {
         let processes = node.lock_processes();
@@ -146,6 +165,8 @@ async fn transfer(node: &Arc<Node>, id: &str, to: &str, mut meta: Meta) -> Resul
         }
     };
     let mut class_bytes = 0u64;
+    let mut chunk_bytes = 0u64;
+    let mut reported = 0u64;
     let mut outcome: Option<Result<Duration, String>> = None;
     'drive: loop {
         while let Some(event) = source.poll_event() {
@@ -183,6 +204,10 @@ async fn transfer(node: &Arc<Node>, id: &str, to: &str, mut meta: Meta) -> Resul
             if let Message::Class { bytes, .. } = &message {
                 class_bytes += bytes.len() as u64;
             }
+            let chunk = match &message {
+                Message::Chunk { bytes } => bytes.len() as u64,
+                _ => 0,
+            };
             let Some(s) = send.as_mut() else { break };
             if let Err(e) = write_message(s, &message).await {
                 warn!(job = %id, %to, "migration stream broke: {e}");
@@ -191,6 +216,14 @@ async fn transfer(node: &Arc<Node>, id: &str, to: &str, mut meta: Meta) -> Resul
                 source.handle_connection_lost(node.now());
                 // The loss decided the migration: report it before anything else.
                 continue 'drive;
+            }
+            chunk_bytes += chunk;
+            if let Some(p) = &progress
+                && (chunk_bytes >= reported + (1 << 20) || chunk_bytes == checkpoint_bytes)
+                && chunk_bytes > reported
+            {
+                reported = chunk_bytes;
+                let _ = p.send((chunk_bytes, checkpoint_bytes));
             }
         }
         if source.is_finished() {

@@ -494,8 +494,24 @@ impl Node {
                 send.finish()?;
                 Ok(())
             }
-            Request::Migrate { id, to, forward } => {
-                let reply = match self.migrate(&id, &to, forward).await {
+            Request::Migrate {
+                id,
+                to,
+                forward,
+                progress,
+            } => {
+                let (tx, mut rx) = unbounded_channel();
+                let work = self.migrate(&id, &to, forward, progress.then_some(tx));
+                tokio::pin!(work);
+                let result = loop {
+                    tokio::select! {
+                        result = &mut work => break result,
+                        Some((sent, total)) = rx.recv() => {
+                            let _ = write_message(&mut send, &Reply::Progress { sent, total }).await;
+                        }
+                    }
+                };
+                let reply = match result {
                     Ok(reply) => reply,
                     Err(e) => Reply::Error {
                         message: format!("{e:#}"),
@@ -713,6 +729,37 @@ impl Node {
         result
     }
 
+    /// Like [`Node::ask`], passing [`Reply::Progress`] frames before the reply on to `progress`.
+    async fn ask_relaying(
+        &self,
+        name: &str,
+        request: &Request,
+        progress: Option<&migrate::ProgressSender>,
+    ) -> Result<Reply> {
+        let connection = self.connection(name).await?;
+        let result = async {
+            let (mut send, mut recv) = connection.open_bi().await?;
+            write_message(&mut send, request).await?;
+            send.finish()?;
+            loop {
+                match read_message::<Reply>(&mut recv, MAX_CONTROL_FRAME).await? {
+                    Some(Reply::Progress { sent, total }) => {
+                        if let Some(p) = progress {
+                            let _ = p.send((sent, total));
+                        }
+                    }
+                    Some(reply) => return Ok(reply),
+                    None => return Err(anyhow!("{name} closed the stream without answering")),
+                }
+            }
+        }
+        .await;
+        if result.is_err() {
+            self.forget_connection(name, &connection).await;
+        }
+        result
+    }
+
     /// Drops a cached connection that failed (unless another replaced it meanwhile).
     async fn forget_connection(&self, name: &str, connection: &quinn::Connection) {
         let mut connections = self.connections.lock().await;
@@ -725,7 +772,13 @@ impl Node {
     }
 
     /// Moves a process to `to`: here if it runs here, else through the peer that runs it.
-    async fn migrate(self: &Arc<Self>, id: &str, to: &str, forward: bool) -> Result<Reply> {
+    async fn migrate(
+        self: &Arc<Self>,
+        id: &str,
+        to: &str,
+        forward: bool,
+        progress: Option<migrate::ProgressSender>,
+    ) -> Result<Reply> {
         let job = self
             .lock_processes()
             .get(id)
@@ -742,7 +795,7 @@ impl Node {
                     "{id} may not run on {to} ({arch}, labels {labels:?}): {rule} forbids it"
                 ));
             }
-            return migrate::out(self, id, to).await;
+            return migrate::out_reporting(self, id, to, progress).await;
         }
         if forward {
             for peer in &self.config.peers {
@@ -750,8 +803,12 @@ impl Node {
                     id: id.to_string(),
                     to: to.to_string(),
                     forward: false,
+                    progress: progress.is_some(),
                 };
-                match self.ask(&peer.name, &request).await {
+                match self
+                    .ask_relaying(&peer.name, &request, progress.as_ref())
+                    .await
+                {
                     Ok(Reply::Error { message }) if message.starts_with(NO_SUCH_PROCESS) => {}
                     Ok(reply) => return Ok(reply),
                     Err(e) => warn!(peer = %peer.name, "migrate request failed: {e:#}"),

@@ -345,6 +345,7 @@ fn run_slices(
                     what: Home::Exited {
                         status,
                         outputs: ends.counters.outputs.load(Ordering::SeqCst),
+                        executed: vm.executed(),
                     },
                 });
                 return;

@@ -152,7 +152,10 @@ async fn handle(
             run,
             what,
         } => {
-            if let Home::Exited { status, outputs } = &what {
+            if let Home::Exited {
+                status, outputs, ..
+            } = &what
+            {
                 let mut processes = node.lock_processes();
                 if processes.get(&id).is_some_and(|p| p.run == run) {
                     processes.remove(&id);

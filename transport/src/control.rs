@@ -214,6 +214,9 @@ pub enum Request {
         to: String,
         /// Whether the receiver may forward the request to its peers (false on a forwarded one).
         forward: bool,
+        /// Whether to send [`Reply::Progress`] frames while the checkpoint travels.
+        #[serde(default)]
+        progress: bool,
     },
 }
 
@@ -274,6 +277,13 @@ pub enum Reply {
     Nodes(Vec<NodeInfo>),
     /// A node's recent feed events, oldest first.
     Events(Vec<FeedEvent>),
+    /// How much of a migration's checkpoint has been sent, before its final reply.
+    Progress {
+        /// Bytes sent.
+        sent: u64,
+        /// Bytes in all.
+        total: u64,
+    },
     /// News for the people attached to a job (its host failed and it restarts), which the
     /// client prints on stderr.
     Notice {
@@ -448,6 +458,9 @@ pub enum Home {
         status: i32,
         /// How many outputs it wrote over its life.
         outputs: u64,
+        /// Instructions it executed over its life (0 when not known).
+        #[serde(default)]
+        executed: u64,
     },
 }
 
