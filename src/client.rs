@@ -549,6 +549,10 @@ pub(crate) fn migrate(node: SocketAddr, cluster: &Path, id: &str, to: &str) -> R
             );
             Ok(0)
         }
+        Reply::Done => {
+            println!("{id} runs on {to} already");
+            Ok(0)
+        }
         Reply::Error { message } => {
             eprintln!("phantom: {message}");
             Ok(1)

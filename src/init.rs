@@ -32,10 +32,12 @@ pub(crate) fn node_file(nodes: &[String], i: usize, layout: &Layout) -> String {
         port(layout.port, i)
     );
     if let Some(http) = layout.http_port {
+        // On loopback whatever the host: beyond it, the page needs `http_token`.
         let _ = writeln!(
             text,
-            "# The status page, JSON API and metrics: http://{host}:{}/\n\
-             http = \"{host}:{}\"",
+            "# The status page, JSON API and metrics, on this host only (docs/operations.md):\n\
+             # http://127.0.0.1:{}/\n\
+             http = \"127.0.0.1:{}\"",
             port(http, i),
             port(http, i)
         );

@@ -38,12 +38,13 @@ impl ClientFile {
     }
 }
 
-/// The user's client file, if there is one.
-fn user_file() -> Result<Option<(PathBuf, ClientFile)>> {
+/// The user's client files that exist, first the one that wins: `$PHANTOM_CONFIG` alone when
+/// set, else the XDG one, then `/etc/phantom/client.toml`.
+fn user_files() -> Result<Vec<(PathBuf, ClientFile)>> {
     if let Some(path) = std::env::var_os("PHANTOM_CONFIG").filter(|p| !p.is_empty()) {
         let path = PathBuf::from(path);
         return match ClientFile::load(&path)? {
-            Some(f) => Ok(Some((path, f))),
+            Some(f) => Ok(vec![(path, f)]),
             None => bail!(
                 "PHANTOM_CONFIG names {}, which does not exist",
                 path.display()
@@ -62,35 +63,46 @@ fn user_file() -> Result<Option<(PathBuf, ClientFile)>> {
         .map(|c| c.join("phantom/client.toml"))
         .into_iter()
         .chain([PathBuf::from("/etc/phantom/client.toml")]);
+    let mut files = Vec::new();
     for path in candidates {
         if let Some(f) = ClientFile::load(&path)? {
-            return Ok(Some((path, f)));
+            files.push((path, f));
         }
     }
-    Ok(None)
+    Ok(files)
 }
 
 /// The node to ask and the cluster folder, from the command line's values (which clap has
 /// already merged with `PHANTOM_NODE` and `PHANTOM_CLUSTER`) and the files.
 pub(crate) fn resolve(node: Option<&str>, cluster: Option<&Path>) -> Result<(SocketAddr, PathBuf)> {
     let user = if node.is_none() || cluster.is_none() {
-        user_file()?
+        user_files()?
     } else {
-        None
+        Vec::new()
     };
+    resolve_with(node, cluster, &user)
+}
+
+/// [`resolve`] with the user's files given: each key from the first file that has it.
+fn resolve_with(
+    node: Option<&str>,
+    cluster: Option<&Path>,
+    user: &[(PathBuf, ClientFile)],
+) -> Result<(SocketAddr, PathBuf)> {
     let cluster = match cluster {
         Some(c) => c.to_path_buf(),
         None => user
-            .as_ref()
-            .and_then(|(_, f)| f.cluster.clone())
+            .iter()
+            .find_map(|(_, f)| f.cluster.clone())
             .unwrap_or_else(|| PathBuf::from("cluster")),
     };
-    let (text, from) = match (node, &user) {
+    let from_user = user
+        .iter()
+        .find_map(|(path, f)| f.node.clone().map(|n| (n, path)));
+    let (text, from) = match (node, from_user) {
         (Some(n), _) => (n.to_string(), "--node (or PHANTOM_NODE)".to_string()),
-        (None, Some((path, ClientFile { node: Some(n), .. }))) => {
-            (n.clone(), format!("key `node` of {}", path.display()))
-        }
-        _ => {
+        (None, Some((n, path))) => (n, format!("key `node` of {}", path.display())),
+        (None, None) => {
             let path = cluster.join("client.toml");
             match ClientFile::load(&path)? {
                 Some(ClientFile { node: Some(n), .. }) => {
@@ -144,16 +156,35 @@ mod tests {
         let dir = std::env::temp_dir().join(format!("phantom-via-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
         std::fs::write(dir.join("client.toml"), "node = \"localhost:7001\"\n").unwrap();
-        let (addr, cluster) = resolve(None, Some(&dir)).unwrap();
+        let (addr, cluster) = resolve_with(None, Some(&dir), &[]).unwrap();
         assert_eq!(addr.port(), 7001);
         assert_eq!(cluster, dir);
-        let (addr, _) = resolve(Some("127.0.0.1:9"), Some(&dir)).unwrap();
+        let (addr, _) = resolve_with(Some("127.0.0.1:9"), Some(&dir), &[]).unwrap();
         assert_eq!(addr.port(), 9);
+        // Each key from the first user file that has it.
+        let user = [
+            (
+                PathBuf::from("first"),
+                ClientFile {
+                    node: None,
+                    cluster: Some(dir.clone()),
+                },
+            ),
+            (
+                PathBuf::from("second"),
+                ClientFile {
+                    node: Some("127.0.0.1:8".into()),
+                    cluster: Some("elsewhere".into()),
+                },
+            ),
+        ];
+        let (addr, cluster) = resolve_with(None, None, &user).unwrap();
+        assert_eq!((addr.port(), cluster), (8, dir.clone()));
         std::fs::write(dir.join("client.toml"), "nod = \"x:1\"\n").unwrap();
-        let e = format!("{:#}", resolve(None, Some(&dir)).unwrap_err());
+        let e = format!("{:#}", resolve_with(None, Some(&dir), &[]).unwrap_err());
         assert!(e.contains("nod"), "{e}");
         std::fs::remove_dir_all(&dir).unwrap();
-        let e = format!("{:#}", resolve(None, Some(&dir)).unwrap_err());
+        let e = format!("{:#}", resolve_with(None, Some(&dir), &[]).unwrap_err());
         assert!(e.contains("no node to ask"), "{e}");
         assert!(missing_certificates(&dir).unwrap().contains("cluster init"));
     }

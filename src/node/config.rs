@@ -171,6 +171,16 @@ pub(crate) fn init_logging(config: &NodeConfig) -> Result<()> {
 /// The filter of key `log`: a bare level covers phantom's own lines; directives are taken as
 /// written.
 fn filter(log: &str) -> Result<tracing_subscriber::EnvFilter> {
+    const LEVELS: [&str; 6] = ["off", "error", "warn", "info", "debug", "trace"];
+    // A bare word would be taken as a target's name: here it must be a level.
+    for directive in log.split(',').map(str::trim).filter(|d| !d.is_empty()) {
+        if !directive.contains(['=', '[']) && !LEVELS.contains(&directive.to_lowercase().as_str()) {
+            bail!(
+                "key `log`: {directive:?} is not a level (error, warn, info, debug, trace, off) \
+                 nor a directive TARGET=LEVEL"
+            );
+        }
+    }
     tracing_subscriber::EnvFilter::try_new(log)
         .map_err(|e| anyhow::anyhow!("key `log`: {log:?} is not a level or filter ({e})"))
 }

@@ -560,7 +560,6 @@ impl Node {
         if record.state == JobState::Held {
             handle.hold();
         }
-        let handle_executed = handle.executed();
         let now = self.epoch.elapsed().as_secs_f64();
         self.lock_processes().insert(
             id.to_string(),
@@ -573,7 +572,6 @@ impl Node {
                 migrations: record.migrations,
                 started_at: now - (now_ms() - record.submitted_ms).max(0) as f64 / 1000.0,
                 resident_since: now,
-                arrived_executed: handle_executed,
                 migrating_to: None,
                 home_has: Default::default(),
                 checkpointed_at: None,

@@ -3,22 +3,19 @@
 //! Interface: [`install`] once at start-up; the recording functions ([`migration`],
 //! [`checkpoint`], [`balancer`], [`job_ended`]) where those things happen; [`render`] for a
 //! scrape, which first sets the gauges that describe the node as it is (processes by state,
-//! speed, load) and counts the instructions executed since the last scrape.
+//! speed, load); [`upkeep`], a task that keeps the histograms' memory bounded.
 
 use super::{ARCH, Node};
 use anyhow::{Context, Result};
 use metrics::{counter, describe_counter, describe_gauge, describe_histogram, gauge, histogram};
 use metrics_exporter_prometheus::{Matcher, PrometheusBuilder, PrometheusHandle};
 use std::collections::HashMap;
-use std::sync::Mutex;
 use std::time::Duration;
 
-/// The recorder's handle, and what a scrape remembers from the last one.
+/// The recorder's handle.
 #[derive(Debug)]
 pub(crate) struct Metrics {
     handle: PrometheusHandle,
-    /// Instructions each process here had executed at the last scrape.
-    executed: Mutex<HashMap<String, u64>>,
 }
 
 /// Installs the process-wide recorder (a node is one per process) and describes the metrics.
@@ -68,7 +65,7 @@ pub(crate) fn install() -> Result<Metrics> {
     );
     describe_counter!(
         "phantom_instructions_executed_total",
-        "Bytecode instructions executed on this node (counted at each scrape)."
+        "Bytecode instructions executed on this node."
     );
     describe_counter!(
         "phantom_migrations_total",
@@ -98,10 +95,25 @@ pub(crate) fn install() -> Result<Metrics> {
         "phantom_job_restarts_total",
         "Restarts of this node's jobs after the host running them failed."
     );
-    Ok(Metrics {
-        handle,
-        executed: Mutex::new(HashMap::new()),
-    })
+    Ok(Metrics { handle })
+}
+
+/// Drains the histograms' samples into their buckets now and then, scraped or not.
+pub(crate) async fn upkeep(node: std::sync::Arc<Node>) {
+    let mut interval = tokio::time::interval(Duration::from_secs(5));
+    loop {
+        interval.tick().await;
+        node.metrics.handle.run_upkeep();
+    }
+}
+
+/// Instructions a process executed in one slice (many times a second: the counter is looked
+/// up once).
+pub(crate) fn executed(n: u64) {
+    static COUNTER: std::sync::OnceLock<metrics::Counter> = std::sync::OnceLock::new();
+    COUNTER
+        .get_or_init(|| counter!("phantom_instructions_executed_total"))
+        .increment(n);
 }
 
 /// A migration this node started: `moved` (with how long the process was frozen) or `failed`.
@@ -147,34 +159,17 @@ pub(crate) fn render(node: &Node) -> String {
             .into_iter()
             .map(|s| (s, 0))
             .collect();
-    let mut delta = 0u64;
-    {
-        let processes = node.lock_processes();
-        let mut seen = node
-            .metrics
-            .executed
-            .lock()
-            .unwrap_or_else(|e| e.into_inner());
-        let mut now = HashMap::with_capacity(processes.len());
-        for (id, p) in processes.iter() {
-            let state = if p.migrating_to.is_some() {
-                "migrating"
-            } else {
-                p.handle.state().name()
-            };
-            *by_state.entry(state).or_default() += 1;
-            let executed = p.handle.executed();
-            // A process that arrived since the last scrape counts from its arrival.
-            let before = seen.get(id).copied().unwrap_or(p.arrived_executed);
-            delta += executed.saturating_sub(before);
-            now.insert(id.clone(), executed);
-        }
-        *seen = now;
+    for p in node.lock_processes().values() {
+        let state = if p.migrating_to.is_some() {
+            "migrating"
+        } else {
+            p.handle.state().name()
+        };
+        *by_state.entry(state).or_default() += 1;
     }
     for (state, n) in by_state {
         gauge!("phantom_processes", "state" => state).set(n as f64);
     }
-    counter!("phantom_instructions_executed_total").increment(delta);
     gauge!("phantom_home_jobs").set(node.live_jobs() as f64);
     let (speed, load) = super::balance::own_speed_and_load(node);
     gauge!("phantom_host_speed").set(speed as f64);

@@ -262,8 +262,8 @@ async fn transfer(
         Some(Ok(frozen_for)) => {
             info!(job = %id, %to, frozen_us = frozen_for.as_micros() as u64, "moved");
             super::metrics::migration("moved", Some(frozen_for), checkpoint_bytes + class_bytes);
-            let target = match super::balance::peer_host(node, to) {
-                Some((arch, _)) => format!("{to} ({arch})"),
+            let target = match node.arch_of(to) {
+                Some(arch) => format!("{to} ({arch})"),
                 None => to.to_string(),
             };
             node.event(
@@ -600,7 +600,6 @@ fn start(
             meta.source
         ),
     );
-    let handle_executed = handle.executed();
     let now = node.epoch.elapsed().as_secs_f64();
     node.lock_processes().insert(
         meta.id.clone(),
@@ -613,7 +612,6 @@ fn start(
             migrations: meta.migrations,
             started_at: now - meta.age,
             resident_since: now,
-            arrived_executed: handle_executed,
             migrating_to: None,
             home_has: Default::default(),
             checkpointed_at: None,

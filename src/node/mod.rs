@@ -52,8 +52,6 @@ struct Proc {
     started_at: f64,
     /// When it started or arrived here, on this node's clock in seconds.
     resident_since: f64,
-    /// Instructions it had executed when it started or arrived here.
-    arrived_executed: u64,
     /// The node a migration under way is taking it to.
     migrating_to: Option<String>,
     /// Class files its home has from this node's checkpoints, by SHA-256.
@@ -112,6 +110,8 @@ pub(crate) struct Node {
     stopped: tokio::sync::Notify,
     /// Recent events, for the status page (`web.rs`).
     feed: web::Feed,
+    /// Peers' architectures, as they last told them (`nodes`), for messages.
+    peer_arch: Mutex<HashMap<String, String>>,
     /// Prometheus metrics (`metrics.rs`).
     metrics: metrics::Metrics,
 }
@@ -200,6 +200,7 @@ pub(crate) fn run(config_path: &std::path::Path) -> Result<i32> {
             draining: std::sync::atomic::AtomicBool::new(false),
             stopped: tokio::sync::Notify::new(),
             feed: web::Feed::new(&config_name),
+            peer_arch: Mutex::new(HashMap::new()),
             metrics,
         });
         info!(
@@ -217,6 +218,7 @@ pub(crate) fn run(config_path: &std::path::Path) -> Result<i32> {
         tokio::spawn(files::serve_calls(node.clone(), calls));
         tokio::spawn(stdin::serve_calls(node.clone(), input_calls));
         tokio::spawn(balance::run(node.clone()));
+        tokio::spawn(metrics::upkeep(node.clone()));
         if let Some(http) = node.config.http() {
             let node = node.clone();
             tokio::spawn(async move {
@@ -250,6 +252,19 @@ impl Node {
 
     fn name(&self) -> &str {
         &self.config.name
+    }
+
+    /// A peer's architecture, when known (from its load reports or its answer to `nodes`).
+    fn arch_of(&self, peer: &str) -> Option<String> {
+        balance::peer_host(self, peer)
+            .map(|(arch, _)| arch)
+            .or_else(|| {
+                self.peer_arch
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .get(peer)
+                    .cloned()
+            })
     }
 
     /// Records an event for the status page's feed.
@@ -501,16 +516,15 @@ impl Node {
                 progress,
             } => {
                 let (tx, mut rx) = unbounded_channel();
+                // The migration never waits on the client: progress goes out beside it, and
+                // ends when the migration drops its sender.
                 let work = self.migrate(&id, &to, forward, progress.then_some(tx));
-                tokio::pin!(work);
-                let result = loop {
-                    tokio::select! {
-                        result = &mut work => break result,
-                        Some((sent, total)) = rx.recv() => {
-                            let _ = write_message(&mut send, &Reply::Progress { sent, total }).await;
-                        }
+                let report = async {
+                    while let Some((sent, total)) = rx.recv().await {
+                        let _ = write_message(&mut send, &Reply::Progress { sent, total }).await;
                     }
                 };
+                let (result, ()) = tokio::join!(work, report);
                 let reply = match result {
                     Ok(reply) => reply,
                     Err(e) => Reply::Error {
@@ -659,7 +673,14 @@ impl Node {
         if cluster {
             for (name, reply) in self.ask_peers(Request::Nodes { cluster: false }).await {
                 list.push(match reply {
-                    Some(Reply::Nodes(l)) if l.len() == 1 => l.into_iter().next().expect("one"),
+                    Some(Reply::Nodes(l)) if l.len() == 1 => {
+                        let info = l.into_iter().next().expect("one");
+                        self.peer_arch
+                            .lock()
+                            .unwrap_or_else(|e| e.into_inner())
+                            .insert(name, info.arch.clone());
+                        info
+                    }
                     _ => NodeInfo {
                         name,
                         reachable: false,
@@ -784,6 +805,10 @@ impl Node {
             .get(id)
             .map(|p| (p.main.clone(), p.label.clone()));
         if let Some((main, label)) = job {
+            if to == self.name() {
+                // Already there (the balancer may have been quicker): nothing to do.
+                return Ok(Reply::Done);
+            }
             if let Some(rule) = balance::pinning_rule(self, &main, label.as_deref()) {
                 return Err(anyhow!("{id} stays on {}: {rule} pins it", self.name()));
             }

@@ -322,8 +322,10 @@ fn run_slices(
         }
         wait = Duration::ZERO;
         cores.acquire();
+        let before = vm.executed();
         let status = vm.run(SLICE);
         cores.release();
+        super::metrics::executed(vm.executed().saturating_sub(before));
         shared.executed.store(vm.executed(), Ordering::Relaxed);
         shared
             .heap_bytes

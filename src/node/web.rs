@@ -29,10 +29,10 @@ use std::collections::{HashMap, VecDeque};
 use std::convert::Infallible;
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
-use tokio::sync::broadcast;
+use std::time::{Duration, Instant};
+use tokio::sync::{broadcast, watch};
 use tokio_stream::StreamExt;
-use tokio_stream::wrappers::BroadcastStream;
+use tokio_stream::wrappers::{BroadcastStream, WatchStream};
 use tracing::{info, warn};
 
 /// Events a node keeps of its own, and of the whole cluster for its page.
@@ -41,12 +41,11 @@ const KEEP: usize = 500;
 /// How often an open page gets a fresh snapshot and peers' events.
 const TICK: Duration = Duration::from_secs(1);
 
-/// What the page's streams carry, as JSON text.
-#[derive(Clone, Debug)]
-enum Update {
-    Snapshot(Arc<str>),
-    Event(Arc<str>),
-}
+/// How long a peer that did not answer for its events is left alone.
+const DOWN_PEER_PAUSE: Duration = Duration::from_secs(5);
+
+/// How long a peer that does not know the request (an older version) is left alone.
+const OLD_PEER_PAUSE: Duration = Duration::from_secs(300);
 
 /// A node's feed of events, and the cluster's as this node's page shows it.
 #[derive(Debug)]
@@ -55,7 +54,10 @@ pub(crate) struct Feed {
     started_ms: i64,
     own: Mutex<(u64, VecDeque<FeedEvent>)>,
     cluster: Mutex<ClusterFeed>,
-    updates: broadcast::Sender<Update>,
+    /// Each event as JSON, for the open pages (a page that falls behind skips some).
+    events: broadcast::Sender<Arc<str>>,
+    /// The latest snapshot as JSON: a page that falls behind gets only the newest.
+    snapshots: watch::Sender<Option<Arc<str>>>,
 }
 
 /// The events of every node this node has seen, and how far it has read each peer's.
@@ -64,6 +66,9 @@ struct ClusterFeed {
     events: VecDeque<FeedEvent>,
     /// Per peer: which life of it, and the last event number read.
     cursors: HashMap<String, (i64, u64)>,
+    /// Peers not to ask for events before the given time (ones that did not answer, or that
+    /// are of a version without the request).
+    backoff: HashMap<String, Instant>,
 }
 
 impl Feed {
@@ -73,7 +78,8 @@ impl Feed {
             started_ms: super::jobs::now_ms(),
             own: Mutex::new((0, VecDeque::new())),
             cluster: Mutex::new(ClusterFeed::default()),
-            updates: broadcast::channel(1024).0,
+            events: broadcast::channel(256).0,
+            snapshots: watch::channel(None).0,
         }
     }
 
@@ -111,18 +117,24 @@ impl Feed {
         own.1.iter().filter(|e| e.seq > after).cloned().collect()
     }
 
-    /// Adds events to the cluster's feed and tells the open pages.
+    /// Adds events to the cluster's feed, in the order they happened, and tells the open pages.
     fn add(&self, events: Vec<FeedEvent>) {
         let mut cluster = self.cluster.lock().unwrap_or_else(|e| e.into_inner());
         for event in events {
             if let Ok(json) = serde_json::to_string(&event) {
-                let _ = self.updates.send(Update::Event(json.into()));
+                let _ = self.events.send(json.into());
             }
-            cluster.events.push_back(event);
+            let at = cluster.events.partition_point(|e| e.at_ms <= event.at_ms);
+            cluster.events.insert(at, event);
             if cluster.events.len() > KEEP {
                 cluster.events.pop_front();
             }
         }
+    }
+
+    /// Whether a page is open.
+    fn watched(&self) -> bool {
+        self.snapshots.receiver_count() > 0
     }
 
     fn cluster_events(&self) -> Vec<FeedEvent> {
@@ -188,29 +200,59 @@ pub(crate) async fn serve(node: Arc<Node>, http: HttpConfig) -> Result<()> {
         .context("serving the status page")
 }
 
-/// Refuses requests without the token, when there is one.
+/// Refuses requests for data without the token, when there is one; without one, refuses
+/// requests that name a host other than a loopback one (a page of another site that a
+/// rebinding name points here).
 async fn guard(State(web): State<Web>, request: Request, next: Next) -> Response {
-    if let Some(token) = &web.token {
-        let bearer = request
-            .headers()
-            .get(header::AUTHORIZATION)
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.strip_prefix("Bearer "));
-        let query = request.uri().query().and_then(|q| {
-            q.split('&')
-                .find_map(|pair| pair.strip_prefix("token="))
-                .map(str::to_string)
-        });
-        let given = bearer.map(str::to_string).or(query);
-        if !given.is_some_and(|g| same(g.as_bytes(), token.as_bytes())) {
-            return (
+    let path = request.uri().path();
+    // The page itself holds no data: it loads, then asks for data with the token.
+    let open = matches!(path, "/" | "/style.css" | "/app.js");
+    let refusal = match &web.token {
+        Some(token) if !open => {
+            let bearer = request
+                .headers()
+                .get(header::AUTHORIZATION)
+                .and_then(|v| v.to_str().ok())
+                .and_then(|v| v.strip_prefix("Bearer "));
+            let query =
+                axum::extract::Query::<HashMap<String, String>>::try_from_uri(request.uri())
+                    .ok()
+                    .and_then(|q| q.0.get("token").cloned());
+            let given = bearer.map(str::to_string).or(query);
+            (!given.is_some_and(|g| same(g.as_bytes(), token.as_bytes()))).then_some((
                 StatusCode::UNAUTHORIZED,
                 "this status page wants its token: ?token=... or Authorization: Bearer ...\n",
-            )
-                .into_response();
+            ))
         }
+        Some(_) => None,
+        None => {
+            let host = request
+                .headers()
+                .get(header::HOST)
+                .and_then(|v| v.to_str().ok());
+            (!host.is_none_or(loopback_host)).then_some((
+                StatusCode::FORBIDDEN,
+                "this status page answers only requests to a loopback address (or set http_token)\n",
+            ))
+        }
+    };
+    match refusal {
+        Some(answer) => answer.into_response(),
+        None => next.run(request).await,
     }
-    next.run(request).await
+}
+
+/// Whether a `Host` header names this host's loopback: `localhost`, 127.x.y.z or `[::1]`,
+/// with or without a port.
+fn loopback_host(host: &str) -> bool {
+    let name = match host.strip_prefix('[') {
+        Some(rest) => rest.split(']').next().unwrap_or(""),
+        None => host.rsplit_once(':').map_or(host, |(h, _)| h),
+    };
+    name.eq_ignore_ascii_case("localhost")
+        || name
+            .parse::<std::net::IpAddr>()
+            .is_ok_and(|ip| ip.is_loopback())
 }
 
 /// Compares secrets in time that does not depend on where they differ.
@@ -290,24 +332,34 @@ async fn api_stream(
     State(web): State<Web>,
 ) -> Sse<impl tokio_stream::Stream<Item = Result<Event, Infallible>>> {
     // Subscribe first, so nothing falls between the backlog and the stream.
-    let updates = web.node.feed.updates.subscribe();
-    let mut first = Vec::new();
-    if let Ok(json) = serde_json::to_string(&snapshot(&web.node).await) {
-        first.push(Update::Snapshot(json.into()));
-    }
-    for event in web.node.feed.cluster_events() {
-        if let Ok(json) = serde_json::to_string(&event) {
-            first.push(Update::Event(json.into()));
-        }
-    }
-    let stream = tokio_stream::iter(first)
-        .chain(BroadcastStream::new(updates).filter_map(Result::ok))
-        .map(|update| {
-            Ok(match update {
-                Update::Snapshot(json) => Event::default().event("snapshot").data(&*json),
-                Update::Event(json) => Event::default().event("feed").data(&*json),
-            })
-        });
+    let events = web.node.feed.events.subscribe();
+    let mut snapshots = web.node.feed.snapshots.subscribe();
+    let first = serde_json::to_string(&snapshot(&web.node).await).ok();
+    snapshots.mark_unchanged();
+    let backlog: Vec<Arc<str>> = web
+        .node
+        .feed
+        .cluster_events()
+        .iter()
+        .filter_map(|e| serde_json::to_string(e).ok().map(Into::into))
+        .collect();
+    let snapshot_event = |json: &str| Event::default().event("snapshot").data(json);
+    let feed_event = |json: &str| Event::default().event("feed").data(json);
+    let head = tokio_stream::iter(
+        first
+            .iter()
+            .map(|j| snapshot_event(j))
+            .chain(backlog.iter().map(|j| feed_event(j)))
+            .collect::<Vec<_>>(),
+    );
+    let later_snapshots = WatchStream::from_changes(snapshots)
+        .filter_map(move |json| json.map(|j| snapshot_event(&j)));
+    let later_events = BroadcastStream::new(events)
+        .filter_map(Result::ok)
+        .map(move |j| feed_event(&j));
+    let stream = head
+        .chain(later_snapshots.merge(later_events))
+        .map(Ok::<_, Infallible>);
     Sse::new(stream).keep_alive(KeepAlive::default())
 }
 
@@ -327,30 +379,33 @@ async fn tick(node: Arc<Node>) {
     interval.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     loop {
         interval.tick().await;
-        if node.feed.updates.receiver_count() == 0 {
+        if !node.feed.watched() {
             continue;
         }
         let (snap, ()) = tokio::join!(snapshot(&node), read_peers(&node));
         if let Ok(json) = serde_json::to_string(&snap) {
-            let _ = node.feed.updates.send(Update::Snapshot(json.into()));
+            node.feed.snapshots.send_replace(Some(json.into()));
         }
     }
 }
 
 /// Reads each peer's events since the last read into the cluster's feed.
 async fn read_peers(node: &Arc<Node>) {
-    let asks = node.config.peers.iter().map(|peer| {
+    let now = Instant::now();
+    let due: Vec<(String, (i64, u64))> = {
+        let cluster = node.feed.cluster.lock().unwrap_or_else(|e| e.into_inner());
+        node.config
+            .peers
+            .iter()
+            .filter(|p| cluster.backoff.get(&p.name).is_none_or(|t| *t <= now))
+            .map(|p| {
+                let cursor = cluster.cursors.get(&p.name).copied().unwrap_or((0, 0));
+                (p.name.clone(), cursor)
+            })
+            .collect()
+    };
+    let asks = due.into_iter().map(|(name, (started_ms, after))| {
         let node = node.clone();
-        let name = peer.name.clone();
-        let (started_ms, after) = node
-            .feed
-            .cluster
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .cursors
-            .get(&name)
-            .copied()
-            .unwrap_or((0, 0));
         async move {
             let request = PeerRequest::Events { after, started_ms };
             let reply = tokio::time::timeout(ASK_BOUND, node.ask(&name, &request)).await;
@@ -358,25 +413,83 @@ async fn read_peers(node: &Arc<Node>) {
         }
     });
     for (name, reply) in super::futures_join(asks).await {
-        match reply {
+        let pause = match reply {
             Ok(Ok(Reply::Events(events))) => {
                 let mut fresh = Vec::new();
                 {
                     let mut cluster = node.feed.cluster.lock().unwrap_or_else(|e| e.into_inner());
-                    let cursor = cluster.cursors.entry(name).or_insert((0, 0));
+                    let cursor = cluster.cursors.entry(name.clone()).or_insert((0, 0));
                     for event in events {
-                        let newer = (event.started_ms, event.seq) > *cursor;
-                        if newer {
+                        // Another life of the peer starts its numbers again.
+                        if event.started_ms != cursor.0 || event.seq > cursor.1 {
                             *cursor = (event.started_ms, event.seq);
                             fresh.push(event);
                         }
                     }
                 }
                 node.feed.add(fresh);
+                None
             }
-            Ok(Ok(other)) => warn!(peer = %name, "events answered {other:?}"),
-            // A peer that is down shows as unreachable in the snapshot.
-            Ok(Err(_)) | Err(_) => {}
+            // A node of a version without the request: ask again much later.
+            Ok(Ok(other)) => {
+                warn!(peer = %name, "events answered {other:?}");
+                Some(OLD_PEER_PAUSE)
+            }
+            Ok(Err(e)) if format!("{e:#}").contains("without answering") => Some(OLD_PEER_PAUSE),
+            // A peer that is down shows as unreachable in the snapshots.
+            Ok(Err(_)) | Err(_) => Some(DOWN_PEER_PAUSE),
+        };
+        let mut cluster = node.feed.cluster.lock().unwrap_or_else(|e| e.into_inner());
+        match pause {
+            Some(p) => cluster.backoff.insert(name, Instant::now() + p),
+            None => cluster.backoff.remove(&name),
+        };
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_loopback_hosts_pass_without_a_token() {
+        for host in [
+            "localhost",
+            "localhost:8001",
+            "127.0.0.1:8001",
+            "127.0.0.2",
+            "[::1]:8001",
+        ] {
+            assert!(loopback_host(host), "{host}");
         }
+        for host in ["evil.example:8001", "10.0.0.1:8001", "[2001:db8::1]:80", ""] {
+            assert!(!loopback_host(host), "{host}");
+        }
+    }
+
+    #[test]
+    fn the_feed_keeps_events_in_order_and_peers_restart_their_numbers() {
+        let feed = Feed::new("a");
+        let event = |node: &str, started_ms, seq, at_ms| FeedEvent {
+            node: node.into(),
+            seq,
+            started_ms,
+            at_ms,
+            kind: "submit".into(),
+            job: None,
+            text: String::new(),
+        };
+        feed.add(vec![
+            event("b", 5, 1, 30),
+            event("b", 5, 2, 10),
+            event("c", 1, 1, 20),
+        ]);
+        let at: Vec<i64> = feed.cluster_events().iter().map(|e| e.at_ms).collect();
+        assert_eq!(at, [10, 20, 30]);
+        feed.push("end", Some("a-1"), "ended".into());
+        assert_eq!(feed.after(0, feed.started_ms).len(), 1);
+        assert_eq!(feed.after(1, feed.started_ms).len(), 0);
+        // An asker that knew another life of this node gets everything.
+        assert_eq!(feed.after(1, feed.started_ms - 1).len(), 1);
     }
 }

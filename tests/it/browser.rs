@@ -165,25 +165,38 @@ impl Browser {
 }
 
 /// A plain HTTP GET on loopback: the body.
-fn http_get(port: u16, path: &str) -> String {
+pub(crate) fn http_get(port: u16, path: &str) -> String {
+    http_request(port, path, "").1
+}
+
+/// A plain HTTP GET on loopback with more header lines (each ending in CRLF): the status code
+/// and the body (0 and nothing when it fails).
+pub(crate) fn http_request(port: u16, path: &str, headers: &str) -> (u16, String) {
     let Ok(mut stream) = TcpStream::connect(("127.0.0.1", port)) else {
-        return String::new();
+        return (0, String::new());
     };
     let _ = stream.set_read_timeout(Some(Duration::from_secs(10)));
-    let request =
-        format!("GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n");
+    let request = format!(
+        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n{headers}\r\n"
+    );
     if stream.write_all(request.as_bytes()).is_err() {
-        return String::new();
+        return (0, String::new());
     }
     let mut response = String::new();
     let _ = stream.read_to_string(&mut response);
-    response
+    let code = response
+        .split_whitespace()
+        .nth(1)
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(0);
+    let body = response
         .split_once("\r\n\r\n")
         .map(|(_, body)| body.to_string())
-        .unwrap_or_default()
+        .unwrap_or_default();
+    (code, body)
 }
 
-fn free_tcp_port() -> u16 {
+pub(crate) fn free_tcp_port() -> u16 {
     TcpListener::bind("127.0.0.1:0")
         .and_then(|l| l.local_addr())
         .expect("a free TCP port")
@@ -224,7 +237,8 @@ fn the_status_page_follows_a_job_across_architectures_without_a_reload() {
             .arg("--detach")
             .arg("-cp")
             .arg(&classes)
-            .args(["Journey", "400", "100"]),
+            // Until it is killed, however slow the machine.
+            .args(["Journey", "1000000", "100"]),
     );
     assert!(submitted.status.success(), "submit: {submitted:?}");
     let id = String::from_utf8(submitted.stdout)

@@ -100,8 +100,15 @@ fn a_node_named_by_host_name_logs_json_with_job_ids_and_explains_a_busy_port() {
         text.contains(&format!("listen = \"localhost:{port}\"")),
         "{text}"
     );
-    // No balancer (it would measure this host's speed first), and JSON logs.
-    let text = text.replace("policy = \"policy.toml\"", "log_format = \"json\"");
+    // No balancer (it would measure this host's speed first), JSON logs, and a status page
+    // with a token that needs escaping in a URL.
+    let http_port = crate::browser::free_tcp_port();
+    let text = text.replace(
+        "policy = \"policy.toml\"",
+        &format!(
+            "log_format = \"json\"\nhttp = \"127.0.0.1:{http_port}\"\nhttp_token = \"a+b/c=&d\"\n"
+        ),
+    );
     fs::write(&config, text).expect("edit the node file");
     let log = dir.join("n.log");
     let _node = start_node(&config, &log, "info");
@@ -144,6 +151,23 @@ fn a_node_named_by_host_name_logs_json_with_job_ids_and_explains_a_busy_port() {
         }
     }
     assert!(about_job >= 2, "lines about the job:\n{text}");
+
+    // The page's data wants the token, in a header or the query; the page itself does not.
+    use crate::browser::http_request;
+    assert_eq!(http_request(http_port, "/api/nodes", "").0, 401);
+    assert_eq!(
+        http_request(http_port, "/api/nodes?token=a+b/c=&d", "").0,
+        401
+    );
+    let (code, body) = http_request(http_port, "/api/nodes?token=a%2Bb%2Fc%3D%26d", "");
+    assert_eq!(code, 200, "{body}");
+    assert!(body.contains("\"name\":\"n\""), "{body}");
+    assert_eq!(
+        http_request(http_port, "/metrics", "Authorization: Bearer a+b/c=&d\r\n").0,
+        200
+    );
+    assert_eq!(http_request(http_port, "/app.js", "").0, 200);
+    assert_eq!(http_request(http_port, "/", "").0, 200);
 
     // A second node on the same port (with a store of its own) says what to do.
     let second = cluster.join("n2.toml");
