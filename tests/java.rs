@@ -6,7 +6,8 @@
 //! Each program also runs as `roundtrip/<name>` under `phantom run --roundtrip-every P` for a
 //! large prime P, and as `roundtrip-65537/<name>` for a smaller one: captured, encoded, decoded
 //! and restored into a fresh VM again and again, it must still print exactly what HotSpot
-//! printed (the short period on native runs only).
+//! printed (the short period on native runs only; the long one on every target whose
+//! definition does not say `corpus = "plain"`).
 //!
 //! A program folder may hold `args` (one argument per line), `stdin`, `env` (NAME=VALUE lines
 //! added to the environment), `files/` (copied into the working directory), `slow` (a reason
@@ -447,6 +448,9 @@ fn run_program(dir: &Path, mode: Mode) -> Result<(), Failed> {
 fn main() {
     let args = Arguments::from_args();
     let emulated = std::env::var("PHANTOM_TEST_RUNNER").is_ok_and(|r| !r.trim().is_empty());
+    // A target whose definition says `corpus = "plain"` (targets/README.md) skips the long
+    // round trips; the others run them.
+    let plain_only = std::env::var("PHANTOM_CORPUS").is_ok_and(|c| c == "plain");
     let mut dirs: Vec<PathBuf> = fs::read_dir(corpus_dir())
         .expect("tests/java exists")
         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -501,7 +505,7 @@ fn main() {
             Trial::test(format!("roundtrip/{name}"), move || {
                 run_program(&dir, Mode::Roundtrip(ROUNDTRIP_PERIOD))
             })
-            .with_ignored_flag(slow),
+            .with_ignored_flag(slow || plain_only),
         );
     }
     libtest_mimic::run(&args, trials).exit();

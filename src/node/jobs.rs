@@ -1443,12 +1443,15 @@ impl Node {
             .collect()
     }
 
-    /// The live jobs whose home is here that run elsewhere, as the home knows them (state
-    /// [`AWAY`]): `ps` shows them so when the node running them does not answer.
+    /// The live jobs whose home is here that do not run here, as the home knows them (state
+    /// [`AWAY`]): `ps` shows them so when the node running them does not answer, or while one
+    /// is on its way to another node.
     pub(crate) fn away_jobs(&self) -> Vec<ProcessInfo> {
+        let here: std::collections::HashSet<String> =
+            self.lock_processes().keys().cloned().collect();
         self.lock_homes()
             .iter()
-            .filter(|(_, e)| e.record.runs_on != self.name())
+            .filter(|(id, _)| !here.contains(*id))
             .map(|(id, e)| ProcessInfo {
                 id: id.clone(),
                 main: e.record.main.clone(),

@@ -17,6 +17,23 @@ fn cluster_block() -> String {
     block[..block.find("```").expect("the block ends")].to_string()
 }
 
+/// Kills every process whose working directory is `dir`.
+fn kill_all_in(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir("/proc") else {
+        return;
+    };
+    let me = std::process::id().to_string();
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if !name.bytes().all(|b| b.is_ascii_digit()) || name == me {
+            continue;
+        }
+        if std::fs::read_link(entry.path().join("cwd")).is_ok_and(|cwd| cwd == dir) {
+            let _ = Command::new("kill").args(["-KILL", &name]).status();
+        }
+    }
+}
+
 #[test]
 fn the_readme_cluster_section_works_as_written() {
     if std::env::var("PHANTOM_TEST_RUNNER").is_ok_and(|r| !r.trim().is_empty()) {
@@ -57,7 +74,6 @@ fn the_readme_cluster_section_works_as_written() {
     )
     .spawn()
     .expect("bash starts");
-    let group = child.id();
     let start = Instant::now();
     let status = loop {
         if let Some(status) = child.try_wait().expect("wait") {
@@ -68,11 +84,13 @@ fn the_readme_cluster_section_works_as_written() {
         }
         std::thread::sleep(Duration::from_millis(100));
     };
-    // The nodes are in bash's process group: none outlives the test.
-    let _ = Command::new("kill")
-        .args(["-KILL", &format!("-{group}")])
-        .status();
+    if status.is_none() {
+        let _ = child.kill();
+    }
     let _ = child.wait();
+    // No node outlives the test, whatever the script did: every process still working in the
+    // test's folder is one it started.
+    kill_all_in(&dir);
     let read = |name: &str| std::fs::read_to_string(dir.join(name)).unwrap_or_default();
     let logs = || {
         ["stderr", "a.log", "b.log", "c.log"]

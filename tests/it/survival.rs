@@ -224,16 +224,22 @@ fn a_node_stopped_with_sigterm_hands_its_jobs_on_before_it_exits() {
     let id = submit_detached(&cluster, "h", &classes, &args);
     cluster.wait_running_on(&id, "h", Duration::from_secs(60));
     migrate(&cluster, "h", &id, "r");
-    // Asked through its home, ps shows the job as the node running it says.
-    let row = cluster
-        .ps("h")
-        .into_iter()
-        .find(|p| p.0 == id)
-        .expect("ps lists the job");
-    assert!(
-        row.1 == "r" && (row.3 == "running" || row.3 == "idle"),
-        "{row:?}"
-    );
+    // Asked through its home, ps shows the job as the node running it says, once r has
+    // started it (when the commit reaches it, just after `migrate` returns); it is listed all
+    // the while.
+    let start = Instant::now();
+    loop {
+        let row = cluster
+            .ps("h")
+            .into_iter()
+            .find(|p| p.0 == id)
+            .expect("ps lists the job");
+        if row.1 == "r" && (row.3 == "running" || row.3 == "idle") {
+            break;
+        }
+        assert!(start.elapsed() < Duration::from_secs(60), "{row:?}");
+        std::thread::sleep(Duration::from_millis(50));
+    }
     cluster.signal("r", "TERM");
     let r = cluster.nodes.iter().position(|n| n.name == "r").expect("r");
     assert_eq!(
