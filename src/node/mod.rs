@@ -733,21 +733,7 @@ impl Node {
 
     /// Sends a request to a peer and reads its one reply.
     async fn ask(&self, name: &str, request: &Request) -> Result<Reply> {
-        let connection = self.connection(name).await?;
-        let result = async {
-            let (mut send, mut recv) = connection.open_bi().await?;
-            write_message(&mut send, request).await?;
-            send.finish()?;
-            read_message::<Reply>(&mut recv, MAX_CONTROL_FRAME)
-                .await?
-                .ok_or_else(|| anyhow!("{name} closed the stream without answering"))
-        }
-        .await;
-        if result.is_err() {
-            // The next request opens a fresh connection.
-            self.forget_connection(name, &connection).await;
-        }
-        result
+        self.ask_relaying(name, request, None).await
     }
 
     /// Like [`Node::ask`], passing [`Reply::Progress`] frames before the reply on to `progress`.
@@ -776,6 +762,7 @@ impl Node {
         }
         .await;
         if result.is_err() {
+            // The next request opens a fresh connection.
             self.forget_connection(name, &connection).await;
         }
         result

@@ -76,7 +76,7 @@ pub(crate) fn command_for(arch: &str) -> (String, Vec<String>) {
         .unwrap_or_else(|| all[0].clone())
 }
 
-fn free_port() -> u16 {
+pub(crate) fn free_port() -> u16 {
     UdpSocket::bind("127.0.0.1:0")
         .and_then(|s| s.local_addr())
         .expect("a free UDP port on loopback")

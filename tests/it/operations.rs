@@ -6,7 +6,6 @@
 use crate::cluster::compile_java;
 use crate::support::{output, phantom};
 use std::fs;
-use std::net::UdpSocket;
 use std::path::Path;
 use std::process::{Child, Stdio};
 use std::time::{Duration, Instant};
@@ -30,13 +29,6 @@ impl Drop for NodeChild {
         let _ = self.0.kill();
         let _ = self.0.wait();
     }
-}
-
-fn free_udp_port() -> u16 {
-    UdpSocket::bind("127.0.0.1:0")
-        .and_then(|s| s.local_addr())
-        .expect("a free port")
-        .port()
 }
 
 fn start_node(config: &Path, log: &Path, rust_log: &str) -> NodeChild {
@@ -75,7 +67,7 @@ fn a_node_named_by_host_name_logs_json_with_job_ids_and_explains_a_busy_port() {
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("operations-json");
     let _ = fs::remove_dir_all(&dir);
     fs::create_dir_all(&dir).expect("a folder");
-    let port = free_udp_port();
+    let port = crate::cluster::free_port();
     let cluster = dir.join("cluster");
     let init = output(
         phantom()
