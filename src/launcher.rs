@@ -64,6 +64,8 @@ pub(crate) struct Own {
     pub checkpoint_out: Option<PathBuf>,
     /// `--roundtrip-every N`
     pub roundtrip_every: Option<u64>,
+    /// `--dirty-audit-every N`
+    pub dirty_audit_every: Option<u64>,
 }
 
 /// A command line that does not run a program: what to print, and the exit status.
@@ -138,6 +140,9 @@ Usage: phantom run [options] <mainclass> [args...]
                   stop after exactly n instructions and write a checkpoint
     --roundtrip-every <n>
                   capture, encode, decode and restore the process every n instructions
+    --dirty-audit-every <n>
+                  check every n instructions that the heap's dirty record shows every
+                  change (a test of the VM; a miss is reported and ends the run with 70)
 ";
 
 /// The version text `-version` prints.
@@ -331,7 +336,11 @@ pub(crate) fn parse(args: &[String], env: &dyn Fn(&str) -> Option<String>) -> Pa
                     }
                 }
             }
-            "--jit-threshold" | "--checkpoint-after" | "--roundtrip-every" | "--checkpoint-out" => {
+            "--jit-threshold"
+            | "--checkpoint-after"
+            | "--roundtrip-every"
+            | "--checkpoint-out"
+            | "--dirty-audit-every" => {
                 let Some(v) = inline.or_else(|| next(&mut i)) else {
                     return usage_error(&format!("Error: {name} requires a value"));
                 };
@@ -350,6 +359,10 @@ pub(crate) fn parse(args: &[String], env: &dyn Fn(&str) -> Option<String>) -> Pa
                     },
                     "--roundtrip-every" => match number(&v).filter(|&n| n > 0) {
                         Some(n) => launch.own.roundtrip_every = Some(n),
+                        None => return bad(),
+                    },
+                    "--dirty-audit-every" => match number(&v).filter(|&n| n > 0) {
+                        Some(n) => launch.own.dirty_audit_every = Some(n),
                         None => return bad(),
                     },
                     _ => launch.own.checkpoint_out = Some(PathBuf::from(v)),
@@ -479,6 +492,7 @@ fn option_takes_value(w: &str) -> bool {
                 | "--checkpoint-after"
                 | "--checkpoint-out"
                 | "--roundtrip-every"
+                | "--dirty-audit-every"
         )
 }
 

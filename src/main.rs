@@ -486,6 +486,11 @@ fn run(words: &[String]) -> Result<i32> {
     if own.roundtrip_every.is_some() && own.checkpoint_after.is_some() {
         bail!("--roundtrip-every and --checkpoint-after cannot be used together");
     }
+    if own.dirty_audit_every.is_some()
+        && (own.roundtrip_every.is_some() || own.checkpoint_after.is_some())
+    {
+        bail!("--dirty-audit-every runs alone: not with --roundtrip-every or --checkpoint-after");
+    }
     let class_path = ClassPath::parse(&args.class_path)?;
     let mut config = JitArgs {
         xint: own.xint,
@@ -514,11 +519,12 @@ fn run(words: &[String]) -> Result<i32> {
     config.properties = launcher::host_properties(&cwd, &config.env, &args.class_path);
     config.properties.extend(args.properties.iter().cloned());
     config.assertions = args.assertions.clone();
-    let (stats, checkpoint_after, checkpoint_out, roundtrip_every) = (
+    let (stats, checkpoint_after, checkpoint_out, roundtrip_every, dirty_audit_every) = (
         own.stats,
         own.checkpoint_after,
         own.checkpoint_out.clone(),
         own.roundtrip_every,
+        own.dirty_audit_every,
     );
     let started =
         Vm::new(class_path, Box::new(host::StdHost::new()), config.clone()).and_then(|mut vm| {
@@ -552,6 +558,9 @@ fn run(words: &[String]) -> Result<i32> {
             let decoded = checkpoint::decode(&bytes, DEFAULT_MAX_BYTES)?;
             vm = Vm::restore(&decoded, Box::new(host::StdHost::new()), config.clone())?;
         }
+    }
+    if let Some(every) = dirty_audit_every {
+        return Ok(dirty_audit(&mut vm, every, stats));
     }
     let mut status = own.stats_every_ms.map(|ms| StatusLine::new(ms, &vm));
     let code = run_to_end(&mut vm, status.as_mut());
@@ -599,6 +608,37 @@ fn man_pages(out: &std::path::Path) -> Result<i32> {
     pages.sort();
     println!("{}: {}", out.display(), pages.join(" "));
     Ok(0)
+}
+
+/// Runs the program to its end, checking every `every` instructions that the heap's dirty
+/// record shows every change since the last check (`--dirty-audit-every`); a miss is printed
+/// and ends the run with status 70.
+fn dirty_audit(vm: &mut Vm, every: u64, stats: bool) -> i32 {
+    use phantom_vm::heap::audit::Snapshot;
+    // Each snapshot follows a collection, as a capture does, so it copies only live objects.
+    vm.collect_garbage();
+    let mut snapshot = Snapshot::take(&mut vm.rt.heap);
+    loop {
+        let target = vm.executed().saturating_add(every);
+        let ended = run_until(vm, target);
+        let missed = snapshot.unmarked(&vm.rt.heap, 10);
+        if !missed.is_empty() {
+            eprintln!(
+                "phantom: the dirty record missed changes before instruction {}:",
+                vm.executed()
+            );
+            for m in missed {
+                eprintln!("  {m}");
+            }
+            return 70;
+        }
+        if let Some(code) = ended {
+            finish(vm, stats);
+            return code;
+        }
+        vm.collect_garbage();
+        snapshot = Snapshot::take(&mut vm.rt.heap);
+    }
 }
 
 /// Runs until `n` instructions in total, then writes a checkpoint and returns 0; a program that

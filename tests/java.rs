@@ -365,6 +365,18 @@ fn run_program(dir: &Path, mode: Mode) -> Result<(), Failed> {
             if let Mode::Roundtrip(period) = &mode {
                 words.extend(["--roundtrip-every".to_string(), period.to_string()]);
             }
+            // With PHANTOM_DIRTY_AUDIT=N (ci/test-target sets it on native runs), the plain
+            // run also checks every N instructions that the heap's dirty record shows every
+            // change, which pre-copy migration relies on (docs/plans/precopy.md). Programs
+            // marked `slow` are left out: each audit collects and copies the heap.
+            if matches!(mode, Mode::Plain)
+                && !dir.join("slow").exists()
+                && let Some(period) = std::env::var("PHANTOM_DIRTY_AUDIT")
+                    .ok()
+                    .filter(|p| p.parse::<u64>().is_ok_and(|p| p > 0))
+            {
+                words.extend(["--dirty-audit-every".to_string(), period]);
+            }
             words.extend(program);
             let out = launch(phantom(), &words, stdin)?;
             (out.stdout, out.stderr, out.status.code().unwrap_or(-1))

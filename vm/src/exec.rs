@@ -6,7 +6,7 @@ use crate::class::{ClassKind, MethodId, primitive_name};
 use crate::classfile::{Const, acc};
 use crate::code::{Elem, Insn};
 use crate::descriptor::{Kind, MethodSig};
-use crate::heap::{ClassId, DataMut, raw_kind};
+use crate::heap::{ClassId, raw_kind};
 use crate::interp;
 use crate::natives::Native;
 use crate::runtime::{Init, Monitor, Raise};
@@ -627,13 +627,10 @@ impl Vm {
                         ));
                     }
                 }
-                if let Some(crate::heap::ObjMut {
-                    data: DataMut::Refs(items),
-                    ..
-                }) = self.rt.heap.get_mut(array)
-                {
-                    items[index as usize] = value;
-                }
+                let _ = self
+                    .rt
+                    .heap
+                    .store_element(array, index as usize, Value::Ref(value));
                 self.pop_slots(3);
                 self.advance();
             }
@@ -751,13 +748,7 @@ impl Vm {
         if counts.len() > 1 {
             for i in 0..n {
                 let sub = self.multi_array(component, &counts[1..])?;
-                if let Some(crate::heap::ObjMut {
-                    data: DataMut::Refs(items),
-                    ..
-                }) = self.rt.heap.get_mut(r)
-                {
-                    items[i] = sub;
-                }
+                let _ = self.rt.heap.store_element(r, i, Value::Ref(sub));
             }
         }
         Ok(r)

@@ -14,9 +14,31 @@
 //!
 //! The collector never runs inside an allocation: the interpreter asks [`Heap::wants_collection`]
 //! at instruction boundaries, where every live reference is in a slot the VM can see.
+//!
+//! # The dirty record
+//!
+//! Every write to the heap leaves a mark, so that a copy of the heap can be brought up to date
+//! by sending only what changed (pre-copy migration and incremental checkpoints,
+//! docs/plans/precopy.md):
+//! - **dirty**: one byte per handle, set by any write to the object (a field, an element, its
+//!   identity hash) and by its allocation and its freeing;
+//! - **fresh**: one bit per handle, set when the handle gets a new occupant or loses one, so a
+//!   consumer never mistakes a new array for the old one with a few changes;
+//! - **cards**: storage allocated on its own (over [`CARD_BYTES`] bytes) carries one byte per
+//!   [`CARD_BYTES`] of elements at its tail, set by element writes, so a large array is resent
+//!   by the cards that changed.
+//!
+//! The marks are set inside the heap's own write API ([`Heap::store_field`],
+//! [`Heap::store_element`], [`Heap::get_mut`], [`Heap::get_mut_range`], allocation, hashing,
+//! collection); code that writes through the raw table (compiled code, `arraycopy`) marks with
+//! [`Heap::mark_elements`] or writes the map itself ([`Heap::dirty_map`]). Nothing clears a mark
+//! but its consumer ([`Heap::clear_marks`], [`Heap::clear_all_marks`]). [`audit`] checks, for
+//! tests, that every change since a snapshot is marked.
 
 use crate::value::{NULL, Ref, Value};
 use std::alloc::Layout;
+
+pub mod audit;
 
 /// Index of a class in the VM's class table.
 pub type ClassId = u32;
@@ -295,6 +317,13 @@ const CHUNK: usize = 1 << 20;
 /// Bytes of blocks a refill carves at once into an empty free list.
 const REFILL: usize = 4096;
 
+/// Bytes of elements one card of large storage covers (see the module's dirty record).
+pub const CARD_BYTES: usize = 1 << CARD_SHIFT;
+/// `log2(CARD_BYTES)`: a byte offset into large storage shifted right by it is its card.
+pub const CARD_SHIFT: u32 = 9;
+// Storage with cards is exactly storage allocated on its own.
+const _: () = assert!(CARD_BYTES == SIZE_CLASSES * BLOCK_STEP);
+
 /// The size class of storage of `bytes` bytes: `Some(0)` for none at all, `None` for storage
 /// allocated on its own.
 fn size_class(bytes: usize) -> Option<usize> {
@@ -367,6 +396,10 @@ pub struct Heap {
     bump: (usize, usize),
     /// What compiled code allocates with; boxed, so its address never changes.
     fast: Box<Fast>,
+    /// The dirty map: one byte per table entry (`raw.len()` of them), 1 when written.
+    dirty: Vec<u8>,
+    /// One bit per table entry: the handle's occupant changed (allocated or freed).
+    fresh: Vec<u64>,
     hash_state: u64,
     /// Number of collections so far.
     pub collections: u64,
@@ -411,6 +444,7 @@ impl Heap {
         // Handle 0 is null and never holds an object.
         let raw = vec![RawObj::default(); FIRST_ROOM];
         let mut free = vec![NULL; FIRST_ROOM];
+        let dirty = vec![0u8; FIRST_ROOM];
         let fast = Box::new(Fast {
             used: 1,
             room: FIRST_ROOM as u64,
@@ -428,6 +462,8 @@ impl Heap {
             chunks: Vec::new(),
             bump: (0, 0),
             fast,
+            dirty,
+            fresh: vec![0; FIRST_ROOM / 64],
             hash_state: 0x9E37_79B9_7F4A_7C15,
             collections: 0,
         }
@@ -508,6 +544,7 @@ impl Heap {
             class,
             hash: 0,
         };
+        self.renew(r);
         Ok((r, ptr))
     }
 
@@ -522,6 +559,8 @@ impl Heap {
             let room = self.raw.len() * 2;
             self.raw.resize(room, RawObj::default());
             self.free.resize(room, NULL);
+            self.dirty.resize(room, 0);
+            self.fresh.resize(room.div_ceil(64), 0);
             f.free = self.free.as_mut_ptr();
             f.room = room as u64;
         }
@@ -608,6 +647,13 @@ impl Heap {
         (self.raw.as_mut_ptr(), self.fast.used as usize)
     }
 
+    /// The dirty map for compiled code: one byte per table entry; a write to handle `h` stores
+    /// 1 at `h` (and to an element of large storage, also 1 at its card: see [`CARD_SHIFT`]).
+    /// Valid as long as [`Heap::raw_table`]'s address.
+    pub fn dirty_map(&mut self) -> *mut u8 {
+        self.dirty.as_mut_ptr()
+    }
+
     /// The allocator's state for compiled code (see [`Fast`]); its address never changes.
     pub fn fast_state(&mut self) -> *mut Fast {
         &mut *self.fast
@@ -638,10 +684,27 @@ impl Heap {
         })
     }
 
-    /// The object behind a non-null handle, mutably.
+    /// The object behind a non-null handle, mutably. Marks the whole object written (every
+    /// card of a large array); a writer of a few elements uses [`Heap::get_mut_range`].
     #[inline(always)]
     pub fn get_mut(&mut self, r: Ref) -> Option<ObjMut<'_>> {
         let e = self.entry(r)?;
+        self.mark_elements(r, 0..e.len as usize);
+        Some(self.view_mut(e))
+    }
+
+    /// Array `r` mutably, for a writer of the elements in `elems` only (which the caller must
+    /// keep to: the dirty record marks just their cards).
+    pub fn get_mut_range(&mut self, r: Ref, elems: std::ops::Range<usize>) -> Option<ObjMut<'_>> {
+        let e = self.entry(r)?;
+        self.mark_elements(
+            r,
+            elems.start.min(e.len as usize)..elems.end.min(e.len as usize),
+        );
+        Some(self.view_mut(e))
+    }
+
+    fn view_mut(&mut self, e: RawObj) -> ObjMut<'_> {
         fn at<'a, T>(e: RawObj) -> &'a mut [T] {
             // SAFETY: as in `get`; the view borrows the heap mutably, so it is the only one.
             unsafe { std::slice::from_raw_parts_mut(e.ptr as *mut T, e.len as usize) }
@@ -657,10 +720,97 @@ impl Heap {
             raw_kind::DOUBLES => DataMut::Doubles(at(e)),
             _ => DataMut::Refs(at(e)),
         };
-        Some(ObjMut {
+        ObjMut {
             class: e.class,
             data,
-        })
+        }
+    }
+
+    /// Marks handle `r` written (no card).
+    #[inline(always)]
+    fn mark(&mut self, r: Ref) {
+        debug_assert!((r as usize) < self.dirty.len());
+        // SAFETY: `r` has a table entry (every caller looked it up or just made it), and the
+        // dirty map has one byte per entry.
+        unsafe { *self.dirty.get_unchecked_mut(r as usize) = 1 };
+    }
+
+    /// Marks handle `r` written and its occupant changed.
+    fn renew(&mut self, r: Ref) {
+        self.mark(r);
+        self.fresh[r as usize / 64] |= 1 << (r % 64);
+    }
+
+    /// Marks elements `elems` of object `r` written: the handle, and for large storage the
+    /// cards holding them. Does nothing for a freed handle.
+    #[inline]
+    pub fn mark_elements(&mut self, r: Ref, elems: std::ops::Range<usize>) {
+        let Some(e) = self.entry(r) else {
+            return;
+        };
+        self.mark(r);
+        if elems.start < elems.end
+            && let Some(cards) = cards_of(e)
+        {
+            let w = raw_kind::width(e.kind);
+            let first = (elems.start * w) >> CARD_SHIFT;
+            let last = ((elems.end.min(e.len as usize) * w).saturating_sub(1)) >> CARD_SHIFT;
+            if first <= last {
+                // SAFETY: `cards` is the card area of live large storage, one byte per card,
+                // and `last` is the card of an element inside it.
+                unsafe { std::ptr::write_bytes(cards.add(first), 1, last - first + 1) };
+            }
+        }
+    }
+
+    /// Whether handle `r` was written since its mark was last cleared.
+    pub fn is_dirty(&self, r: Ref) -> bool {
+        self.dirty.get(r as usize).is_some_and(|&d| d != 0)
+    }
+
+    /// Whether handle `r` got or lost an occupant since its mark was last cleared.
+    pub fn is_fresh(&self, r: Ref) -> bool {
+        self.fresh
+            .get(r as usize / 64)
+            .is_some_and(|w| w & (1 << (r % 64)) != 0)
+    }
+
+    /// The cards of object `r`, if its storage is large: one byte per [`CARD_BYTES`] of
+    /// elements, non-zero when written since cleared.
+    pub fn cards(&self, r: Ref) -> Option<&[u8]> {
+        let e = self.entry(r)?;
+        let cards = cards_of(e)?;
+        let n = (e.len as usize * raw_kind::width(e.kind)).div_ceil(CARD_BYTES);
+        // SAFETY: the card area of live large storage, `n` bytes; the borrow of the heap keeps
+        // the object alive and unwritten.
+        Some(unsafe { std::slice::from_raw_parts(cards, n) })
+    }
+
+    /// Clears every mark of handle `r`: dirty, fresh and its cards.
+    pub fn clear_marks(&mut self, r: Ref) {
+        let Some(d) = self.dirty.get_mut(r as usize) else {
+            return;
+        };
+        *d = 0;
+        self.fresh[r as usize / 64] &= !(1 << (r % 64));
+        if let Some(e) = self.entry(r)
+            && let Some(cards) = cards_of(e)
+        {
+            let n = (e.len as usize * raw_kind::width(e.kind)).div_ceil(CARD_BYTES);
+            // SAFETY: the card area of live large storage, `n` bytes.
+            unsafe { std::ptr::write_bytes(cards, 0, n) };
+        }
+    }
+
+    /// Clears every mark in the heap.
+    pub fn clear_all_marks(&mut self) {
+        for r in 1..self.fast.used as Ref {
+            if self.dirty[r as usize] != 0 || self.cards(r).is_some() {
+                self.clear_marks(r);
+            }
+        }
+        self.dirty.fill(0);
+        self.fresh.fill(0);
     }
 
     /// The entry of array `r` if `i` is one of its indexes (an instance has none).
@@ -702,6 +852,12 @@ impl Heap {
     #[inline(always)]
     pub fn store_element(&mut self, r: Ref, i: usize, v: Value) -> Result<(), Miss> {
         let e = self.array_entry(r, i)?;
+        self.mark(r);
+        let w = raw_kind::width(e.kind);
+        if let Some(cards) = cards_of(e) {
+            // SAFETY: the card area of live large storage; element `i` is inside it.
+            unsafe { *cards.add((i * w) >> CARD_SHIFT) = 1 };
+        }
         // SAFETY: as in `load_element`; `&mut self` makes this the only access.
         unsafe {
             let p = e.ptr;
@@ -737,6 +893,7 @@ impl Heap {
         if e.kind != raw_kind::FIELDS || slot >= e.len as usize {
             return Err(Miss::Field);
         }
+        self.mark(r);
         // SAFETY: as in `load_field`; `&mut self` makes this the only access.
         unsafe { *(e.ptr as *mut Value).add(slot) = v };
         Ok(())
@@ -746,6 +903,7 @@ impl Heap {
     pub fn set_hash(&mut self, r: Ref, hash: i32) {
         if self.entry(r).is_some() {
             self.raw[r as usize].hash = hash;
+            self.mark(r);
         }
     }
 
@@ -760,6 +918,7 @@ impl Heap {
         }
         let h = self.next_hash();
         self.raw[r as usize].hash = h;
+        self.mark(r);
         h
     }
 
@@ -830,6 +989,7 @@ impl Heap {
             } else {
                 self.free_storage(e);
                 self.raw[i] = RawObj::default();
+                self.renew(i as Ref);
                 self.free[self.fast.free_len as usize] = i as Ref;
                 self.fast.free_len += 1;
             }
@@ -890,9 +1050,21 @@ impl Drop for Heap {
     }
 }
 
-/// The layout of storage allocated on its own.
+/// The layout of storage allocated on its own: the elements, then one card byte per
+/// [`CARD_BYTES`] of them.
 fn large_layout(bytes: usize) -> Layout {
-    Layout::from_size_align(bytes, BLOCK_STEP).expect("object storage fits the address space")
+    Layout::from_size_align(bytes + bytes.div_ceil(CARD_BYTES), BLOCK_STEP)
+        .expect("object storage fits the address space")
+}
+
+/// The card area of a live entry whose storage is large (allocated on its own), right after
+/// its elements; `None` for small storage.
+#[inline(always)]
+fn cards_of(e: RawObj) -> Option<*mut u8> {
+    let bytes = e.len as usize * raw_kind::width(e.kind);
+    size_class(bytes)
+        .is_none()
+        .then(|| (e.ptr + bytes) as *mut u8)
 }
 
 /// The layout of a chunk.

@@ -3,7 +3,7 @@
 //! indexed by class ids and heap handles, so it can be captured as it stands.
 
 use crate::class::{ClassKind, Program};
-use crate::heap::{ClassId, DataMut, DataRef, Heap};
+use crate::heap::{ClassId, DataRef, Heap};
 use crate::thread::Thread;
 use crate::value::{NULL, Ref, Value};
 use std::collections::HashMap;
@@ -237,10 +237,6 @@ impl Runtime {
 
     /// Writes an instance field slot.
     pub fn set_field(&mut self, r: Ref, slot: usize, v: Value) {
-        if let Some(DataMut::Fields(f)) = self.heap.get_mut(r).map(|o| o.data)
-            && let Some(s) = f.get_mut(slot)
-        {
-            *s = v;
-        }
+        let _ = self.heap.store_field(r, slot, v);
     }
 }

@@ -62,6 +62,8 @@ pub(crate) mod ctx {
     pub(crate) const STACK_LIMIT: i32 = offset_of!(Ctx, stack_limit) as i32;
     /// [`Ctx::fast`]
     pub(crate) const FAST: i32 = offset_of!(Ctx, fast) as i32;
+    /// [`Ctx::dirty`]
+    pub(crate) const DIRTY: i32 = offset_of!(Ctx, dirty) as i32;
 }
 
 /// Offsets in a [`Frame`], as compiled code writes one when it unwinds.
@@ -147,6 +149,8 @@ pub(crate) struct Ctx {
     stack_limit: usize,
     /// The heap's allocator state, for `new` without a call.
     fast: *mut crate::heap::Fast,
+    /// The heap's dirty map ([`Heap::dirty_map`]): every store to the heap marks it.
+    dirty: *mut u8,
 }
 
 /// A method compiled code may call directly: its compiled function (0: none) and how many
@@ -390,6 +394,7 @@ unsafe extern "C" fn alloc(cx: *mut Ctx, mid: u32, pc: u32, len: i32) -> u32 {
     let (table, len) = heap.raw_table();
     cx.heap = table;
     cx.heap_len = len as u64;
+    cx.dirty = heap.dirty_map();
     r
 }
 
@@ -452,6 +457,7 @@ impl Jit {
             .min(crate::interp::MAX_FRAMES);
         let (table, len) = heap.raw_table();
         let fast = heap.fast_state();
+        let dirty = heap.dirty_map();
         self.stats.entries += 1;
         let mut env = Env {
             prog,
@@ -476,6 +482,7 @@ impl Jit {
             callees: self.callees.as_ptr(),
             stack_limit: 0,
             fast,
+            dirty,
         };
         cx.stack_limit = (&raw const cx as usize).saturating_sub(NATIVE_STACK);
         // SAFETY: the code was compiled for this method's code and types; `locals` points at

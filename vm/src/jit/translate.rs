@@ -827,6 +827,43 @@ impl Tx<'_, '_> {
         self.b.ins().iadd_imm_s(data, slot as i64 * SLOT)
     }
 
+    /// Marks handle `r` (checked against the table already) in the heap's dirty map.
+    fn mark(&mut self, r: V) {
+        let flags = MemFlags::trusted();
+        let dirty = self.b.ins().load(T::I64, flags, self.ctx, ctx::DIRTY);
+        let r64 = self.b.ins().uextend(T::I64, r);
+        let at = self.b.ins().iadd(dirty, r64);
+        let one = self.b.ins().iconst(T::I8, 1);
+        self.b.ins().store(flags, one, at, 0);
+    }
+
+    /// Marks a store to element `i` (checked against `n`) of array `r` with storage `data` of
+    /// `size`-byte elements: the handle, and for large storage also the element's card (one
+    /// byte per [`CARD_BYTES`](crate::heap::CARD_BYTES) after the elements), without a branch.
+    fn mark_element(&mut self, r: V, data: V, n: V, i: V, size: i64) {
+        use crate::heap::{CARD_BYTES, CARD_SHIFT};
+        self.mark(r);
+        let flags = MemFlags::trusted();
+        let n64 = self.b.ins().uextend(T::I64, n);
+        let i64v = self.b.ins().uextend(T::I64, i);
+        let large =
+            self.b
+                .ins()
+                .icmp_imm_s(IntCC::UnsignedGreaterThan, n64, (CARD_BYTES as i64) / size);
+        let bytes = self.b.ins().imul_imm_s(n64, size);
+        let tail = self.b.ins().iadd(data, bytes);
+        let off = self.b.ins().imul_imm_s(i64v, size);
+        let card = self.b.ins().ushr_imm_s(off, CARD_SHIFT as i64);
+        let card_at = self.b.ins().iadd(tail, card);
+        // Small storage has no cards: the store lands on the handle's own mark again.
+        let dirty = self.b.ins().load(T::I64, flags, self.ctx, ctx::DIRTY);
+        let r64 = self.b.ins().uextend(T::I64, r);
+        let mark_at = self.b.ins().iadd(dirty, r64);
+        let at = self.b.ins().select(large, card_at, mark_at);
+        let one = self.b.ins().iconst(T::I8, 1);
+        self.b.ins().store(flags, one, at, 0);
+    }
+
     /// The storage of a static slot.
     fn static_addr(&mut self, class: u32, slot: u16) -> V {
         let flags = MemFlags::trusted();
@@ -1003,6 +1040,7 @@ impl Tx<'_, '_> {
                 }
                 let (data, n) = self.object(r, kind, pc, rest);
                 let addr = self.element(data, n, i, size, pc, rest);
+                self.mark_element(r, data, n, i, size);
                 match e {
                     Elem::Byte => {
                         self.b.ins().istore8(flags, v, addr, 0);
@@ -1218,6 +1256,7 @@ impl Tx<'_, '_> {
                 let v = self.get(at, t);
                 let r = self.get(at - 1, Ty::Ref);
                 let addr = self.field_addr(r, slot, pc, rest);
+                self.mark(r);
                 self.write_tagged(addr, t, v);
             }
             Insn::ArrayLength => {
@@ -1408,6 +1447,8 @@ impl Tx<'_, '_> {
         self.b.ins().store(flags, since2, f, fast::SINCE);
         self.b.ins().store(flags, live2, f, fast::LIVE);
         let r32 = self.b.ins().ireduce(T::I32, r);
+        // A new occupant of the handle: dirty (small storage needs no fresh bit).
+        self.mark(r32);
         self.b.ins().jump(join, &[r32.into()]);
     }
 

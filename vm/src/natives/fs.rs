@@ -127,7 +127,7 @@ fn read(vm: &mut Vm, a: &[Value]) -> Native {
     if let Some(ObjMut {
         data: DataMut::Bytes(b),
         ..
-    }) = vm.rt.heap.get_mut(a[1].reference())
+    }) = vm.rt.heap.get_mut_range(a[1].reference(), from..from + n)
     {
         for (dst, &src) in b[from..from + n].iter_mut().zip(&bytes[..n]) {
             *dst = src as i8;
@@ -255,7 +255,7 @@ fn stat(vm: &mut Vm, a: &[Value]) -> Native {
     if let Some(ObjMut {
         data: DataMut::Longs(out),
         ..
-    }) = vm.rt.heap.get_mut(a[1].reference())
+    }) = vm.rt.heap.get_mut_range(a[1].reference(), 0..3)
     {
         for (slot, v) in out.iter_mut().zip([s.size as i64, s.modified, access]) {
             *slot = v;

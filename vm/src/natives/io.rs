@@ -70,7 +70,7 @@ fn read0(vm: &mut Vm, args: &[Value]) -> Native {
             if let Some(crate::heap::ObjMut {
                 data: DataMut::Bytes(b),
                 ..
-            }) = vm.rt.heap.get_mut(r)
+            }) = vm.rt.heap.get_mut_range(r, from..from + n)
             {
                 for (dst, &src) in b[from..from + n].iter_mut().zip(&buf[..n]) {
                     *dst = src as i8;

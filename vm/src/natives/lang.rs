@@ -451,6 +451,7 @@ pub(crate) fn arraycopy_in_place(
         let to = (*table.add(dst as usize)).ptr as *mut u8;
         std::ptr::copy(from.add(sp * size), to.add(dp * size), n * size);
     }
+    heap.mark_elements(dst, dp..dp + n);
     Some(Value::Top)
 }
 
@@ -542,7 +543,7 @@ fn arraycopy(vm: &mut Vm, a: &[Value]) -> Native {
     }
     let (sp, dp, n) = (src_pos as usize, dst_pos as usize, len as usize);
     if src == dst {
-        let Some(obj) = vm.rt.heap.get_mut(src) else {
+        let Some(obj) = vm.rt.heap.get_mut_range(src, dp..dp + n) else {
             return npe();
         };
         match obj.data {
@@ -583,7 +584,7 @@ fn arraycopy(vm: &mut Vm, a: &[Value]) -> Native {
             if let Some(crate::heap::ObjMut {
                 data: DataMut::Refs(y),
                 ..
-            }) = vm.rt.heap.get_mut(dst)
+            }) = vm.rt.heap.get_mut_range(dst, dp..dp + ok)
             {
                 y[dp..dp + ok].copy_from_slice(&items[..ok]);
             }
@@ -608,7 +609,7 @@ fn arraycopy(vm: &mut Vm, a: &[Value]) -> Native {
             _ => return void(),
         },
     };
-    let Some(obj) = vm.rt.heap.get_mut(dst) else {
+    let Some(obj) = vm.rt.heap.get_mut_range(dst, dp..dp + n) else {
         return npe();
     };
     match (obj.data, chunk) {
