@@ -615,7 +615,9 @@ fn man_pages(out: &std::path::Path) -> Result<i32> {
 /// and ends the run with status 70.
 fn dirty_audit(vm: &mut Vm, every: u64, stats: bool) -> i32 {
     use phantom_vm::heap::audit::Snapshot;
-    // Each snapshot follows a collection, as a capture does, so it copies only live objects.
+    // Compiled code marks only when asked to; each snapshot follows a collection, as a capture
+    // does, so it copies only live objects.
+    vm.track_dirty(true);
     vm.collect_garbage();
     let mut snapshot = Snapshot::take(&mut vm.rt.heap);
     loop {

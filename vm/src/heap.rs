@@ -20,15 +20,18 @@
 //! Every write to the heap leaves a mark, so that a copy of the heap can be brought up to date
 //! by sending only what changed (pre-copy migration and incremental checkpoints,
 //! docs/plans/precopy.md):
-//! - **dirty**: one byte per handle, set by any write to the object (a field, an element, its
-//!   identity hash) and by its allocation and its freeing;
+//! - **dirty**: one byte per handle, set by any write to the object (a field, an element of
+//!   small storage, its identity hash) and by its allocation and its freeing;
 //! - **fresh**: one bit per handle, set when the handle gets a new occupant or loses one, so a
 //!   consumer never mistakes a new array for the old one with a few changes;
 //! - **cards**: storage allocated on its own (over [`CARD_BYTES`] bytes) carries one byte per
-//!   [`CARD_BYTES`] of elements at its tail, set by element writes, so a large array is resent
-//!   by the cards that changed.
+//!   [`CARD_BYTES`] of elements right before its first element, card `i` at `ptr - 1 - i` (so
+//!   compiled code finds it from the element's offset alone), set by element writes (which
+//!   may leave the handle's own byte clear), so a large array is resent by the cards that
+//!   changed.
 //!
-//! The marks are set inside the heap's own write API ([`Heap::store_field`],
+//! The record is kept only while a consumer asks for it ([`Heap::set_tracking`]). The marks
+//! are set inside the heap's own write API ([`Heap::store_field`],
 //! [`Heap::store_element`], [`Heap::get_mut`], [`Heap::get_mut_range`], allocation, hashing,
 //! collection); code that writes through the raw table (compiled code, `arraycopy`) marks with
 //! [`Heap::mark_elements`] or writes the map itself ([`Heap::dirty_map`]). Nothing clears a mark
@@ -400,6 +403,8 @@ pub struct Heap {
     dirty: Vec<u8>,
     /// One bit per table entry: the handle's occupant changed (allocated or freed).
     fresh: Vec<u64>,
+    /// Whether writes are marked at all ([`Heap::set_tracking`]).
+    tracking: bool,
     hash_state: u64,
     /// Number of collections so far.
     pub collections: u64,
@@ -464,6 +469,7 @@ impl Heap {
             fast,
             dirty,
             fresh: vec![0; FIRST_ROOM / 64],
+            tracking: false,
             hash_state: 0x9E37_79B9_7F4A_7C15,
             collections: 0,
         }
@@ -594,7 +600,8 @@ impl Heap {
                 if p.is_null() {
                     std::alloc::handle_alloc_error(layout);
                 }
-                p as usize
+                // The cards first, then the elements.
+                p as usize + card_room(bytes)
             }
         }
     }
@@ -635,8 +642,11 @@ impl Heap {
                 unsafe { *(e.ptr as *mut usize) = self.fast.lists[k] };
                 self.fast.lists[k] = e.ptr;
             }
-            // SAFETY: large storage was allocated by `storage` with this very layout.
-            None => unsafe { std::alloc::dealloc(e.ptr as *mut u8, large_layout(bytes)) },
+            // SAFETY: large storage was allocated by `storage` with this very layout, its
+            // elements `card_room` bytes after the start.
+            None => unsafe {
+                std::alloc::dealloc((e.ptr - card_room(bytes)) as *mut u8, large_layout(bytes))
+            },
         }
     }
 
@@ -726,9 +736,32 @@ impl Heap {
         }
     }
 
-    /// Marks handle `r` written (no card).
+    /// Starts (`true`) or stops keeping the dirty record. Nothing is marked while it is off,
+    /// so a consumer turns it on before its first round and takes every object as written
+    /// in that round; marks already set stay until cleared. Off in a new heap: the marks
+    /// cost the interpreter's stores a little, and nothing reads them unless a pre-copy, an
+    /// incremental checkpoint or an audit runs.
+    pub fn set_tracking(&mut self, on: bool) {
+        self.tracking = on;
+    }
+
+    /// Whether the dirty record is kept ([`Heap::set_tracking`]).
+    pub fn tracking(&self) -> bool {
+        self.tracking
+    }
+
+    /// Marks handle `r` written (no card). Off the interpreter's fast path: one test of a
+    /// flag when the record is not kept.
     #[inline(always)]
     fn mark(&mut self, r: Ref) {
+        if self.tracking {
+            self.mark_tracked(r);
+        }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn mark_tracked(&mut self, r: Ref) {
         debug_assert!((r as usize) < self.dirty.len());
         // SAFETY: `r` has a table entry (every caller looked it up or just made it), and the
         // dirty map has one byte per entry.
@@ -737,14 +770,19 @@ impl Heap {
 
     /// Marks handle `r` written and its occupant changed.
     fn renew(&mut self, r: Ref) {
-        self.mark(r);
-        self.fresh[r as usize / 64] |= 1 << (r % 64);
+        if self.tracking {
+            self.mark(r);
+            self.fresh[r as usize / 64] |= 1 << (r % 64);
+        }
     }
 
     /// Marks elements `elems` of object `r` written: the handle, and for large storage the
     /// cards holding them. Does nothing for a freed handle.
     #[inline]
     pub fn mark_elements(&mut self, r: Ref, elems: std::ops::Range<usize>) {
+        if !self.tracking {
+            return;
+        }
         let Some(e) = self.entry(r) else {
             return;
         };
@@ -755,15 +793,30 @@ impl Heap {
             let w = raw_kind::width(e.kind);
             let first = (elems.start * w) >> CARD_SHIFT;
             let last = ((elems.end.min(e.len as usize) * w).saturating_sub(1)) >> CARD_SHIFT;
-            if first <= last {
-                // SAFETY: `cards` is the card area of live large storage, one byte per card,
-                // and `last` is the card of an element inside it.
-                unsafe { std::ptr::write_bytes(cards.add(first), 1, last - first + 1) };
+            if first <= last && last < cards.len {
+                // SAFETY: cards `first..=last` of live large storage, which lie backwards at
+                // `end - 1 - last ..= end - 1 - first`, inside its card area.
+                unsafe { std::ptr::write_bytes(cards.end.sub(1 + last), 1, last - first + 1) };
             }
         }
     }
 
-    /// Whether handle `r` was written since its mark was last cleared.
+    /// Marks element `i` of live array `r` (entry `e`) written: the handle and its card.
+    #[cold]
+    #[inline(never)]
+    fn mark_element(&mut self, r: Ref, e: RawObj, i: usize) {
+        self.mark_tracked(r);
+        if let Some(cards) = cards_of(e) {
+            let w = raw_kind::width(e.kind);
+            // SAFETY: the card area of live large storage; element `i` is inside the storage
+            // (the caller checked it), so its card is one of the `len` bytes before `end`.
+            unsafe { *cards.end.sub(1 + ((i * w) >> CARD_SHIFT)) = 1 };
+        }
+    }
+
+    /// Whether handle `r` was written since its mark was last cleared. For large storage an
+    /// element write may show only in its card ([`Heap::cards`]): compiled code marks just
+    /// the card.
     pub fn is_dirty(&self, r: Ref) -> bool {
         self.dirty.get(r as usize).is_some_and(|&d| d != 0)
     }
@@ -775,15 +828,16 @@ impl Heap {
             .is_some_and(|w| w & (1 << (r % 64)) != 0)
     }
 
-    /// The cards of object `r`, if its storage is large: one byte per [`CARD_BYTES`] of
-    /// elements, non-zero when written since cleared.
-    pub fn cards(&self, r: Ref) -> Option<&[u8]> {
+    /// The cards of object `r`, if its storage is large: one per [`CARD_BYTES`] of elements,
+    /// marked when written since cleared.
+    pub fn cards(&self, r: Ref) -> Option<Cards<'_>> {
         let e = self.entry(r)?;
-        let cards = cards_of(e)?;
-        let n = (e.len as usize * raw_kind::width(e.kind)).div_ceil(CARD_BYTES);
-        // SAFETY: the card area of live large storage, `n` bytes; the borrow of the heap keeps
-        // the object alive and unwritten.
-        Some(unsafe { std::slice::from_raw_parts(cards, n) })
+        let c = cards_of(e)?;
+        // SAFETY: the card area of live large storage, `len` bytes before `end`; the borrow
+        // of the heap keeps the object alive and unwritten.
+        Some(Cards(unsafe {
+            std::slice::from_raw_parts(c.end.sub(c.len), c.len)
+        }))
     }
 
     /// Clears every mark of handle `r`: dirty, fresh and its cards.
@@ -794,11 +848,10 @@ impl Heap {
         *d = 0;
         self.fresh[r as usize / 64] &= !(1 << (r % 64));
         if let Some(e) = self.entry(r)
-            && let Some(cards) = cards_of(e)
+            && let Some(c) = cards_of(e)
         {
-            let n = (e.len as usize * raw_kind::width(e.kind)).div_ceil(CARD_BYTES);
-            // SAFETY: the card area of live large storage, `n` bytes.
-            unsafe { std::ptr::write_bytes(cards, 0, n) };
+            // SAFETY: the card area of live large storage, `len` bytes before `end`.
+            unsafe { std::ptr::write_bytes(c.end.sub(c.len), 0, c.len) };
         }
     }
 
@@ -852,11 +905,8 @@ impl Heap {
     #[inline(always)]
     pub fn store_element(&mut self, r: Ref, i: usize, v: Value) -> Result<(), Miss> {
         let e = self.array_entry(r, i)?;
-        self.mark(r);
-        let w = raw_kind::width(e.kind);
-        if let Some(cards) = cards_of(e) {
-            // SAFETY: the card area of live large storage; element `i` is inside it.
-            unsafe { *cards.add((i * w) >> CARD_SHIFT) = 1 };
+        if self.tracking {
+            self.mark_element(r, e, i);
         }
         // SAFETY: as in `load_element`; `&mut self` makes this the only access.
         unsafe {
@@ -1039,8 +1089,11 @@ impl Drop for Heap {
             let e = self.raw[i];
             let bytes = e.len as usize * raw_kind::width(e.kind);
             if e.kind != raw_kind::FREE && size_class(bytes).is_none() {
-                // SAFETY: large storage of a live object, allocated with this layout.
-                unsafe { std::alloc::dealloc(e.ptr as *mut u8, large_layout(bytes)) };
+                // SAFETY: large storage of a live object, allocated with this layout, its
+                // elements `card_room` bytes after the start.
+                unsafe {
+                    std::alloc::dealloc((e.ptr - card_room(bytes)) as *mut u8, large_layout(bytes))
+                };
             }
         }
         for &c in &self.chunks {
@@ -1050,21 +1103,61 @@ impl Drop for Heap {
     }
 }
 
-/// The layout of storage allocated on its own: the elements, then one card byte per
-/// [`CARD_BYTES`] of them.
+/// Bytes before the elements of large storage of `bytes` bytes: its cards (one per
+/// [`CARD_BYTES`]), rounded up so the elements stay aligned.
+fn card_room(bytes: usize) -> usize {
+    bytes.div_ceil(CARD_BYTES).next_multiple_of(BLOCK_STEP)
+}
+
+/// The layout of storage allocated on its own: its cards, then its elements.
 fn large_layout(bytes: usize) -> Layout {
-    Layout::from_size_align(bytes + bytes.div_ceil(CARD_BYTES), BLOCK_STEP)
+    Layout::from_size_align(card_room(bytes) + bytes, BLOCK_STEP)
         .expect("object storage fits the address space")
 }
 
-/// The card area of a live entry whose storage is large (allocated on its own), right after
-/// its elements; `None` for small storage.
+/// Where the cards of large storage are: `len` bytes ending at `end` (the first element),
+/// card `i` at `end - 1 - i`.
+#[derive(Debug, Clone, Copy)]
+struct CardArea {
+    end: *mut u8,
+    len: usize,
+}
+
+/// The card area of a live entry whose storage is large (allocated on its own); `None` for
+/// small storage.
 #[inline(always)]
-fn cards_of(e: RawObj) -> Option<*mut u8> {
+fn cards_of(e: RawObj) -> Option<CardArea> {
     let bytes = e.len as usize * raw_kind::width(e.kind);
-    size_class(bytes)
-        .is_none()
-        .then(|| (e.ptr + bytes) as *mut u8)
+    size_class(bytes).is_none().then(|| CardArea {
+        end: e.ptr as *mut u8,
+        len: bytes.div_ceil(CARD_BYTES),
+    })
+}
+
+/// The cards of a large array ([`Heap::cards`]), borrowed from the heap.
+#[derive(Debug, Clone, Copy)]
+pub struct Cards<'a>(&'a [u8]);
+
+impl Cards<'_> {
+    /// Number of cards: one per [`CARD_BYTES`] of elements, the last possibly partial.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Whether there are no cards (never, for large storage).
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// Whether card `i` (elements' bytes `i * CARD_BYTES ..`) was written since cleared.
+    pub fn is_marked(&self, i: usize) -> bool {
+        i < self.0.len() && self.0[self.0.len() - 1 - i] != 0
+    }
+
+    /// The marked cards, in ascending order.
+    pub fn marked(&self) -> impl Iterator<Item = usize> + '_ {
+        (0..self.0.len()).filter(|&i| self.is_marked(i))
+    }
 }
 
 /// The layout of a chunk.

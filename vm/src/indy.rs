@@ -27,8 +27,9 @@ pub enum CallSite {
     Concat {
         /// The recipe: `\u{1}` for an argument, `\u{2}` for a constant, other text literally.
         recipe: Vec<u16>,
-        /// Constants for `\u{2}`, as strings.
-        constants: Vec<Ref>,
+        /// Constants for `\u{2}`, as text: linking allocates nothing, so a site relinked while
+        /// a checkpoint is restored leaves the heap as the checkpoint has it.
+        constants: Vec<Box<[u16]>>,
         /// Argument kinds.
         args: Vec<Kind>,
     },
@@ -123,7 +124,7 @@ impl Vm {
                             )));
                         }
                     };
-                    constants.push(self.rt.new_string(&text).map_err(|_| oom())?);
+                    constants.push(text.encode_utf16().collect::<Box<[u16]>>());
                 }
                 // The recipe must use exactly the arguments and constants it is given, as
                 // StringConcatFactory checks (a crafted class may lie).
@@ -574,7 +575,12 @@ impl Vm {
         out
     }
 
-    fn concat(&mut self, recipe: &[u16], constants: &[Ref], kinds: &[Kind]) -> Result<(), Raise> {
+    fn concat(
+        &mut self,
+        recipe: &[u16],
+        constants: &[Box<[u16]>],
+        kinds: &[Kind],
+    ) -> Result<(), Raise> {
         let slots: usize = kinds.iter().map(|k| k.slots()).sum();
         // Peek first: only when some argument needs Java's toString do we go to Java.
         let values: Vec<Value> = {
@@ -608,9 +614,7 @@ impl Vm {
                     append_value(self, &mut out, k, v);
                 }
                 2 => {
-                    if let Some(chars) = self.rt.string_chars(constants[c]) {
-                        out.extend_from_slice(chars);
-                    }
+                    out.extend_from_slice(&constants[c]);
                     c += 1;
                 }
                 u => out.push(u),
@@ -626,7 +630,7 @@ impl Vm {
     fn concat_in_java(
         &mut self,
         recipe: &[u16],
-        constants: &[Ref],
+        constants: &[Box<[u16]>],
         kinds: &[Kind],
         slots: usize,
         values: &[Value],
@@ -646,10 +650,14 @@ impl Vm {
             )
             .ok_or_else(|| bsm_error("Linker.concat is missing".into()))?;
         let recipe_ref = self.rt.new_string_utf16(recipe).map_err(|_| oom())?;
+        let mut constant_refs = Vec::with_capacity(constants.len());
+        for c in constants {
+            constant_refs.push(self.rt.new_string_utf16(c).map_err(|_| oom())?);
+        }
         let consts = self
             .rt
             .heap
-            .alloc(self.rt.known.object_array, Data::Refs(constants.into()))
+            .alloc(self.rt.known.object_array, Data::Refs(constant_refs.into()))
             .map_err(|_| oom())?;
         let mut boxed = Vec::with_capacity(values.len());
         for (k, v) in kinds.iter().zip(values) {
@@ -801,10 +809,6 @@ impl Vm {
                 CallSite::Lambda { singleton, .. } if *singleton != NULL => Some(*singleton),
                 _ => None,
             })
-            .chain(self.prog.sites.iter().flat_map(|s| match s {
-                CallSite::Concat { constants, .. } => constants.clone(),
-                _ => Vec::new(),
-            }))
             .collect()
     }
 }

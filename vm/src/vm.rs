@@ -402,6 +402,15 @@ impl Vm {
         self.host.nanos()
     }
 
+    /// Starts or stops keeping the heap's dirty record (vm/src/heap.rs): in the heap's own
+    /// API ([`crate::heap::Heap::set_tracking`]) and in compiled code
+    /// ([`crate::jit::Jit::set_barriers`]). A consumer of the marks (pre-copy, incremental
+    /// checkpoints, `--dirty-audit-every`) turns it on first.
+    pub fn track_dirty(&mut self, on: bool) {
+        self.rt.heap.set_tracking(on);
+        self.jit.set_barriers(on);
+    }
+
     /// What the compiler has done in this process.
     pub fn jit_stats(&self) -> crate::jit::JitStats {
         self.jit.stats()

@@ -228,6 +228,8 @@ pub struct Jit {
     /// Bytes of code in the current module.
     live_code: usize,
     stats: JitStats,
+    /// Whether compiled stores mark the heap's dirty record ([`Jit::set_barriers`]).
+    barriers: bool,
 }
 
 // SAFETY: the module owns its code memory exclusively and is used only by the thread that
@@ -411,6 +413,7 @@ impl Jit {
             statics: Vec::new(),
             live_code: 0,
             stats: JitStats::default(),
+            barriers: false,
         }
     }
 
@@ -632,6 +635,7 @@ impl Jit {
                 entries: &entries,
                 caches: caches.as_mut_ptr() as usize,
                 prog,
+                barriers: self.barriers,
             },
             helpers,
             frontend,
@@ -674,6 +678,19 @@ impl Jit {
             exit_only,
             stale: 0,
         })
+    }
+
+    /// Makes compiled code mark the heap's dirty record on every store (`true`), or not.
+    /// A change discards the compiled code (it is a cache), so from the next run on every
+    /// store marks; a consumer of the marks turns this on before it takes its first round
+    /// (which treats every object as written) and off when it is done. Off by default: the
+    /// marks cost compiled code a few percent (docs/benchmarks.md), and nothing reads them
+    /// unless a pre-copy or an incremental checkpoint runs.
+    pub fn set_barriers(&mut self, on: bool) {
+        if self.barriers != on {
+            self.flush();
+            self.barriers = on;
+        }
     }
 
     /// Drops every compiled method and the code memory (no compiled code is running: it only

@@ -251,6 +251,10 @@ pub(crate) struct Method<'a> {
     pub(crate) caches: usize,
     /// The program (for the fields of the classes it instantiates).
     pub(crate) prog: &'a crate::class::Program,
+    /// Whether its heap stores mark the heap's dirty record ([`Jit::set_barriers`]).
+    ///
+    /// [`Jit::set_barriers`]: super::Jit::set_barriers
+    pub(crate) barriers: bool,
 }
 
 struct Tx<'a, 'b> {
@@ -276,6 +280,16 @@ struct Tx<'a, 'b> {
     /// Tag and payload (i64) of locals whose type is only known at run time.
     dyn_vars: Vec<Option<(Variable, Variable)>>,
     fuel: Variable,
+    /// The heap's dirty map ([`ctx::DIRTY`]), loaded at entry and again after every call that
+    /// may allocate (the map moves only when the handle table grows).
+    dirty: Variable,
+    /// Handles marked dirty since the current block of bytecode started: a mark stays set
+    /// while compiled code runs (only a consumer between slices clears it, and the map keeps
+    /// its contents when it grows), so a second store to the same handle in the block needs
+    /// no mark of its own.
+    marked: Vec<V>,
+    /// Whether heap stores mark the dirty record (else `dirty` and `marked` are unused).
+    barriers: bool,
     blocks: Vec<Option<Block>>,
     helpers: Helpers,
     /// Exit blocks by (instruction, fuel given back), shared by an instruction's checks.
@@ -298,6 +312,7 @@ pub(crate) fn translate(
         entries,
         caches,
         prog,
+        barriers,
     } = method;
     let n = code.insns.len();
     let mut site = 0;
@@ -328,6 +343,7 @@ pub(crate) fn translate(
         .map(|i| types.dynamic[i].then(|| (b.declare_var(T::I8), b.declare_var(T::I64))))
         .collect();
     let fuel = b.declare_var(T::I64);
+    let dirty = b.declare_var(T::I64);
 
     // Leaders: where a basic block starts.
     let mut leader = vec![false; n + 1];
@@ -391,6 +407,9 @@ pub(crate) fn translate(
         vars,
         dyn_vars,
         fuel,
+        dirty,
+        marked: Vec::new(),
+        barriers,
         blocks,
         helpers,
         exits: std::collections::HashMap::new(),
@@ -400,6 +419,7 @@ pub(crate) fn translate(
         tx.b.ins()
             .load(T::I64, MemFlags::trusted(), ctx_v, ctx::FUEL);
     tx.b.def_var(fuel, f0);
+    tx.reload_dirty();
 
     // Entry dispatch, then one block per entry that loads the frame's slots.
     let entry_blocks: Vec<Block> = entries.iter().map(|_| tx.b.create_block()).collect();
@@ -465,6 +485,7 @@ pub(crate) fn translate(
         tx.b.switch_to_block(body);
         let f2 = tx.b.ins().iadd_imm_s(f, -len);
         tx.b.def_var(fuel, f2);
+        tx.marked.clear();
         for at in pc..end {
             let rest = (end - at) as i64;
             tx.insn(at, rest);
@@ -827,41 +848,56 @@ impl Tx<'_, '_> {
         self.b.ins().iadd_imm_s(data, slot as i64 * SLOT)
     }
 
+    /// Loads the heap's dirty map from the context into [`Tx::dirty`].
+    fn reload_dirty(&mut self) {
+        if !self.barriers {
+            return;
+        }
+        let d = self
+            .b
+            .ins()
+            .load(T::I64, MemFlags::trusted(), self.ctx, ctx::DIRTY);
+        self.b.def_var(self.dirty, d);
+    }
+
     /// Marks handle `r` (checked against the table already) in the heap's dirty map.
     fn mark(&mut self, r: V) {
+        if !self.barriers || self.marked.contains(&r) {
+            return;
+        }
+        self.marked.push(r);
         let flags = MemFlags::trusted();
-        let dirty = self.b.ins().load(T::I64, flags, self.ctx, ctx::DIRTY);
+        let dirty = self.b.use_var(self.dirty);
         let r64 = self.b.ins().uextend(T::I64, r);
         let at = self.b.ins().iadd(dirty, r64);
         let one = self.b.ins().iconst(T::I8, 1);
         self.b.ins().store(flags, one, at, 0);
     }
 
-    /// Marks a store to element `i` (checked against `n`) of array `r` with storage `data` of
-    /// `size`-byte elements: the handle, and for large storage also the element's card (one
-    /// byte per [`CARD_BYTES`](crate::heap::CARD_BYTES) after the elements), without a branch.
-    fn mark_element(&mut self, r: V, data: V, n: V, i: V, size: i64) {
+    /// Marks a store to the element at byte offset `off` of array `r`, whose storage `data`
+    /// holds `n` elements of `size` bytes: for small storage the handle's byte in the dirty
+    /// map, for large storage the element's card (one byte per
+    /// [`CARD_BYTES`](crate::heap::CARD_BYTES), card `k` at `data - 1 - k`). One store, no
+    /// branch: both addresses are computed and one is selected.
+    fn mark_element(&mut self, r: V, data: V, n: V, off: V, size: i64) {
         use crate::heap::{CARD_BYTES, CARD_SHIFT};
-        self.mark(r);
+        if !self.barriers {
+            return;
+        }
         let flags = MemFlags::trusted();
-        let n64 = self.b.ins().uextend(T::I64, n);
-        let i64v = self.b.ins().uextend(T::I64, i);
         let large =
             self.b
                 .ins()
-                .icmp_imm_s(IntCC::UnsignedGreaterThan, n64, (CARD_BYTES as i64) / size);
-        let bytes = self.b.ins().imul_imm_s(n64, size);
-        let tail = self.b.ins().iadd(data, bytes);
-        let off = self.b.ins().imul_imm_s(i64v, size);
+                .icmp_imm_s(IntCC::UnsignedGreaterThan, n, (CARD_BYTES as i64) / size);
         let card = self.b.ins().ushr_imm_s(off, CARD_SHIFT as i64);
-        let card_at = self.b.ins().iadd(tail, card);
-        // Small storage has no cards: the store lands on the handle's own mark again.
-        let dirty = self.b.ins().load(T::I64, flags, self.ctx, ctx::DIRTY);
+        let card_at = self.b.ins().isub(data, card);
+        let dirty = self.b.use_var(self.dirty);
         let r64 = self.b.ins().uextend(T::I64, r);
         let mark_at = self.b.ins().iadd(dirty, r64);
+        let mark_at = self.b.ins().iadd_imm_s(mark_at, 1);
         let at = self.b.ins().select(large, card_at, mark_at);
         let one = self.b.ins().iconst(T::I8, 1);
-        self.b.ins().store(flags, one, at, 0);
+        self.b.ins().store(flags, one, at, -1);
     }
 
     /// The storage of a static slot.
@@ -1040,7 +1076,10 @@ impl Tx<'_, '_> {
                 }
                 let (data, n) = self.object(r, kind, pc, rest);
                 let addr = self.element(data, n, i, size, pc, rest);
-                self.mark_element(r, data, n, i, size);
+                if self.barriers {
+                    let off = self.b.ins().isub(addr, data);
+                    self.mark_element(r, data, n, off, size);
+                }
                 match e {
                     Elem::Byte => {
                         self.b.ins().istore8(flags, v, addr, 0);
@@ -1304,6 +1343,7 @@ impl Tx<'_, '_> {
                     .ins()
                     .call_indirect(sr, f, &[self.ctx, mid_v, pc_v, len]);
                 let r = self.b.inst_results(call)[0];
+                self.reload_dirty();
                 self.b.ins().jump(join, &[r.into()]);
                 self.b.seal_block(join);
                 self.b.switch_to_block(join);
@@ -1606,6 +1646,7 @@ impl Tx<'_, '_> {
         let status = self.b.inst_results(call)[0];
         let f = self.b.ins().load(T::I64, flags, self.ctx, ctx::FUEL);
         self.b.def_var(self.fuel, f);
+        self.reload_dirty();
         let returned = self
             .b
             .ins()
@@ -1633,6 +1674,7 @@ impl Tx<'_, '_> {
             .ins()
             .call_indirect(sr, helper, &[self.ctx, mid, args]);
         let st = self.b.inst_results(call)[0];
+        self.reload_dirty();
         let leave = self
             .b
             .ins()
@@ -1696,6 +1738,7 @@ impl Tx<'_, '_> {
             .ins()
             .call_indirect(sr, helper, &[self.ctx, caller, pc_v, r, cache_v]);
         let m = self.b.inst_results(call)[0];
+        self.reload_dirty();
         let none = self
             .b
             .ins()
