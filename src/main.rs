@@ -618,9 +618,9 @@ fn dirty_audit(vm: &mut Vm, every: u64, stats: bool) -> i32 {
     // Compiled code marks only when asked to; each snapshot follows a collection, as a capture
     // does, so it copies only live objects.
     vm.track_dirty(true);
-    vm.collect_garbage();
-    let mut snapshot = Snapshot::take(&mut vm.rt.heap);
     loop {
+        vm.collect_garbage();
+        let snapshot = Snapshot::take(&mut vm.rt.heap);
         let target = vm.executed().saturating_add(every);
         let ended = run_until(vm, target);
         let missed = snapshot.unmarked(&vm.rt.heap, 10);
@@ -638,8 +638,6 @@ fn dirty_audit(vm: &mut Vm, every: u64, stats: bool) -> i32 {
             finish(vm, stats);
             return code;
         }
-        vm.collect_garbage();
-        snapshot = Snapshot::take(&mut vm.rt.heap);
     }
 }
 

@@ -658,8 +658,8 @@ impl Heap {
     }
 
     /// The dirty map for compiled code: one byte per table entry; a write to handle `h` stores
-    /// 1 at `h` (and to an element of large storage, also 1 at its card: see [`CARD_SHIFT`]).
-    /// Valid as long as [`Heap::raw_table`]'s address.
+    /// 1 at `h` (a write to an element of large storage marks its card instead: see the
+    /// module's dirty record). Valid as long as [`Heap::raw_table`]'s address.
     pub fn dirty_map(&mut self) -> *mut u8 {
         self.dirty.as_mut_ptr()
     }
@@ -771,7 +771,7 @@ impl Heap {
     /// Marks handle `r` written and its occupant changed.
     fn renew(&mut self, r: Ref) {
         if self.tracking {
-            self.mark(r);
+            self.mark_tracked(r);
             self.fresh[r as usize / 64] |= 1 << (r % 64);
         }
     }
@@ -847,23 +847,26 @@ impl Heap {
         };
         *d = 0;
         self.fresh[r as usize / 64] &= !(1 << (r % 64));
+        self.clear_cards(r);
+    }
+
+    /// Clears every mark in the heap.
+    pub fn clear_all_marks(&mut self) {
+        for r in 1..self.fast.used as Ref {
+            self.clear_cards(r);
+        }
+        self.dirty.fill(0);
+        self.fresh.fill(0);
+    }
+
+    /// Clears the cards of object `r`, if its storage is large.
+    fn clear_cards(&mut self, r: Ref) {
         if let Some(e) = self.entry(r)
             && let Some(c) = cards_of(e)
         {
             // SAFETY: the card area of live large storage, `len` bytes before `end`.
             unsafe { std::ptr::write_bytes(c.end.sub(c.len), 0, c.len) };
         }
-    }
-
-    /// Clears every mark in the heap.
-    pub fn clear_all_marks(&mut self) {
-        for r in 1..self.fast.used as Ref {
-            if self.dirty[r as usize] != 0 || self.cards(r).is_some() {
-                self.clear_marks(r);
-            }
-        }
-        self.dirty.fill(0);
-        self.fresh.fill(0);
     }
 
     /// The entry of array `r` if `i` is one of its indexes (an instance has none).

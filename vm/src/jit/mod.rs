@@ -149,7 +149,8 @@ pub(crate) struct Ctx {
     stack_limit: usize,
     /// The heap's allocator state, for `new` without a call.
     fast: *mut crate::heap::Fast,
-    /// The heap's dirty map ([`Heap::dirty_map`]): every store to the heap marks it.
+    /// The heap's dirty map ([`Heap::dirty_map`]), which stores to the heap mark when the code
+    /// was compiled with barriers ([`Jit::set_barriers`]).
     dirty: *mut u8,
 }
 

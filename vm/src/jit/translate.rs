@@ -874,17 +874,18 @@ impl Tx<'_, '_> {
         self.b.ins().store(flags, one, at, 0);
     }
 
-    /// Marks a store to the element at byte offset `off` of array `r`, whose storage `data`
-    /// holds `n` elements of `size` bytes: for small storage the handle's byte in the dirty
+    /// Marks a store to the element at `addr` of array `r`, whose storage `data` holds `n`
+    /// elements of `size` bytes: for small storage the handle's byte in the dirty
     /// map, for large storage the element's card (one byte per
     /// [`CARD_BYTES`](crate::heap::CARD_BYTES), card `k` at `data - 1 - k`). One store, no
     /// branch: both addresses are computed and one is selected.
-    fn mark_element(&mut self, r: V, data: V, n: V, off: V, size: i64) {
+    fn mark_element(&mut self, r: V, data: V, n: V, addr: V, size: i64) {
         use crate::heap::{CARD_BYTES, CARD_SHIFT};
         if !self.barriers {
             return;
         }
         let flags = MemFlags::trusted();
+        let off = self.b.ins().isub(addr, data);
         let large =
             self.b
                 .ins()
@@ -1076,10 +1077,7 @@ impl Tx<'_, '_> {
                 }
                 let (data, n) = self.object(r, kind, pc, rest);
                 let addr = self.element(data, n, i, size, pc, rest);
-                if self.barriers {
-                    let off = self.b.ins().isub(addr, data);
-                    self.mark_element(r, data, n, off, size);
-                }
+                self.mark_element(r, data, n, addr, size);
                 match e {
                     Elem::Byte => {
                         self.b.ins().istore8(flags, v, addr, 0);
