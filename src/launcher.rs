@@ -66,6 +66,8 @@ pub(crate) struct Own {
     pub roundtrip_every: Option<u64>,
     /// `--dirty-audit-every N`
     pub dirty_audit_every: Option<u64>,
+    /// `--precopy-every N`
+    pub precopy_every: Option<u64>,
 }
 
 /// A command line that does not run a program: what to print, and the exit status.
@@ -143,6 +145,11 @@ Usage: phantom run [options] <mainclass> [args...]
     --dirty-audit-every <n>
                   check every n instructions that the heap's dirty record shows every
                   change (a test of the VM; a miss is reported and ends the run with 70)
+    --precopy-every <n>
+                  every n instructions send a pre-copy piece to a copy of the process
+                  built beside it; after every third round freeze, finish the copy,
+                  check it equals the process and go on running the copy (a test of
+                  the VM; a difference is reported and ends the run with 70)
 ";
 
 /// The version text `-version` prints.
@@ -340,7 +347,8 @@ pub(crate) fn parse(args: &[String], env: &dyn Fn(&str) -> Option<String>) -> Pa
             | "--checkpoint-after"
             | "--roundtrip-every"
             | "--checkpoint-out"
-            | "--dirty-audit-every" => {
+            | "--dirty-audit-every"
+            | "--precopy-every" => {
                 let Some(v) = inline.or_else(|| next(&mut i)) else {
                     return usage_error(&format!("Error: {name} requires a value"));
                 };
@@ -363,6 +371,10 @@ pub(crate) fn parse(args: &[String], env: &dyn Fn(&str) -> Option<String>) -> Pa
                     },
                     "--dirty-audit-every" => match number(&v).filter(|&n| n > 0) {
                         Some(n) => launch.own.dirty_audit_every = Some(n),
+                        None => return bad(),
+                    },
+                    "--precopy-every" => match number(&v).filter(|&n| n > 0) {
+                        Some(n) => launch.own.precopy_every = Some(n),
                         None => return bad(),
                     },
                     _ => launch.own.checkpoint_out = Some(PathBuf::from(v)),
@@ -493,6 +505,7 @@ fn option_takes_value(w: &str) -> bool {
                 | "--checkpoint-out"
                 | "--roundtrip-every"
                 | "--dirty-audit-every"
+                | "--precopy-every"
         )
 }
 

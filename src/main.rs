@@ -486,10 +486,16 @@ fn run(words: &[String]) -> Result<i32> {
     if own.roundtrip_every.is_some() && own.checkpoint_after.is_some() {
         bail!("--roundtrip-every and --checkpoint-after cannot be used together");
     }
-    if own.dirty_audit_every.is_some()
-        && (own.roundtrip_every.is_some() || own.checkpoint_after.is_some())
-    {
-        bail!("--dirty-audit-every runs alone: not with --roundtrip-every or --checkpoint-after");
+    let tests = [
+        own.roundtrip_every.is_some(),
+        own.checkpoint_after.is_some(),
+        own.dirty_audit_every.is_some(),
+        own.precopy_every.is_some(),
+    ];
+    if tests.iter().filter(|&&on| on).count() > 1 {
+        bail!(
+            "--roundtrip-every, --checkpoint-after, --dirty-audit-every and --precopy-every each run alone"
+        );
     }
     let class_path = ClassPath::parse(&args.class_path)?;
     let mut config = JitArgs {
@@ -526,6 +532,7 @@ fn run(words: &[String]) -> Result<i32> {
         own.roundtrip_every,
         own.dirty_audit_every,
     );
+    let precopy_every = own.precopy_every;
     let started =
         Vm::new(class_path, Box::new(host::StdHost::new()), config.clone()).and_then(|mut vm| {
             vm.start_main(&args.main_class, &args.args)?;
@@ -561,6 +568,9 @@ fn run(words: &[String]) -> Result<i32> {
     }
     if let Some(every) = dirty_audit_every {
         return Ok(dirty_audit(&mut vm, every, stats));
+    }
+    if let Some(every) = precopy_every {
+        return precopy_check(vm, every, &config, stats);
     }
     let mut status = own.stats_every_ms.map(|ms| StatusLine::new(ms, &vm));
     let code = run_to_end(&mut vm, status.as_mut());
@@ -608,6 +618,86 @@ fn man_pages(out: &std::path::Path) -> Result<i32> {
     pages.sort();
     println!("{}: {}", out.display(), pages.join(" "));
     Ok(0)
+}
+
+/// Runs the program to its end through pre-copy sessions (`--precopy-every`): every `every`
+/// instructions the next piece of the session goes to a copy being staged beside the process;
+/// after three rounds the process freezes, the last pieces finish the copy, and the copy, which
+/// must capture exactly as the process does, runs on in its place (and is copied the same way).
+/// A difference is printed and ends the run with status 70.
+fn precopy_check(mut vm: Vm, every: u64, config: &Config, stats: bool) -> Result<i32> {
+    use phantom_vm::checkpoint::stage::Staging;
+    /// Bytes of heap records per piece: small, so rounds and large arrays span pieces.
+    const PIECE: usize = 64 << 10;
+    fn send(staging: &mut Staging, piece: &checkpoint::v1::Piece) -> Result<()> {
+        let bytes = checkpoint::encode_piece(piece);
+        let decoded = checkpoint::decode_piece(&bytes, DEFAULT_MAX_BYTES)?;
+        staging
+            .apply(decoded)
+            .with_context(|| format!("staging piece {}", piece.seq))
+    }
+    /// The capture with the times of waiting threads left out: they are relative to the
+    /// moment of each capture.
+    fn timeless(vm: &mut Vm) -> Result<checkpoint::v1::Checkpoint> {
+        use checkpoint::v1::ThreadState;
+        let mut c = vm.capture().context("capturing the process")?;
+        for t in &mut c.threads {
+            match &mut t.state {
+                ThreadState::Sleeping { left } => *left = 0,
+                ThreadState::Waiting { left, .. } => *left = left.map(|_| 0),
+                _ => {}
+            }
+        }
+        Ok(c)
+    }
+    for session in 1u64.. {
+        let mut id = [0u8; 16];
+        id[..8].copy_from_slice(&session.to_le_bytes());
+        let mut tracker = vm.precopy_start(id);
+        let mut staging = Staging::new(Box::new(host::StdHost::new()), config.clone());
+        let mut rounds = 0;
+        while rounds < 3 {
+            let target = vm.executed().saturating_add(every);
+            if let Some(code) = run_until(&mut vm, target) {
+                finish(&vm, stats);
+                return Ok(code);
+            }
+            let piece = vm.precopy_piece(&mut tracker, PIECE)?;
+            send(&mut staging, &piece)?;
+            rounds += u32::from(tracker.round_done());
+        }
+        for piece in vm.precopy_final(&mut tracker, PIECE)? {
+            send(&mut staging, &piece)?;
+        }
+        let mut staged = staging
+            .finish(true)
+            .context("finishing the staged process")?;
+        let (want, got) = (timeless(&mut vm)?, timeless(&mut staged)?);
+        if want != got {
+            let parts = [
+                ("classes", want.classes != got.classes),
+                ("call sites", want.sites != got.sites),
+                ("heap", want.heap != got.heap),
+                ("interned strings", want.interned != got.interned),
+                ("threads", want.threads != got.threads),
+                ("monitors", want.monitors != got.monitors),
+                ("files", want.files != got.files),
+            ];
+            let differ: Vec<&str> = parts.iter().filter(|p| p.1).map(|p| p.0).collect();
+            eprintln!(
+                "phantom: pre-copy session {session} built a process that differs from the source at instruction {}: {}",
+                vm.executed(),
+                if differ.is_empty() {
+                    "counters".to_string()
+                } else {
+                    differ.join(", ")
+                }
+            );
+            return Ok(70);
+        }
+        vm = staged;
+    }
+    unreachable!("sessions are counted by u64")
 }
 
 /// Runs the program to its end, checking every `every` instructions that the heap's dirty

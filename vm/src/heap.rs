@@ -42,6 +42,7 @@ use crate::value::{NULL, Ref, Value};
 use std::alloc::Layout;
 
 pub mod audit;
+mod copy;
 
 /// Index of a class in the VM's class table.
 pub type ClassId = u32;
@@ -81,7 +82,8 @@ impl Data {
         footprint(v.kind(), v.len())
     }
 
-    fn view(&self) -> DataRef<'_> {
+    /// The contents, borrowed.
+    pub fn view(&self) -> DataRef<'_> {
         match self {
             Data::Fields(a) => DataRef::Fields(a),
             Data::Bytes(a) => DataRef::Bytes(a),
@@ -405,6 +407,8 @@ pub struct Heap {
     fresh: Vec<u64>,
     /// Whether writes are marked at all ([`Heap::set_tracking`]).
     tracking: bool,
+    /// The current consumer of the dirty record ([`Heap::begin_epoch`]).
+    epoch: u64,
     hash_state: u64,
     /// Number of collections so far.
     pub collections: u64,
@@ -470,6 +474,7 @@ impl Heap {
             dirty,
             fresh: vec![0; FIRST_ROOM / 64],
             tracking: false,
+            epoch: 0,
             hash_state: 0x9E37_79B9_7F4A_7C15,
             collections: 0,
         }

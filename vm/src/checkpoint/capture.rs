@@ -66,36 +66,60 @@ impl Vm {
         }
         let refs = Refs { index };
         let map = |r: Ref| refs.of(r);
-        let now = self.host.nanos();
+        let mut c = self.state(&map, true)?;
+        c.heap = self.encode_heap(&live, &map);
+        Ok(c)
+    }
 
-        let mut classes = Vec::with_capacity(self.prog.classes.len());
-        for (id, c) in self.prog.classes.iter().enumerate() {
-            let kind = match (c.kind, &c.bytes, c.hash) {
-                (ClassKind::Array { component, .. }, _, _) => v1::ClassKind::Array { component },
-                (ClassKind::Primitive(_), _, _) => v1::ClassKind::Primitive {
+    /// The definition of class `id` as a checkpoint names it; an application class with its
+    /// bytes when `bytes` is set.
+    pub(super) fn class_kind(&self, id: usize, bytes: bool) -> v1::ClassKind {
+        let c = &self.prog.classes[id];
+        match (c.kind, &c.bytes, c.hash) {
+            (ClassKind::Array { component, .. }, _, _) => v1::ClassKind::Array { component },
+            (ClassKind::Primitive(_), _, _) => v1::ClassKind::Primitive {
+                name: c.name.to_string(),
+            },
+            (ClassKind::Instance, Some(file), Some(hash)) => match c.origin {
+                Origin::Library => v1::ClassKind::Library {
                     name: c.name.to_string(),
+                    sha256: ByteBuf::from(hash.to_vec()),
                 },
-                (ClassKind::Instance, Some(bytes), Some(hash)) => match c.origin {
-                    Origin::Library => v1::ClassKind::Library {
-                        name: c.name.to_string(),
-                        sha256: ByteBuf::from(hash.to_vec()),
-                    },
-                    Origin::Application => v1::ClassKind::Application {
-                        name: c.name.to_string(),
-                        sha256: ByteBuf::from(hash.to_vec()),
-                        bytes: ByteBuf::from(bytes.to_vec()),
+                Origin::Application => v1::ClassKind::Application {
+                    name: c.name.to_string(),
+                    sha256: ByteBuf::from(hash.to_vec()),
+                    bytes: if bytes {
+                        ByteBuf::from(file.to_vec())
+                    } else {
+                        ByteBuf::new()
                     },
                 },
-                (ClassKind::Instance, _, _) => {
-                    let site = self
-                        .prog
-                        .sites
-                        .iter()
-                        .position(|s| matches!(s, CallSite::Lambda { class, .. } if *class as usize == id))
-                        .expect("a class without a class file is a lambda class of a call site");
-                    v1::ClassKind::Lambda { site: site as u32 }
-                }
-            };
+            },
+            (ClassKind::Instance, _, _) => {
+                let site = self
+                    .prog
+                    .sites
+                    .iter()
+                    .position(
+                        |s| matches!(s, CallSite::Lambda { class, .. } if *class as usize == id),
+                    )
+                    .expect("a class without a class file is a lambda class of a call site");
+                v1::ClassKind::Lambda { site: site as u32 }
+            }
+        }
+    }
+
+    /// Everything of the process but its heap, references mapped by `map`; the application
+    /// classes with their bytes, and the class files not loaded yet, when `class_bytes` is set.
+    pub(super) fn state(
+        &self,
+        map: &dyn Fn(Ref) -> u32,
+        class_bytes: bool,
+    ) -> Result<v1::Checkpoint, super::CheckpointError> {
+        let now = self.host.nanos();
+        let mut classes = Vec::with_capacity(self.prog.classes.len());
+        for id in 0..self.prog.classes.len() {
+            let kind = self.class_kind(id, class_bytes);
             let init = match self.rt.init[id] {
                 Init::Uninit => v1::Init::Uninit,
                 Init::Running(t) => v1::Init::Running { thread: t },
@@ -105,7 +129,7 @@ impl Vm {
             classes.push(v1::Class {
                 kind,
                 init,
-                statics: encode_slots(&self.rt.statics[id], &map),
+                statics: encode_slots(&self.rt.statics[id], map),
                 mirror: map(self.rt.mirrors[id]),
                 init_error: self.rt.init_errors.get(&(id as u32)).map_or(0, |&r| map(r)),
             });
@@ -125,48 +149,6 @@ impl Vm {
                 },
             })
             .collect();
-
-        let mut heap = v1::Heap::default();
-        let (mut object_classes, mut hashes, mut lengths) = (
-            Vec::with_capacity(live.len()),
-            Vec::with_capacity(live.len()),
-            Vec::with_capacity(live.len()),
-        );
-        let (mut tags, mut data) = (Vec::new(), Vec::new());
-        for &r in &live {
-            let obj = self
-                .rt
-                .heap
-                .get(r)
-                .expect("collected just now: live handles hold objects");
-            object_classes.push(obj.class);
-            hashes.push(obj.hash);
-            let len = match obj.data {
-                DataRef::Fields(f) => {
-                    let slots = encode_slots(f, &map);
-                    tags.extend_from_slice(&slots.tags);
-                    data.extend_from_slice(&slots.words);
-                    f.len()
-                }
-                DataRef::Bytes(a) => portable::encode_into(a, &mut data),
-                DataRef::Chars(a) => portable::encode_into(a, &mut data),
-                DataRef::Shorts(a) => portable::encode_into(a, &mut data),
-                DataRef::Ints(a) => portable::encode_into(a, &mut data),
-                DataRef::Longs(a) => portable::encode_into(a, &mut data),
-                DataRef::Floats(a) => portable::encode_into(a, &mut data),
-                DataRef::Doubles(a) => portable::encode_into(a, &mut data),
-                DataRef::Refs(a) => {
-                    let mapped: Vec<u32> = a.iter().map(|&x| map(x)).collect();
-                    portable::encode_into(&mapped, &mut data)
-                }
-            };
-            lengths.push(u32::try_from(len).expect("Java arrays and field lists fit in u32"));
-        }
-        heap.classes = ByteBuf::from(portable::encode(&object_classes));
-        heap.hashes = ByteBuf::from(portable::encode(&hashes));
-        heap.lengths = ByteBuf::from(portable::encode(&lengths));
-        heap.tags = ByteBuf::from(tags);
-        heap.data = ByteBuf::from(data);
 
         let mut interned: Vec<u32> = self.rt.interned.values().map(|&r| map(r)).collect();
         // Map iteration order is not portable; the document's is sorted.
@@ -225,7 +207,7 @@ impl Vm {
                 interrupted: t.interrupted,
                 daemon: t.daemon,
                 died_by_exception: t.died_by_exception,
-                slots: encode_slots(&t.slots[..top.min(t.slots.len())], &map),
+                slots: encode_slots(&t.slots[..top.min(t.slots.len())], map),
                 frames,
             });
         }
@@ -243,21 +225,11 @@ impl Vm {
         monitors.sort_unstable_by_key(|m| m.object);
 
         // The application classes not loaded yet travel too: the target has no class path.
-        let loaded: std::collections::HashSet<&str> =
-            self.prog.classes.iter().map(|c| &*c.name).collect();
-        let class_files = self
-            .prog
-            .class_path
-            .application_classes()
-            .map_err(|e| super::CheckpointError::ClassPath(e.to_string()))?
-            .into_iter()
-            .filter(|(name, _)| !loaded.contains(name.as_str()))
-            .map(|(name, bytes)| v1::ClassFile {
-                sha256: ByteBuf::from(sha2::Sha256::digest(&bytes).to_vec()),
-                bytes: ByteBuf::from(bytes.to_vec()),
-                name,
-            })
-            .collect();
+        let class_files = if class_bytes {
+            self.class_files()?
+        } else {
+            Vec::new()
+        };
 
         Ok(v1::Checkpoint {
             format: v1::FORMAT.to_string(),
@@ -269,7 +241,7 @@ impl Vm {
             hash_state: self.rt.heap.hash_state(),
             classes,
             sites,
-            heap,
+            heap: v1::Heap::default(),
             interned: ByteBuf::from(portable::encode(&interned)),
             threads,
             monitors,
@@ -293,5 +265,70 @@ impl Vm {
                 .collect(),
             stdin_consumed: self.rt.stdin_consumed,
         })
+    }
+
+    /// The objects at handles `live`, in order, references mapped by `map`.
+    fn encode_heap(&self, live: &[Ref], map: &dyn Fn(Ref) -> u32) -> v1::Heap {
+        let mut heap = v1::Heap::default();
+        let (mut object_classes, mut hashes, mut lengths) = (
+            Vec::with_capacity(live.len()),
+            Vec::with_capacity(live.len()),
+            Vec::with_capacity(live.len()),
+        );
+        let (mut tags, mut data) = (Vec::new(), Vec::new());
+        for &r in live {
+            let obj = self
+                .rt
+                .heap
+                .get(r)
+                .expect("collected just now: live handles hold objects");
+            object_classes.push(obj.class);
+            hashes.push(obj.hash);
+            let len = match obj.data {
+                DataRef::Fields(f) => {
+                    let slots = encode_slots(f, map);
+                    tags.extend_from_slice(&slots.tags);
+                    data.extend_from_slice(&slots.words);
+                    f.len()
+                }
+                DataRef::Bytes(a) => portable::encode_into(a, &mut data),
+                DataRef::Chars(a) => portable::encode_into(a, &mut data),
+                DataRef::Shorts(a) => portable::encode_into(a, &mut data),
+                DataRef::Ints(a) => portable::encode_into(a, &mut data),
+                DataRef::Longs(a) => portable::encode_into(a, &mut data),
+                DataRef::Floats(a) => portable::encode_into(a, &mut data),
+                DataRef::Doubles(a) => portable::encode_into(a, &mut data),
+                DataRef::Refs(a) => {
+                    let mapped: Vec<u32> = a.iter().map(|&x| map(x)).collect();
+                    portable::encode_into(&mapped, &mut data)
+                }
+            };
+            lengths.push(u32::try_from(len).expect("Java arrays and field lists fit in u32"));
+        }
+        heap.classes = ByteBuf::from(portable::encode(&object_classes));
+        heap.hashes = ByteBuf::from(portable::encode(&hashes));
+        heap.lengths = ByteBuf::from(portable::encode(&lengths));
+        heap.tags = ByteBuf::from(tags);
+        heap.data = ByteBuf::from(data);
+        heap
+    }
+
+    /// The application classes on the class path not loaded yet.
+    pub(super) fn class_files(&self) -> Result<Vec<v1::ClassFile>, super::CheckpointError> {
+        let loaded: std::collections::HashSet<&str> =
+            self.prog.classes.iter().map(|c| &*c.name).collect();
+        Ok(self
+            .prog
+            .class_path
+            .application_classes()
+            .map_err(|e| super::CheckpointError::ClassPath(e.to_string()))?
+            .into_iter()
+            .filter(|(name, _)| !loaded.contains(name.as_str()))
+            .map(|(name, bytes)| v1::ClassFile {
+                sha256: ByteBuf::from(sha2::Sha256::digest(&bytes).to_vec()),
+                bytes: ByteBuf::from(bytes.to_vec()),
+                name,
+            })
+            .collect())
     }
 }

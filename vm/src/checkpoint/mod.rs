@@ -6,7 +6,9 @@
 //! slot and class hash before the process runs again.
 
 mod capture;
+pub mod precopy;
 mod restore;
+pub mod stage;
 pub mod v1;
 
 use sha2::{Digest, Sha256};
@@ -32,8 +34,9 @@ pub enum CheckpointError {
     },
     /// The document's format or version is not one this VM reads.
     #[error(
-        "unsupported checkpoint format {format:?} version {version} (this VM reads {} version {})",
+        "unsupported checkpoint format {format:?} version {version} (this VM reads {} and {} version {})",
         v1::FORMAT,
+        v1::PIECE_FORMAT,
         v1::VERSION
     )]
     Unsupported {
@@ -178,6 +181,39 @@ pub fn decode(bytes: &[u8], max_bytes: usize) -> Result<v1::Checkpoint, Checkpoi
         });
     }
     Ok(c)
+}
+
+/// Encodes a pre-copy piece as CBOR.
+pub fn encode_piece(p: &v1::Piece) -> Vec<u8> {
+    let mut out = Vec::new();
+    ciborium::into_writer(p, &mut out).expect("writing CBOR into a Vec cannot fail");
+    out
+}
+
+/// Decodes a pre-copy piece from CBOR, refusing inputs over `max_bytes` and pieces of another
+/// format, version or VM. Its contents are checked as it is applied (`stage::Staging`).
+pub fn decode_piece(bytes: &[u8], max_bytes: usize) -> Result<v1::Piece, CheckpointError> {
+    if bytes.len() > max_bytes {
+        return Err(CheckpointError::TooLarge {
+            size: bytes.len(),
+            limit: max_bytes,
+        });
+    }
+    let p: v1::Piece =
+        ciborium::from_reader(bytes).map_err(|e| CheckpointError::Malformed(describe(e)))?;
+    if p.format != v1::PIECE_FORMAT || p.version != v1::VERSION {
+        return Err(CheckpointError::Unsupported {
+            format: p.format,
+            version: p.version,
+        });
+    }
+    if p.vm != vm_key() {
+        return Err(CheckpointError::IncompatibleVm {
+            found: p.vm,
+            expected: vm_key().to_string(),
+        });
+    }
+    Ok(p)
 }
 
 #[cfg(test)]

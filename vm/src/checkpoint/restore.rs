@@ -70,13 +70,13 @@ fn decode_slot_run(
 /// The checkpoint's first classes, up to its first lambda class, as
 /// [`Program::with_prefix`] links them.
 fn leading_classes(
-    c: &v1::Checkpoint,
+    classes: &[v1::ClassKind],
     app: &BTreeMap<String, Arc<[u8]>>,
     hashes: &BTreeMap<String, [u8; 32]>,
 ) -> Vec<PrefixClass> {
     let mut prefix: Vec<PrefixClass> = Vec::new();
-    for class in &c.classes {
-        let (name, application) = match &class.kind {
+    for kind in classes {
+        let (name, application) = match kind {
             v1::ClassKind::Library { name, .. } | v1::ClassKind::Primitive { name } => {
                 (name.clone(), None)
             }
@@ -169,73 +169,137 @@ fn verify_class_bytes(claimed: &[u8], bytes: &[u8]) -> Option<([u8; 32], Arc<[u8
     Some((actual, shared))
 }
 
+/// The application classes of a document, their bytes checked against their hashes: by name,
+/// the bytes and the hashes.
+pub(super) type AppClasses = (BTreeMap<String, Arc<[u8]>>, BTreeMap<String, [u8; 32]>);
+
+/// Checks and collects the application classes among `classes` and `files` into `app`.
+pub(super) fn verify_application_classes<'a>(
+    classes: impl Iterator<Item = &'a v1::ClassKind>,
+    files: &[v1::ClassFile],
+    app: &mut AppClasses,
+) -> Result<(), CheckpointError> {
+    let mut verified = |name: &str, hash: &[u8], bytes: &[u8]| -> Result<(), CheckpointError> {
+        let (hash, bytes) = verify_class_bytes(hash, bytes)
+            .ok_or_else(|| invalid(format!("class {name}: bytes do not match their SHA-256")))?;
+        app.0.insert(name.to_string(), bytes);
+        app.1.insert(name.to_string(), hash);
+        Ok(())
+    };
+    for kind in classes {
+        if let v1::ClassKind::Application {
+            name,
+            sha256,
+            bytes,
+        } = kind
+        {
+            verified(name, sha256, bytes)?;
+        }
+    }
+    for f in files {
+        verified(&f.name, &f.sha256, &f.bytes)?;
+    }
+    Ok(())
+}
+
+/// A VM with no classes but the leading ones of `classes` (linked, from a copy kept by earlier
+/// restores when there is one), all of `app` on its class path, and `config` as the document's
+/// `launch` amends it.
+pub(super) fn empty_vm(
+    classes: &[v1::ClassKind],
+    app: &AppClasses,
+    launch: Option<&v1::Launch>,
+    host: Box<dyn Host>,
+    mut config: Config,
+) -> Result<Vm, CheckpointError> {
+    if let Some(launch) = launch {
+        // The process keeps its own heap limit unless this host allows less.
+        let limit = usize::try_from(launch.max_heap).unwrap_or(usize::MAX);
+        config.max_heap = config.max_heap.min(limit);
+        config.properties = launch.properties.clone();
+        config.assertions = launch.assertions.clone();
+        config.env = launch.env.clone();
+    }
+    let mut class_path = ClassPath::default();
+    class_path.push_memory(app.0.clone());
+    let prefix = leading_classes(classes, &app.0, &app.1);
+    let prog = match Program::with_prefix(&prefix, class_path) {
+        Ok(p) => p,
+        Err(class_path) => {
+            Program::booted(class_path).map_err(|e| invalid(format!("boot classes: {e}")))?
+        }
+    };
+    Ok(Vm {
+        prog,
+        rt: Runtime::new(config.max_heap),
+        host,
+        jit: crate::jit::Jit::new(config.jit),
+        config,
+        exit_status: None,
+        interrupt: crate::vm::Interrupter::default(),
+    })
+}
+
 impl Vm {
     /// Rebuilds a process from a checkpoint, validating it completely first. The process
     /// continues on `host`.
     pub fn restore(
         c: &v1::Checkpoint,
         host: Box<dyn Host>,
-        mut config: Config,
+        config: Config,
     ) -> Result<Vm, CheckpointError> {
         let n_objects = c.heap.len().map_err(invalid)?;
-        if let Some(launch) = &c.launch {
-            // The process keeps its own heap limit unless this host allows less.
-            let limit = usize::try_from(launch.max_heap).unwrap_or(usize::MAX);
-            config.max_heap = config.max_heap.min(limit);
-            config.properties = launch.properties.clone();
-            config.assertions = launch.assertions.clone();
-            config.env = launch.env.clone();
-        }
         // Application classes: those loaded, and those the process may load later.
-        let mut app: BTreeMap<String, Arc<[u8]>> = BTreeMap::new();
-        let mut hashes: BTreeMap<String, [u8; 32]> = BTreeMap::new();
-        let mut verified = |name: &str, hash: &[u8], bytes: &[u8]| -> Result<(), CheckpointError> {
-            let (hash, bytes) = verify_class_bytes(hash, bytes).ok_or_else(|| {
-                invalid(format!("class {name}: bytes do not match their SHA-256"))
-            })?;
-            app.insert(name.to_string(), bytes);
-            hashes.insert(name.to_string(), hash);
-            Ok(())
-        };
-        for class in &c.classes {
-            if let v1::ClassKind::Application {
-                name,
-                sha256,
-                bytes,
-            } = &class.kind
-            {
-                verified(name, sha256, bytes)?;
-            }
+        let mut app = AppClasses::default();
+        verify_application_classes(c.classes.iter().map(|k| &k.kind), &c.class_files, &mut app)?;
+        let kinds: Vec<v1::ClassKind> = c.classes.iter().map(|k| k.kind.clone()).collect();
+        let mut vm = empty_vm(&kinds, &app, c.launch.as_ref(), host, config)?;
+        let sites: Vec<(u32, u16)> = c.sites.iter().map(|s| (s.host, s.cp_index)).collect();
+        let mut relinked = 0;
+        vm.define_classes(&kinds, 0, &sites, &mut relinked, &app)?;
+        vm.boot()
+            .map_err(|e| invalid(format!("class library: {e}")))?;
+        if vm.prog.classes.len() != c.classes.len() {
+            return Err(invalid("the checkpoint lacks classes every process loads"));
         }
-        for f in &c.class_files {
-            verified(&f.name, &f.sha256, &f.bytes)?;
-        }
-        let mut class_path = ClassPath::default();
-        class_path.push_memory(app.clone());
-        // The leading library classes come linked, from a copy kept by earlier restores when
-        // there is one; the loop below checks each class against the checkpoint all the same.
-        let prefix = leading_classes(c, &app, &hashes);
-        let prog = match Program::with_prefix(&prefix, class_path) {
-            Ok(p) => p,
-            Err(class_path) => {
-                Program::booted(class_path).map_err(|e| invalid(format!("boot classes: {e}")))?
-            }
-        };
-        let mut vm = Vm {
-            prog,
-            rt: Runtime::new(config.max_heap),
-            host,
-            jit: crate::jit::Jit::new(config.jit),
-            config,
-            exit_status: None,
-            interrupt: crate::vm::Interrupter::default(),
-        };
 
-        // Classes, in order, so that every class gets its original id.
-        let mut relinked = 0usize;
-        for (i, class) in c.classes.iter().enumerate() {
+        // Objects, in order: handle i + 1 is object i.
+        let objects = c.heap.objects(&c.classes).map_err(invalid)?;
+        for (i, o) in objects.enumerate() {
+            let o = o.map_err(invalid)?;
+            let what = format!("object {}", i + 1);
+            let data = vm.object_data(o.class, o.contents, n_objects, &what)?;
+            if vm.rt.heap.would_exceed(data.footprint()) {
+                return Err(invalid(format!("{what}: the heap would exceed its limit")));
+            }
+            let r = vm
+                .rt
+                .heap
+                .alloc(o.class, data)
+                .map_err(|_| invalid("heap exhausted"))?;
+            if r as usize != i + 1 {
+                return Err(invalid(format!("{what}: allocated as handle {r}")));
+            }
+            vm.rt.heap.set_hash(r, o.hash);
+        }
+        vm.restore_state(c)?;
+        Ok(vm)
+    }
+
+    /// Defines the classes `kinds[from..]` (class `i` as class id `i`), linking the call
+    /// sites of `sites` that make their lambda classes, then the rest of `sites`; `relinked`
+    /// counts the sites linked so far. Application classes come from `app`.
+    pub(super) fn define_classes(
+        &mut self,
+        kinds: &[v1::ClassKind],
+        from: usize,
+        sites: &[(u32, u16)],
+        relinked: &mut usize,
+        app: &AppClasses,
+    ) -> Result<(), CheckpointError> {
+        for (i, kind) in kinds.iter().enumerate().skip(from) {
             let what = format!("class {i}");
-            let id = match &class.kind {
+            let id = match kind {
                 v1::ClassKind::Library { name, sha256 } => {
                     let hash = crate::class::library_hash(name)
                         .ok_or_else(|| invalid(format!("{what}: no library class {name}")))?;
@@ -245,15 +309,16 @@ impl Vm {
                             expected: super::vm_key().to_string(),
                         });
                     }
-                    vm.prog
+                    self.prog
                         .load(name)
                         .map_err(|e| invalid(format!("{what}: {e}")))?
                 }
                 v1::ClassKind::Application { name, .. } => {
-                    let bytes = app.get(name).expect("inserted above").clone();
-                    let hash = hashes[name];
-                    vm.prog
-                        .define_verified(bytes, hash)
+                    let (Some(bytes), Some(&hash)) = (app.0.get(name), app.1.get(name)) else {
+                        return Err(invalid(format!("{what}: the bytes of {name} are missing")));
+                    };
+                    self.prog
+                        .define_verified(bytes.clone(), hash)
                         .map_err(|e| invalid(format!("{what}: {e}")))?
                 }
                 v1::ClassKind::Array { component } => {
@@ -262,26 +327,26 @@ impl Vm {
                             "{what}: array of class {component}, not defined before it"
                         )));
                     }
-                    vm.prog.array_of(*component)
+                    self.prog.array_of(*component)
                 }
                 v1::ClassKind::Primitive { name } => {
                     if primitive_kind(name).is_none() {
                         return Err(invalid(format!("{what}: {name:?} is not a primitive type")));
                     }
-                    vm.prog
+                    self.prog
                         .load(name)
                         .map_err(|e| invalid(format!("{what}: {e}")))?
                 }
                 v1::ClassKind::Lambda { site } => {
                     let site = *site as usize;
-                    if site >= c.sites.len() || site < relinked {
+                    if site >= sites.len() || site < *relinked {
                         return Err(invalid(format!("{what}: lambda of call site {site}")));
                     }
-                    while relinked <= site {
-                        vm.relink(&c.sites[relinked], relinked, i)?;
-                        relinked += 1;
+                    while *relinked <= site {
+                        self.relink(sites[*relinked], *relinked, i)?;
+                        *relinked += 1;
                     }
-                    match vm.prog.sites.get(site) {
+                    match self.prog.sites.get(site) {
                         Some(CallSite::Lambda { class, .. }) => *class,
                         _ => {
                             return Err(invalid(format!(
@@ -296,109 +361,117 @@ impl Vm {
                     "{what}: defined as class {id}; classes are out of order"
                 )));
             }
-            vm.rt.sync_classes(&vm.prog);
+            self.rt.sync_classes(&self.prog);
+        }
+        while *relinked < sites.len() {
+            self.relink(sites[*relinked], *relinked, kinds.len())?;
+            *relinked += 1;
+        }
+        if self.prog.classes.len() != kinds.len() {
+            return Err(invalid(
+                "linking the call sites defined classes the checkpoint does not list",
+            ));
+        }
+        Ok(())
+    }
+
+    /// The contents of an object of class `class` from a document, checked against the class,
+    /// with references below `refs + 1`.
+    pub(super) fn object_data(
+        &self,
+        class: u32,
+        contents: v1::Contents<'_>,
+        refs: usize,
+        what: &str,
+    ) -> Result<Data, CheckpointError> {
+        let class = self
+            .prog
+            .classes
+            .get(class as usize)
+            .ok_or_else(|| invalid(format!("{what}: class {class} out of range")))?;
+        let wrong = || invalid(format!("{what}: contents do not fit class {}", class.name));
+        Ok(match (contents, class.kind) {
+            (v1::Contents::Fields { tags, words }, ClassKind::Instance) => {
+                let values = decode_slot_run(tags, words, refs, what)?;
+                check_fields(&class.instance_kinds, &values, what)?;
+                Data::Fields(values.into())
+            }
+            (v1::Contents::Array { elem, bytes, .. }, ClassKind::Array { elem: kind, .. }) => {
+                match (elem, kind) {
+                    (v1::Elem::Ref, Kind::Ref) => {
+                        let items: Vec<u32> = elems(bytes, what)?;
+                        for &r in &items {
+                            check_ref(r, refs, what)?;
+                        }
+                        Data::Refs(items.into())
+                    }
+                    (v1::Elem::Byte, Kind::Byte | Kind::Boolean) => {
+                        Data::Bytes(elems(bytes, what)?.into())
+                    }
+                    (v1::Elem::Char, Kind::Char) => Data::Chars(elems(bytes, what)?.into()),
+                    (v1::Elem::Short, Kind::Short) => Data::Shorts(elems(bytes, what)?.into()),
+                    (v1::Elem::Int, Kind::Int) => Data::Ints(elems(bytes, what)?.into()),
+                    (v1::Elem::Long, Kind::Long) => Data::Longs(elems(bytes, what)?.into()),
+                    (v1::Elem::Float, Kind::Float) => Data::Floats(elems(bytes, what)?.into()),
+                    (v1::Elem::Double, Kind::Double) => Data::Doubles(elems(bytes, what)?.into()),
+                    _ => return Err(wrong()),
+                }
+            }
+            _ => return Err(wrong()),
+        })
+    }
+
+    /// A reference of the document's state, which must be null or name a live object.
+    fn state_ref(&self, r: u32, what: &str) -> Result<Ref, CheckpointError> {
+        if r != 0 && !self.rt.heap.is_live(r) {
+            return Err(invalid(format!(
+                "{what} refers to object {r}, which the checkpoint does not hold"
+            )));
+        }
+        Ok(r)
+    }
+
+    /// Restores everything of a document but its classes' definitions and its heap (which
+    /// are in place): class states, statics, mirrors, lambda instances, interned strings,
+    /// threads, monitors, open files and counters. References must name live objects.
+    pub(super) fn restore_state(&mut self, c: &v1::Checkpoint) -> Result<(), CheckpointError> {
+        let vm = self;
+        if c.classes.len() != vm.prog.classes.len() {
+            return Err(invalid(format!(
+                "{} classes, where {} are defined",
+                c.classes.len(),
+                vm.prog.classes.len()
+            )));
+        }
+        vm.rt.heap.set_hash_state(c.hash_state);
+        let n_refs = vm.rt.heap.handle_limit();
+        // Statics, mirrors, class-initialization errors.
+        let class_class = vm.rt.known.class;
+        for (i, class) in c.classes.iter().enumerate() {
             vm.rt.init[i] = match class.init {
                 v1::Init::Uninit => Init::Uninit,
                 v1::Init::Running { thread } => {
                     if thread as usize >= c.threads.len() {
-                        return Err(invalid(format!("{what}: initialized by thread {thread}")));
+                        return Err(invalid(format!(
+                            "class {i}: initialized by thread {thread}"
+                        )));
                     }
                     Init::Running(thread)
                 }
                 v1::Init::Done => Init::Done,
                 v1::Init::Failed => Init::Failed,
             };
-        }
-        while relinked < c.sites.len() {
-            vm.relink(&c.sites[relinked], relinked, c.classes.len())?;
-            relinked += 1;
-        }
-        if vm.prog.classes.len() != c.classes.len() {
-            return Err(invalid(
-                "linking the call sites defined classes the checkpoint does not list",
-            ));
-        }
-        vm.boot()
-            .map_err(|e| invalid(format!("class library: {e}")))?;
-        if vm.prog.classes.len() != c.classes.len() {
-            return Err(invalid("the checkpoint lacks classes every process loads"));
-        }
-
-        // Objects, in order: handle i + 1 is object i.
-        let objects = c.heap.objects(&c.classes).map_err(invalid)?;
-        for (i, o) in objects.enumerate() {
-            let o = o.map_err(invalid)?;
-            let what = format!("object {}", i + 1);
-            let class = vm
-                .prog
-                .classes
-                .get(o.class as usize)
-                .ok_or_else(|| invalid(format!("{what}: class {} out of range", o.class)))?;
-            let data = match (o.contents, class.kind) {
-                (v1::Contents::Fields { tags, words }, ClassKind::Instance) => {
-                    let values = decode_slot_run(tags, words, n_objects, &what)?;
-                    check_fields(&class.instance_kinds, &values, &what)?;
-                    Data::Fields(values.into())
-                }
-                (v1::Contents::Array { elem, bytes, .. }, ClassKind::Array { elem: kind, .. }) => {
-                    match (elem, kind) {
-                        (v1::Elem::Ref, Kind::Ref) => {
-                            let items: Vec<u32> = elems(bytes, &what)?;
-                            for &r in &items {
-                                check_ref(r, n_objects, &what)?;
-                            }
-                            Data::Refs(items.into())
-                        }
-                        (v1::Elem::Byte, Kind::Byte | Kind::Boolean) => {
-                            Data::Bytes(elems(bytes, &what)?.into())
-                        }
-                        (v1::Elem::Char, Kind::Char) => Data::Chars(elems(bytes, &what)?.into()),
-                        (v1::Elem::Short, Kind::Short) => Data::Shorts(elems(bytes, &what)?.into()),
-                        (v1::Elem::Int, Kind::Int) => Data::Ints(elems(bytes, &what)?.into()),
-                        (v1::Elem::Long, Kind::Long) => Data::Longs(elems(bytes, &what)?.into()),
-                        (v1::Elem::Float, Kind::Float) => Data::Floats(elems(bytes, &what)?.into()),
-                        (v1::Elem::Double, Kind::Double) => {
-                            Data::Doubles(elems(bytes, &what)?.into())
-                        }
-                        _ => {
-                            return Err(invalid(format!(
-                                "{what}: contents do not fit class {}",
-                                class.name
-                            )));
-                        }
-                    }
-                }
-                _ => {
-                    return Err(invalid(format!(
-                        "{what}: contents do not fit class {}",
-                        class.name
-                    )));
-                }
-            };
-            if vm.rt.heap.would_exceed(data.footprint()) {
-                return Err(invalid(format!("{what}: the heap would exceed its limit")));
-            }
-            let r = vm
-                .rt
-                .heap
-                .alloc(o.class, data)
-                .map_err(|_| invalid("heap exhausted"))?;
-            if r as usize != i + 1 {
-                return Err(invalid(format!("{what}: allocated as handle {r}")));
-            }
-            vm.rt.heap.set_hash(r, o.hash);
-        }
-        vm.rt.heap.set_hash_state(c.hash_state);
-
-        // Statics, mirrors, class-initialization errors.
-        let class_class = vm.rt.known.class;
-        for (i, class) in c.classes.iter().enumerate() {
             let what = format!("statics of class {i}");
-            let values = decode_slots(&class.statics, n_objects, &what)?;
+            let values = decode_slots(&class.statics, n_refs, &what)?;
+            for v in &values {
+                if let Value::Ref(r) = *v {
+                    vm.state_ref(r, &what)?;
+                }
+            }
             check_fields(&vm.prog.classes[i].static_kinds, &values, &what)?;
             vm.rt.statics[i] = values.into();
             if class.mirror != 0 {
-                let m = check_ref(class.mirror, n_objects, "a mirror")?;
+                let m = vm.state_ref(class.mirror, "a mirror")?;
                 if vm.class_of(m) != Some(class_class) || vm.rt.mirror_of.contains_key(&m) {
                     return Err(invalid(format!(
                         "class {i}: mirror {m} is not a distinct java.lang.Class"
@@ -408,13 +481,23 @@ impl Vm {
                 vm.rt.mirror_of.insert(m, i as u32);
             }
             if class.init_error != 0 {
-                let e = check_ref(class.init_error, n_objects, "an initialization error")?;
+                let e = vm.state_ref(class.init_error, "an initialization error")?;
                 vm.rt.init_errors.insert(i as u32, e);
             }
         }
+        if c.sites.len() != vm.prog.sites.len() {
+            return Err(invalid(format!(
+                "{} call sites, where {} are linked",
+                c.sites.len(),
+                vm.prog.sites.len()
+            )));
+        }
         for (i, s) in c.sites.iter().enumerate() {
+            if vm.prog.site_keys[i] != (s.host, s.cp_index) {
+                return Err(invalid(format!("call site {i} is not the one linked")));
+            }
             if s.singleton != 0 {
-                let r = check_ref(s.singleton, n_objects, "a lambda instance")?;
+                let r = vm.state_ref(s.singleton, "a lambda instance")?;
                 if let Some(CallSite::Lambda { singleton, .. }) = vm.prog.sites.get_mut(i) {
                     *singleton = r;
                 }
@@ -423,7 +506,7 @@ impl Vm {
         let string = vm.rt.known.string;
         let interned: Vec<u32> = elems(&c.interned, "the interned strings")?;
         for r in interned {
-            let r = check_ref(r, n_objects, "an interned string")?;
+            let r = vm.state_ref(r, "an interned string")?;
             if vm.class_of(r) != Some(string) {
                 return Err(invalid(format!("interned object {r} is not a string")));
             }
@@ -443,7 +526,7 @@ impl Vm {
         let mut thread_objects = std::collections::HashMap::new();
         for (ti, t) in c.threads.iter().enumerate() {
             let what = format!("thread {ti}");
-            let obj = check_ref(t.object, n_objects, &what)?;
+            let obj = vm.state_ref(t.object, &what)?;
             // One java.lang.Thread is one thread: a second entry for it would run it twice.
             if let Some(first) = thread_objects.insert(obj, ti) {
                 return Err(invalid(format!(
@@ -458,7 +541,12 @@ impl Vm {
                     "{what}: object {obj} is not a java.lang.Thread"
                 )));
             }
-            let mut slots = decode_slots(&t.slots, n_objects, &what)?;
+            let mut slots = decode_slots(&t.slots, n_refs, &what)?;
+            for v in &slots {
+                if let Value::Ref(r) = *v {
+                    vm.state_ref(r, &what)?;
+                }
+            }
             let mut frames = Vec::with_capacity(t.frames.len());
             let mut floor = 0u32;
             let n_frames = t.frames.len();
@@ -536,7 +624,7 @@ impl Vm {
                     base: f.base,
                     sp: f.sp,
                     kind,
-                    sync: check_ref(f.sync, n_objects, &what)?,
+                    sync: vm.state_ref(f.sync, &what)?,
                 });
             }
             // Every frame gets back the room its code may use: callers resume after callees.
@@ -557,12 +645,12 @@ impl Vm {
                     until: now.saturating_add(left),
                 },
                 v1::ThreadState::Waiting { on, left, count } => ThreadState::Waiting {
-                    on: check_ref(on, n_objects, &what)?,
+                    on: vm.state_ref(on, &what)?,
                     until: left.map(|l| now.saturating_add(l)),
                     count,
                 },
                 v1::ThreadState::Blocked { on, count } => ThreadState::Blocked {
-                    on: check_ref(on, n_objects, &what)?,
+                    on: vm.state_ref(on, &what)?,
                     count,
                 },
                 v1::ThreadState::InitWait { class } => {
@@ -588,7 +676,7 @@ impl Vm {
             });
         }
         for m in &c.monitors {
-            let obj = check_ref(m.object, n_objects, "a monitor")?;
+            let obj = vm.state_ref(m.object, "a monitor")?;
             if obj == 0 || m.owner as usize >= c.threads.len() || m.count == 0 {
                 return Err(invalid(format!(
                     "monitor of object {obj} held by thread {} {} times",
@@ -638,25 +726,24 @@ impl Vm {
         vm.rt.current = c.current_thread as usize;
         vm.rt.quantum_left = c.quantum_left.min(vm.config.quantum);
         vm.rt.executed = c.executed;
-        Ok(vm)
+        Ok(())
     }
 
     /// Links call site `index` of a checkpoint again, while restoring its classes (of which
     /// `defined` exist so far).
     fn relink(
         &mut self,
-        site: &v1::Site,
+        (host, cp_index): (u32, u16),
         index: usize,
         defined: usize,
     ) -> Result<(), CheckpointError> {
         let what = format!("call site {index}");
-        if site.host as usize >= defined || self.prog.classes[site.host as usize].file.is_none() {
+        if host as usize >= defined || self.prog.classes[host as usize].file.is_none() {
             return Err(invalid(format!(
-                "{what}: host class {} is not a loaded class file",
-                site.host
+                "{what}: host class {host} is not a loaded class file"
             )));
         }
-        let linked = self.link_site(site.host, site.cp_index).map_err(|r| {
+        let linked = self.link_site(host, cp_index).map_err(|r| {
             invalid(format!(
                 "{what}: {} {}",
                 r.class,

@@ -112,6 +112,18 @@ pub struct Class {
     pub init_error: u32,
 }
 
+impl AsRef<ClassKind> for Class {
+    fn as_ref(&self) -> &ClassKind {
+        &self.kind
+    }
+}
+
+impl AsRef<ClassKind> for ClassKind {
+    fn as_ref(&self) -> &ClassKind {
+        self
+    }
+}
+
 /// The definition of a class. Encoded as a map with one key naming the variant, whose value
 /// is the variant's fields in order, as an array (`{"Library": [name, sha256]}`), or the one
 /// field itself (`{"Array": 3}`).
@@ -398,9 +410,9 @@ impl Heap {
 
     /// Walks the objects, splitting the columns by what each object's class (from `classes`,
     /// the document's) says it is. Errors name the object; the walk ends at the first.
-    pub fn objects<'a>(
+    pub fn objects<'a, K: AsRef<ClassKind>>(
         &'a self,
-        classes: &'a [Class],
+        classes: &'a [K],
     ) -> Result<impl Iterator<Item = Result<ObjectView<'a>, String>> + 'a, String> {
         let n = self.len()?;
         let word = |col: &'a [u8], i: usize| -> [u8; 4] {
@@ -438,9 +450,9 @@ impl Heap {
         }))
     }
 
-    fn object<'a>(
+    fn object<'a, K: AsRef<ClassKind>>(
         &'a self,
-        classes: &[Class],
+        classes: &[K],
         i: usize,
         class: u32,
         len: usize,
@@ -448,13 +460,13 @@ impl Heap {
         tags: &mut usize,
     ) -> Result<Contents<'a>, String> {
         let what = || format!("object {}", i + 1);
-        let kind = &classes
+        let kind = classes
             .get(class as usize)
             .ok_or_else(|| format!("{}: class {class} out of range", what()))?
-            .kind;
+            .as_ref();
         let elem = match kind {
             ClassKind::Array { component } => {
-                Some(match classes.get(*component as usize).map(|c| &c.kind) {
+                Some(match classes.get(*component as usize).map(|c| c.as_ref()) {
                     Some(ClassKind::Primitive { name }) => match name.as_str() {
                         "boolean" | "byte" => Elem::Byte,
                         "char" => Elem::Char,
@@ -599,4 +611,94 @@ pub struct Monitor {
     pub owner: u32,
     /// Recursion count.
     pub count: u32,
+}
+
+/// The value of [`Piece::format`].
+pub const PIECE_FORMAT: &str = "phantom-piece";
+
+/// One part of a process sent while it keeps running (pre-copy, docs/plans/precopy.md): a
+/// session is a sequence of pieces, in rounds, each bringing the target's copy of the heap up
+/// to date with what changed since the piece before; the last piece of the session is made
+/// with the process frozen and carries the rest of its state ([`Final`]).
+///
+/// Unlike a [`Checkpoint`], a piece names objects by the **source's heap handles** (0 is
+/// null, handle `h` is reference `h`), which stay the same from one piece to the next; class
+/// and call-site indices are those of the whole session, each piece adding to the lists the
+/// ones defined since the piece before.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Piece {
+    /// Always [`PIECE_FORMAT`].
+    pub format: String,
+    /// Always [`VERSION`].
+    pub version: u32,
+    /// The VM and class library the process runs on; a VM refuses any other.
+    pub vm: String,
+    /// The session: 16 bytes its source chose, the same in every piece of it.
+    pub session: ByteBuf,
+    /// Number of the piece in its session, from 0.
+    pub seq: u32,
+    /// Number of the round: from 0, by one at a time.
+    pub round: u32,
+    /// How the process was launched (first piece only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub launch: Option<Launch>,
+    /// The application classes the process has not loaded yet (first piece only).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub class_files: Vec<ClassFile>,
+    /// Index of the first class in `classes`: the number defined by the pieces before.
+    pub classes_from: u32,
+    /// The classes loaded since the piece before, in load order.
+    pub classes: Vec<ClassKind>,
+    /// Index of the first call site in `sites`.
+    pub sites_from: u32,
+    /// The call sites linked since the piece before: `(host class, constant-pool index)`.
+    pub sites: Vec<(u32, u16)>,
+    /// One past the highest handle the source had handed out when the piece was made: every
+    /// handle in the piece is below it.
+    pub handle_limit: u32,
+    /// What changed in the heap.
+    pub heap: HeapDelta,
+    /// The rest of the process, in the session's last piece only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last: Option<Box<Final>>,
+}
+
+/// The heap records of a [`Piece`], column by column, each column's records in ascending
+/// handle order and no handle in more than one of `freed`, `handles` and `arrays`. A target
+/// applies them in the order of the fields.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct HeapDelta {
+    /// Handles that no longer hold an object, u32 each.
+    pub freed: ByteBuf,
+    /// Handles of the objects sent whole, u32 each: each replaces whatever the handle held.
+    pub handles: ByteBuf,
+    /// The objects sent whole, in the layout of [`Heap`] (references are handles).
+    pub objects: Heap,
+    /// Arrays whose contents follow in `runs` (here or in later pieces): per array four u32
+    /// (handle, class, length, identity hash as i32). Each replaces whatever the handle held,
+    /// zeroed.
+    pub arrays: ByteBuf,
+    /// Runs of elements of arrays the target holds: per run three u32 (handle, first element,
+    /// number of elements).
+    pub runs: ByteBuf,
+    /// The runs' elements, run after run, at their width (as in [`Heap::data`]).
+    pub run_data: ByteBuf,
+    /// New identity hash codes of arrays the target holds: per array handle u32, hash i32.
+    pub hashes: ByteBuf,
+}
+
+/// The state of a process that is not in its heap, at the instruction where it was frozen,
+/// in the session's last [`Piece`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Final {
+    /// Everything but the heap, as a [`Checkpoint`] with no objects, whose references are
+    /// handles as in the piece. Its classes are those of the whole session (the bytes of
+    /// application classes left out: the pieces brought them), its class files empty (the
+    /// first piece brought them), its launch the first piece's.
+    pub state: Checkpoint,
+    /// Number of handles holding an object: the target's count must agree.
+    pub live_objects: u64,
+    /// One past the highest handle the source had handed out: the process allocates the
+    /// lowest empty handle below it next, then this one.
+    pub handle_limit: u32,
 }

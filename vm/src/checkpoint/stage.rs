@@ -1,0 +1,404 @@
+//! The target side of pre-copy (docs/plans/precopy.md): a process built from the pieces of a
+//! session ([`super::precopy`]) while the source keeps running it.
+//!
+//! A [`Staging`] holds a VM under construction with no way to run it: classes are defined and
+//! objects placed at the source's own handles as pieces arrive, each piece checked as it is
+//! applied (classes against their hashes, objects against their classes, every handle and
+//! reference against the piece's limit, the heap against its limit). Only
+//! [`Staging::finish`], after the session's last piece, yields a [`Vm`]: the type keeps the
+//! rule that a target never runs a process built from an inconsistent snapshot.
+
+use super::restore::{AppClasses, empty_vm, verify_application_classes};
+use super::{CheckpointError, v1};
+use crate::class::ClassKind;
+use crate::descriptor::Kind;
+use crate::heap::raw_kind;
+use crate::portable;
+use crate::value::Ref;
+use crate::vm::{Config, Host, Vm};
+
+fn invalid(what: impl Into<String>) -> CheckpointError {
+    CheckpointError::Invalid(what.into())
+}
+
+/// Bytes of heap table and object header the target spends per handle at least: a handle
+/// beyond the heap limit over this could never have held an object at the source.
+const BYTES_PER_HANDLE: usize = 48;
+
+/// A process being built from pre-copy pieces.
+pub struct Staging {
+    /// The VM, from the first piece on.
+    vm: Option<Vm>,
+    /// Its host, until the first piece makes the VM.
+    host: Option<Box<dyn Host>>,
+    config: Config,
+    session: Vec<u8>,
+    /// The next piece's number, and the round of the last.
+    seq: u32,
+    round: u32,
+    /// Every class of the session so far (application classes without their bytes).
+    kinds: Vec<v1::ClassKind>,
+    sites: Vec<(u32, u16)>,
+    relinked: usize,
+    app: AppClasses,
+    /// Handles must stay below it.
+    handle_cap: usize,
+    last: Option<Box<v1::Final>>,
+}
+
+impl std::fmt::Debug for Staging {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Staging")
+            .field("seq", &self.seq)
+            .field("round", &self.round)
+            .field("classes", &self.kinds.len())
+            .finish_non_exhaustive()
+    }
+}
+
+/// Reads a column of little-endian u32 words in groups of `n`.
+fn groups(bytes: &[u8], n: usize, what: &str) -> Result<Vec<u32>, CheckpointError> {
+    let words: Vec<u32> = portable::decode(bytes).map_err(|e| invalid(format!("{what}: {e}")))?;
+    if !words.len().is_multiple_of(n) {
+        return Err(invalid(format!(
+            "{what}: {} words, not groups of {n}",
+            words.len()
+        )));
+    }
+    Ok(words)
+}
+
+/// The same class definition, but for an application class's bytes, which one may omit.
+fn same_kind(a: &v1::ClassKind, b: &v1::ClassKind) -> bool {
+    match (a, b) {
+        (
+            v1::ClassKind::Application {
+                name: n1,
+                sha256: h1,
+                ..
+            },
+            v1::ClassKind::Application {
+                name: n2,
+                sha256: h2,
+                ..
+            },
+        ) => n1 == n2 && h1 == h2,
+        _ => a == b,
+    }
+}
+
+impl Staging {
+    /// Ready for a session's first piece; the process will run on `host` with `config`
+    /// (amended by the launch settings the first piece carries, as a restore would).
+    pub fn new(host: Box<dyn Host>, config: Config) -> Staging {
+        Staging {
+            vm: None,
+            host: Some(host),
+            config,
+            session: Vec::new(),
+            seq: 0,
+            round: 0,
+            kinds: Vec::new(),
+            sites: Vec::new(),
+            relinked: 0,
+            app: AppClasses::default(),
+            handle_cap: 0,
+            last: None,
+        }
+    }
+
+    /// Number of pieces applied.
+    pub fn pieces(&self) -> u32 {
+        self.seq
+    }
+
+    /// Whether the session's last piece has been applied: [`Staging::finish`] may follow.
+    pub fn complete(&self) -> bool {
+        self.last.is_some()
+    }
+
+    /// Applies the session's next piece. An error leaves the staging unusable: the session
+    /// is abandoned (the source still runs the process).
+    pub fn apply(&mut self, piece: v1::Piece) -> Result<(), CheckpointError> {
+        let what = format!("piece {}", piece.seq);
+        if self.last.is_some() {
+            return Err(invalid(format!("{what} follows the session's last piece")));
+        }
+        if piece.seq != self.seq {
+            return Err(invalid(format!("{what} where piece {} was due", self.seq)));
+        }
+        let first = self.seq == 0;
+        if first {
+            if piece.session.len() != 16 || piece.round != 0 || piece.launch.is_none() {
+                return Err(invalid(format!(
+                    "{what}: a session's first piece has a 16-byte session, round 0 and the launch"
+                )));
+            }
+            self.session = piece.session.to_vec();
+        } else if *piece.session != *self.session {
+            return Err(invalid(format!("{what} belongs to another session")));
+        } else if piece.round != self.round && piece.round != self.round + 1 {
+            return Err(invalid(format!(
+                "{what} of round {} follows round {}",
+                piece.round, self.round
+            )));
+        } else if piece.launch.is_some() || !piece.class_files.is_empty() {
+            return Err(invalid(format!(
+                "{what}: only the first piece brings the launch and class files"
+            )));
+        }
+        if piece.classes_from as usize != self.kinds.len()
+            || piece.sites_from as usize != self.sites.len()
+        {
+            return Err(invalid(format!(
+                "{what} adds classes from {} and call sites from {}, where {} and {} are defined",
+                piece.classes_from,
+                piece.sites_from,
+                self.kinds.len(),
+                self.sites.len()
+            )));
+        }
+        verify_application_classes(piece.classes.iter(), &piece.class_files, &mut self.app)?;
+        if first {
+            let host = self.host.take().expect("the first piece takes the host");
+            let vm = empty_vm(
+                &piece.classes,
+                &self.app,
+                piece.launch.as_ref(),
+                host,
+                self.config.clone(),
+            )?;
+            self.handle_cap = vm.config.max_heap / BYTES_PER_HANDLE + 2;
+            self.vm = Some(vm);
+        }
+        let vm = self.vm.as_mut().expect("made by the first piece");
+        let from = self.kinds.len();
+        self.kinds.extend(piece.classes);
+        self.sites.extend(piece.sites);
+        vm.define_classes(
+            &self.kinds,
+            from,
+            &self.sites,
+            &mut self.relinked,
+            &self.app,
+        )?;
+        if first {
+            vm.boot()
+                .map_err(|e| invalid(format!("class library: {e}")))?;
+            if vm.prog.classes.len() != self.kinds.len() {
+                return Err(invalid("the session lacks classes every process loads"));
+            }
+        }
+        // Keep the definitions without the class bytes: the class path holds those.
+        for k in &mut self.kinds[from..] {
+            if let v1::ClassKind::Application { bytes, .. } = k {
+                *bytes = serde_bytes::ByteBuf::new();
+            }
+        }
+        let limit = piece.handle_limit as usize;
+        if limit > self.handle_cap {
+            return Err(invalid(format!(
+                "{what}: {limit} handles, more than a heap of {} bytes can hold",
+                vm.config.max_heap
+            )));
+        }
+        apply_heap(vm, &self.kinds, &piece.heap, limit, &what)?;
+        self.seq += 1;
+        self.round = piece.round;
+        self.last = piece.last;
+        Ok(())
+    }
+
+    /// The process, once the session's last piece is applied: its heap settled as the
+    /// source's was and the rest of its state restored and checked. With `verify`, every
+    /// reference in the heap is checked to name an object, which reads the whole heap;
+    /// without, a reference to an empty handle behaves as null.
+    pub fn finish(mut self, verify: bool) -> Result<Vm, CheckpointError> {
+        let (Some(mut vm), Some(last)) = (self.vm.take(), self.last.take()) else {
+            return Err(invalid("the session's last piece has not arrived"));
+        };
+        let state = &last.state;
+        let same = state.classes.len() == self.kinds.len()
+            && state
+                .classes
+                .iter()
+                .zip(&self.kinds)
+                .all(|(c, k)| same_kind(&c.kind, k));
+        if !same {
+            return Err(invalid(
+                "the last piece's classes are not those the session defined",
+            ));
+        }
+        vm.rt.heap.settle(last.handle_limit as usize).map_err(|r| {
+            invalid(format!(
+                "handle {r} holds an object, past the source's last handle {}",
+                last.handle_limit
+            ))
+        })?;
+        let live = vm.rt.heap.count_live() as u64;
+        if live != last.live_objects {
+            return Err(invalid(format!(
+                "{live} objects arrived, where the source holds {}",
+                last.live_objects
+            )));
+        }
+        if verify && let Some((holder, r)) = vm.rt.heap.dangling() {
+            return Err(invalid(format!(
+                "object {holder} refers to handle {r}, which holds no object"
+            )));
+        }
+        vm.restore_state(state)?;
+        Ok(vm)
+    }
+}
+
+/// The raw kind of arrays of class `class`, if it is an array class.
+fn array_kind(vm: &Vm, class: u32) -> Option<u32> {
+    match vm.prog.classes.get(class as usize)?.kind {
+        ClassKind::Array { elem, .. } => Some(match elem {
+            Kind::Boolean | Kind::Byte => raw_kind::BYTES,
+            Kind::Char => raw_kind::CHARS,
+            Kind::Short => raw_kind::SHORTS,
+            Kind::Int => raw_kind::INTS,
+            Kind::Long => raw_kind::LONGS,
+            Kind::Float => raw_kind::FLOATS,
+            Kind::Double => raw_kind::DOUBLES,
+            _ => raw_kind::REFS,
+        }),
+        _ => None,
+    }
+}
+
+/// Checks that `handles` ascend and lie in `1..limit`.
+fn check_handles(
+    handles: impl Iterator<Item = u32>,
+    limit: usize,
+    what: &str,
+) -> Result<(), CheckpointError> {
+    let mut last = 0u32;
+    for h in handles {
+        if h <= last || h as usize >= limit {
+            return Err(invalid(format!(
+                "{what}: handle {h} out of order or past the limit {limit}"
+            )));
+        }
+        last = h;
+    }
+    Ok(())
+}
+
+/// Applies a piece's heap records, in the order of [`v1::HeapDelta`]'s fields.
+fn apply_heap(
+    vm: &mut Vm,
+    kinds: &[v1::ClassKind],
+    d: &v1::HeapDelta,
+    limit: usize,
+    what: &str,
+) -> Result<(), CheckpointError> {
+    let full = |_| invalid(format!("{what}: the heap would exceed its limit"));
+    let freed = groups(&d.freed, 1, &format!("{what}: freed handles"))?;
+    check_handles(freed.iter().copied(), limit, &format!("{what}: freed"))?;
+    for &h in &freed {
+        if !vm.rt.heap.vacate(h) {
+            return Err(invalid(format!(
+                "{what}: frees handle {h}, which holds nothing"
+            )));
+        }
+    }
+
+    let handles = groups(&d.handles, 1, &format!("{what}: handles"))?;
+    check_handles(handles.iter().copied(), limit, &format!("{what}: objects"))?;
+    let n = d.objects.len().map_err(invalid)?;
+    if n != handles.len() {
+        return Err(invalid(format!(
+            "{what}: {} handles for {n} objects",
+            handles.len()
+        )));
+    }
+    let objects = d.objects.objects(kinds).map_err(invalid)?;
+    for (&h, o) in handles.iter().zip(objects) {
+        let o = o.map_err(invalid)?;
+        let at = format!("{what}: object {h}");
+        let data = vm.object_data(o.class, o.contents, limit - 1, &at)?;
+        vm.rt
+            .heap
+            .place(h, o.class, o.hash, data.view())
+            .map_err(full)?;
+    }
+
+    let arrays = groups(&d.arrays, 4, &format!("{what}: arrays"))?;
+    check_handles(
+        arrays.chunks_exact(4).map(|a| a[0]),
+        limit,
+        &format!("{what}: arrays"),
+    )?;
+    for a in arrays.chunks_exact(4) {
+        let (h, class, len, hash) = (a[0], a[1], a[2] as usize, a[3] as i32);
+        let kind = array_kind(vm, class).ok_or_else(|| {
+            invalid(format!(
+                "{what}: array {h} of class {class}, not an array class"
+            ))
+        })?;
+        vm.rt
+            .heap
+            .place_array(h, class, kind, len, hash)
+            .map_err(full)?;
+    }
+
+    let runs = groups(&d.runs, 3, &format!("{what}: runs"))?;
+    let mut at = 0usize;
+    for r in runs.chunks_exact(3) {
+        let (h, start, n) = (r[0], r[1] as usize, r[2] as usize);
+        let run = format!("{what}: run of array {h}");
+        if h as usize >= limit {
+            return Err(invalid(format!("{run}: past the limit {limit}")));
+        }
+        let kind = vm
+            .rt
+            .heap
+            .get(h)
+            .and_then(|o| array_kind(vm, o.class))
+            .ok_or_else(|| invalid(format!("{run}: the handle holds no array")))?;
+        let bytes = n
+            .checked_mul(raw_kind::width(kind))
+            .and_then(|b| b.checked_add(at))
+            .filter(|&end| end <= d.run_data.len())
+            .map(|end| &d.run_data[std::mem::replace(&mut at, end)..end])
+            .ok_or_else(|| invalid(format!("{run}: {n} elements run past the data")))?;
+        if kind == raw_kind::REFS {
+            for w in bytes.chunks_exact(4) {
+                let r = u32::from_le_bytes(w.try_into().expect("4 bytes"));
+                if r as usize >= limit {
+                    return Err(invalid(format!("{run}: refers to handle {r}")));
+                }
+            }
+        }
+        vm.rt
+            .heap
+            .write_elements(h as Ref, start, bytes)
+            .map_err(|e| invalid(format!("{run}: {e}")))?;
+    }
+    if at != d.run_data.len() {
+        return Err(invalid(format!(
+            "{what}: {} bytes of run data past the last run",
+            d.run_data.len() - at
+        )));
+    }
+
+    let hashes = groups(&d.hashes, 2, &format!("{what}: hashes"))?;
+    check_handles(
+        hashes.chunks_exact(2).map(|a| a[0]),
+        limit,
+        &format!("{what}: hashes"),
+    )?;
+    for p in hashes.chunks_exact(2) {
+        if !vm.rt.heap.is_live(p[0]) {
+            return Err(invalid(format!(
+                "{what}: a hash for handle {}, which holds nothing",
+                p[0]
+            )));
+        }
+        vm.rt.heap.set_hash(p[0], p[1] as i32);
+    }
+    Ok(())
+}
