@@ -271,6 +271,8 @@ fn read_env(dir: &Path) -> Result<Vec<(String, String)>, String> {
 /// instruction rather than in step with a loop.
 const ROUNDTRIP_PERIOD: &str = "1000003";
 const ROUNDTRIP_PERIOD_SHORT: &str = "65537";
+/// Instructions between two pieces of a pre-copy session (`Mode::PreCopy`).
+const PRECOPY_PERIOD: &str = "30011";
 
 /// A fresh working directory for one run of the program in `dir`, holding a copy of its
 /// `files/`: target/tmp/java-run/<variant>/<name>-<pid>.
@@ -295,6 +297,9 @@ enum Mode {
     Plain,
     /// Captured and restored every so many instructions.
     Roundtrip(&'static str),
+    /// Copied by pre-copy sessions beside itself, a piece every so many instructions, and
+    /// continued by each copy (`phantom run --precopy-every`).
+    PreCopy(&'static str),
     /// Stopped after `at` instructions by one build and resumed by the other: the host's own
     /// (`host`) and the one under test (emulated), `to_host` saying which goes second.
     Cross {
@@ -327,6 +332,7 @@ fn run_program(dir: &Path, mode: Mode) -> Result<(), Failed> {
     let variant = match &mode {
         Mode::Plain => "plain".to_string(),
         Mode::Roundtrip(p) => format!("roundtrip-{p}"),
+        Mode::PreCopy(p) => format!("precopy-{p}"),
         Mode::Cross { to_host, .. } => if *to_host {
             "cross-to-host"
         } else {
@@ -360,10 +366,13 @@ fn run_program(dir: &Path, mode: Mode) -> Result<(), Failed> {
     let mut program: Vec<String> = vec!["-cp".into(), classes.display().to_string(), "Main".into()];
     program.extend(args.iter().cloned());
     let (stdout, stderr, status) = match &mode {
-        Mode::Plain | Mode::Roundtrip(_) => {
+        Mode::Plain | Mode::Roundtrip(_) | Mode::PreCopy(_) => {
             let mut words: Vec<String> = vec!["run".into()];
             if let Mode::Roundtrip(period) = &mode {
                 words.extend(["--roundtrip-every".to_string(), period.to_string()]);
+            }
+            if let Mode::PreCopy(period) = &mode {
+                words.extend(["--precopy-every".to_string(), period.to_string()]);
             }
             // With PHANTOM_DIRTY_AUDIT=N (ci/test-target sets it on native runs), the plain
             // run also checks every N instructions that the heap's dirty record shows every
@@ -504,6 +513,15 @@ fn main() {
                 }));
             }
         }
+        // Pre-copy sessions, natively: the JIT's pass of ci/test-target runs them with every
+        // method compiled, and tests/it/checkpoint.rs applies pieces across architectures.
+        let d = dir.clone();
+        trials.push(
+            Trial::test(format!("precopy-{PRECOPY_PERIOD}/{name}"), move || {
+                run_program(&d, Mode::PreCopy(PRECOPY_PERIOD))
+            })
+            .with_ignored_flag(slow || emulated),
+        );
         let d = dir.clone();
         trials.push(
             Trial::test(format!("roundtrip-65537/{name}"), move || {
