@@ -22,6 +22,7 @@
 use super::{CheckpointError, v1};
 use crate::heap::{CARD_BYTES, DataRef};
 use crate::portable;
+use crate::runtime::Init;
 use crate::value::Ref;
 use crate::vm::Vm;
 use serde_bytes::ByteBuf;
@@ -293,6 +294,18 @@ impl Vm {
             classes,
             sites_from: t.sites as u32,
             sites,
+            inits: ByteBuf::from(
+                self.rt
+                    .init
+                    .iter()
+                    .map(|i| match i {
+                        Init::Uninit => 0,
+                        Init::Running(_) => 1,
+                        Init::Done => 2,
+                        Init::Failed => 3,
+                    })
+                    .collect::<Vec<u8>>(),
+            ),
             handle_limit: t.high.max(self.rt.heap.handle_limit()) as u32,
             heap: d.finish(),
             last: None,

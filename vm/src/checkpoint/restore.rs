@@ -95,6 +95,16 @@ fn leading_classes(
     prefix
 }
 
+/// A class's initialization state, its thread not checked yet.
+fn init_state(init: v1::Init) -> Init {
+    match init {
+        v1::Init::Uninit => Init::Uninit,
+        v1::Init::Running { thread } => Init::Running(thread),
+        v1::Init::Done => Init::Done,
+        v1::Init::Failed => Init::Failed,
+    }
+}
+
 /// Decodes an array's elements.
 fn elems<T: portable::Portable>(bytes: &[u8], what: &str) -> Result<Vec<T>, CheckpointError> {
     portable::decode(bytes).map_err(|e| invalid(format!("{what}: {e}")))
@@ -256,7 +266,8 @@ impl Vm {
         let mut vm = empty_vm(&kinds, &app, c.launch.as_ref(), host, config)?;
         let sites: Vec<(u32, u16)> = c.sites.iter().map(|s| (s.host, s.cp_index)).collect();
         let mut relinked = 0;
-        vm.define_classes(&kinds, 0, &sites, &mut relinked, &app)?;
+        let inits: Vec<Init> = c.classes.iter().map(|k| init_state(k.init)).collect();
+        vm.define_classes(&kinds, &inits, 0, &sites, &mut relinked, &app)?;
         vm.boot()
             .map_err(|e| invalid(format!("class library: {e}")))?;
         if vm.prog.classes.len() != c.classes.len() {
@@ -286,12 +297,14 @@ impl Vm {
         Ok(vm)
     }
 
-    /// Defines the classes `kinds[from..]` (class `i` as class id `i`), linking the call
-    /// sites of `sites` that make their lambda classes, then the rest of `sites`; `relinked`
-    /// counts the sites linked so far. Application classes come from `app`.
+    /// Defines the classes `kinds[from..]` (class `i` as class id `i`, in initialization
+    /// state `inits[i]`), linking the call sites of `sites` that make their lambda classes,
+    /// then the rest of `sites`; `relinked` counts the sites linked so far. Application
+    /// classes come from `app`.
     pub(super) fn define_classes(
         &mut self,
         kinds: &[v1::ClassKind],
+        inits: &[Init],
         from: usize,
         sites: &[(u32, u16)],
         relinked: &mut usize,
@@ -362,6 +375,9 @@ impl Vm {
                 )));
             }
             self.rt.sync_classes(&self.prog);
+            // Linking a later call site may need it initialized (the state is checked with
+            // the rest of the process's).
+            self.rt.init[i] = inits.get(i).copied().unwrap_or(Init::Uninit);
         }
         while *relinked < sites.len() {
             self.relink(sites[*relinked], *relinked, kinds.len())?;

@@ -14,6 +14,7 @@ use crate::class::ClassKind;
 use crate::descriptor::Kind;
 use crate::heap::raw_kind;
 use crate::portable;
+use crate::runtime::Init;
 use crate::value::Ref;
 use crate::vm::{Config, Host, Vm};
 
@@ -175,8 +176,29 @@ impl Staging {
         let from = self.kinds.len();
         self.kinds.extend(piece.classes);
         self.sites.extend(piece.sites);
+        if piece.inits.len() != self.kinds.len() {
+            return Err(invalid(format!(
+                "{what}: {} initialization states for {} classes",
+                piece.inits.len(),
+                self.kinds.len()
+            )));
+        }
+        // Only initialized (or failed) matters for linking; the last piece brings the rest.
+        let inits: Vec<Init> = piece
+            .inits
+            .iter()
+            .map(|&b| match b {
+                2 => Init::Done,
+                3 => Init::Failed,
+                _ => Init::Uninit,
+            })
+            .collect();
+        for (i, &init) in inits.iter().enumerate().take(from) {
+            vm.rt.init[i] = init;
+        }
         vm.define_classes(
             &self.kinds,
+            &inits,
             from,
             &self.sites,
             &mut self.relinked,

@@ -653,6 +653,10 @@ pub struct Piece {
     pub sites_from: u32,
     /// The call sites linked since the piece before: `(host class, constant-pool index)`.
     pub sites: Vec<(u32, u16)>,
+    /// The initialization state of every class of the session when the piece was made, one
+    /// byte each (0 not initialized, 1 being initialized, 2 initialized, 3 failed): linking
+    /// a call site again needs the classes its linking initialized.
+    pub inits: ByteBuf,
     /// One past the highest handle the source had handed out when the piece was made: every
     /// handle in the piece is below it.
     pub handle_limit: u32,
