@@ -629,13 +629,22 @@ fn precopy_check(mut vm: Vm, every: u64, config: &Config, stats: bool) -> Result
     use phantom_vm::checkpoint::stage::Staging;
     /// Bytes of heap records per piece: small, so rounds and large arrays span pieces.
     const PIECE: usize = 64 << 10;
-    fn send(staging: &mut Staging, piece: &checkpoint::v1::Piece) -> Result<()> {
+    /// Sends a piece through its encoding, keeping the bytes.
+    fn send(
+        staging: &mut Staging,
+        piece: &checkpoint::v1::Piece,
+        sent: &mut Vec<Vec<u8>>,
+    ) -> Result<()> {
         let bytes = checkpoint::encode_piece(piece);
         let decoded = checkpoint::decode_piece(&bytes, DEFAULT_MAX_BYTES)?;
+        sent.push(bytes);
         staging
             .apply(decoded)
             .with_context(|| format!("staging piece {}", piece.seq))
     }
+    // PHANTOM_PRECOPY_DUMP=DIR keeps each session's pieces, one file per session holding each
+    // piece's length (4 bytes, little-endian) and bytes in turn: seeds for the fuzzer (ci/fuzz).
+    let dump = std::env::var_os("PHANTOM_PRECOPY_DUMP").map(PathBuf::from);
     /// The capture with the times of waiting threads left out: they are relative to the
     /// moment of each capture.
     fn timeless(vm: &mut Vm) -> Result<checkpoint::v1::Checkpoint> {
@@ -655,6 +664,7 @@ fn precopy_check(mut vm: Vm, every: u64, config: &Config, stats: bool) -> Result
         id[..8].copy_from_slice(&session.to_le_bytes());
         let mut tracker = vm.precopy_start(id);
         let mut staging = Staging::new(Box::new(host::StdHost::new()), config.clone());
+        let mut sent = Vec::new();
         let mut rounds = 0;
         while rounds < 3 {
             let target = vm.executed().saturating_add(every);
@@ -663,11 +673,20 @@ fn precopy_check(mut vm: Vm, every: u64, config: &Config, stats: bool) -> Result
                 return Ok(code);
             }
             let piece = vm.precopy_piece(&mut tracker, PIECE)?;
-            send(&mut staging, &piece)?;
+            send(&mut staging, &piece, &mut sent)?;
             rounds += u32::from(tracker.round_done());
         }
         for piece in vm.precopy_final(&mut tracker, PIECE)? {
-            send(&mut staging, &piece)?;
+            send(&mut staging, &piece, &mut sent)?;
+        }
+        if let Some(dir) = &dump {
+            let mut bytes = Vec::new();
+            for p in &sent {
+                bytes.extend((p.len() as u32).to_le_bytes());
+                bytes.extend_from_slice(p);
+            }
+            let file = dir.join(format!("session-{session}.pieces"));
+            std::fs::write(&file, bytes).with_context(|| format!("writing {}", file.display()))?;
         }
         let mut staged = staging
             .finish(true)

@@ -173,6 +173,8 @@ async fn transfer(
             let decision = match &event {
                 SourceEvent::Committed => Decision::Committed,
                 SourceEvent::ResumeLocally { .. } => Decision::Aborted,
+                // Only a pre-copy source reports applied rounds.
+                SourceEvent::Applied { .. } => continue,
             };
             node.decisions
                 .lock()
@@ -198,6 +200,7 @@ async fn transfer(
                     }
                     outcome = Some(Err(reason.to_string()));
                 }
+                SourceEvent::Applied { .. } => {}
             }
         }
         while let Some(message) = source.poll_transmit() {
@@ -457,6 +460,11 @@ async fn receive(
                         info!(job = %meta.id, "migration abandoned, copy dropped: {reason}");
                     }
                 }
+                // `accept` declines pre-copy offers, so pre-copy events never come.
+                TargetEvent::Classes { .. }
+                | TargetEvent::Piece { .. }
+                | TargetEvent::RoundEnd { .. }
+                | TargetEvent::Finish { .. } => {}
             }
         }
         while let Some(message) = target.poll_transmit() {

@@ -14,11 +14,21 @@
 //! after it has voted, the target waits for the decision and asks the source's [`Decisions`]
 //! record when the connection breaks. A process is never lost and never runs twice (unless the
 //! host it runs on dies). `docs/protocol.md` gives the whole argument.
+//!
+//! A migration may also be offered with **pre-copy** ([`Source::new_precopy`]): the process keeps
+//! running at the source while rounds of [`Message::Piece`]s travel, each confirmed by the
+//! target's [`Message::Applied`]; only then does the source freeze it and send the final round,
+//! closed by [`Message::Frozen`]. The vote and the decision are the same as in the classic flow,
+//! and a vote is only possible after `Frozen`, so a failure in any earlier round leaves a process
+//! that never stopped. [`precopy::next_step`] is the policy that decides when to freeze.
 
 mod decisions;
+pub mod precopy;
 mod source;
 mod target;
 
+#[cfg(test)]
+mod precopy_tests;
 #[cfg(test)]
 mod sim;
 #[cfg(test)]
@@ -31,6 +41,7 @@ use std::time::Duration;
 use serde::{Deserialize, Serialize};
 
 pub use decisions::{Decision, Decisions, Lookup};
+pub use precopy::PreCopyOffer;
 pub use source::{Source, SourceConfig, SourceEvent};
 pub use target::{Offered, Target, TargetConfig, TargetEvent};
 
@@ -110,7 +121,14 @@ impl fmt::Display for ClassHash {
 /// Everything that travels between the hosts. One migration stream carries, in order:
 /// `Offer`, `Accept` or `Refuse`, `Class`*, `Chunk`*, `End`, `Restored`, `Commit` (with `Abort`
 /// possible from either side until the target's `Restored`, and from the source until `Commit`).
+/// With pre-copy, `Chunk`* `End` is replaced by rounds: (`Piece`* `RoundEnd`, answered by
+/// `Applied`)*, then the final round `Piece`* `Frozen`.
 /// `OutcomeQuery` and `Outcome` travel on a separate, later connection from target to source.
+///
+/// The encoding is CBOR through serde. Fields added since the first version are optional on the
+/// wire (`#[serde(default)]`) and left out when they have their default, so the classic flow's
+/// messages are byte for byte what they were; an older peer rejects the pre-copy variants as
+/// malformed, and ignores an `Offer`'s `precopy` (answering `Accept` without it, that is, false).
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Message {
     /// Source → target: asks the target to take over a process.
@@ -120,15 +138,24 @@ pub enum Message {
         /// Process metadata, opaque to the transport (the caller's encoding).
         #[serde(with = "serde_bytes")]
         meta: Vec<u8>,
-        /// Length of the checkpoint document that will follow, without class bytes.
+        /// Length of the checkpoint document that will follow, without class bytes; 0 with
+        /// pre-copy.
         checkpoint_len: u64,
         /// Every class the process needs.
         classes: Vec<ClassHash>,
+        /// Present when the process would move by pre-copy: pieces instead of a checkpoint.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        precopy: Option<PreCopyOffer>,
     },
     /// Target → source: agrees, and lists the offered classes it does not hold.
     Accept {
         /// The classes to send, in the order the target expects them.
         missing: Vec<ClassHash>,
+        /// Whether the target takes the offered pre-copy. False (what a target that predates
+        /// pre-copy implies) to a pre-copy offer makes the source abort; true to a classic
+        /// offer is a protocol error.
+        #[serde(default, skip_serializing_if = "is_false")]
+        precopy: bool,
     },
     /// Target → source: declines the offer; the process stays on the source.
     Refuse {
@@ -153,6 +180,41 @@ pub enum Message {
     End {
         /// The checkpoint length again, checked against what arrived.
         checkpoint_len: u64,
+    },
+    /// Source → target, pre-copy: one piece of a round, a document opaque to the transport.
+    Piece {
+        /// The round, counted from 0; rounds follow each other without gaps.
+        round: u32,
+        /// At most the source's chunk size and the target's `max_chunk_len`.
+        #[serde(with = "serde_bytes")]
+        bytes: Vec<u8>,
+    },
+    /// Source → target, pre-copy: a round (not the final one) is complete.
+    RoundEnd {
+        /// The round that ends.
+        round: u32,
+        /// How many pieces it had, checked against what arrived.
+        pieces: u32,
+        /// How many bytes its pieces had, checked against what arrived.
+        bytes: u64,
+    },
+    /// Target → source, pre-copy: the target has staged every piece of a round.
+    Applied {
+        /// The round, which the source ended with `RoundEnd`.
+        round: u32,
+    },
+    /// Source → target, pre-copy: the final round is complete, and the process is frozen at the
+    /// source. The target finishes staging and votes with `Restored`.
+    Frozen {
+        /// The final round.
+        round: u32,
+        /// How many pieces it had, checked against what arrived.
+        pieces: u32,
+        /// How many bytes its pieces had, checked against what arrived.
+        bytes: u64,
+        /// Process metadata taken at the freeze; it replaces the offer's.
+        #[serde(with = "serde_bytes")]
+        meta: Vec<u8>,
     },
     /// Target → source: the process is restored and frozen on the target; the target's vote.
     Restored,
@@ -187,6 +249,10 @@ impl Message {
             Message::Class { .. } => "Class",
             Message::Chunk { .. } => "Chunk",
             Message::End { .. } => "End",
+            Message::Piece { .. } => "Piece",
+            Message::RoundEnd { .. } => "RoundEnd",
+            Message::Applied { .. } => "Applied",
+            Message::Frozen { .. } => "Frozen",
             Message::Restored => "Restored",
             Message::Commit => "Commit",
             Message::Abort { .. } => "Abort",
@@ -205,16 +271,19 @@ impl fmt::Debug for Message {
                 meta,
                 checkpoint_len,
                 classes,
+                precopy,
             } => f
                 .debug_struct("Offer")
                 .field("id", id)
                 .field("meta_len", &meta.len())
                 .field("checkpoint_len", checkpoint_len)
                 .field("classes", &classes.len())
+                .field("precopy", precopy)
                 .finish(),
-            Message::Accept { missing } => f
+            Message::Accept { missing, precopy } => f
                 .debug_struct("Accept")
                 .field("missing", &missing.len())
+                .field("precopy", precopy)
                 .finish(),
             Message::Refuse { reason } => f.debug_struct("Refuse").field("reason", reason).finish(),
             Message::Class { hash, bytes } => f
@@ -227,6 +296,34 @@ impl fmt::Debug for Message {
                 .debug_struct("End")
                 .field("checkpoint_len", checkpoint_len)
                 .finish(),
+            Message::Piece { round, bytes } => f
+                .debug_struct("Piece")
+                .field("round", round)
+                .field("len", &bytes.len())
+                .finish(),
+            Message::RoundEnd {
+                round,
+                pieces,
+                bytes,
+            } => f
+                .debug_struct("RoundEnd")
+                .field("round", round)
+                .field("pieces", pieces)
+                .field("bytes", bytes)
+                .finish(),
+            Message::Applied { round } => f.debug_struct("Applied").field("round", round).finish(),
+            Message::Frozen {
+                round,
+                pieces,
+                bytes,
+                meta,
+            } => f
+                .debug_struct("Frozen")
+                .field("round", round)
+                .field("pieces", pieces)
+                .field("bytes", bytes)
+                .field("meta_len", &meta.len())
+                .finish(),
             Message::Restored => f.write_str("Restored"),
             Message::Commit => f.write_str("Commit"),
             Message::Abort { reason } => f.debug_struct("Abort").field("reason", reason).finish(),
@@ -238,6 +335,11 @@ impl fmt::Debug for Message {
                 .finish(),
         }
     }
+}
+
+/// For `skip_serializing_if`: a flag that is false stays off the wire.
+fn is_false(flag: &bool) -> bool {
+    !*flag
 }
 
 /// Why a migration was abandoned. Every variant ends the migration with the process on the
@@ -327,4 +429,40 @@ pub enum MigrationError {
     /// A migration with this id is already known to the source's decision record.
     #[error("migration {0} is already known")]
     DuplicateId(MigrationId),
+    /// The target does not take pre-copy (it answered a pre-copy offer with `Accept` without
+    /// it). The process never stopped: the caller may offer it again the classic way, under a
+    /// new id.
+    #[error("the target does not do pre-copy")]
+    PreCopyDeclined,
+    /// The offer contradicts itself.
+    #[error("invalid offer: {detail}")]
+    InvalidOffer {
+        /// What is wrong with it.
+        detail: &'static str,
+    },
+    /// A pre-copy message named another round than the one in progress.
+    #[error("round {received} arrived while round {expected} was due")]
+    RoundOutOfOrder {
+        /// The round due.
+        expected: u32,
+        /// The round named.
+        received: u32,
+    },
+    /// A round's `RoundEnd` or `Frozen` does not count what arrived.
+    #[error(
+        "round {round} announced {announced_pieces} pieces of {announced_bytes} bytes, \
+         but {pieces} pieces of {bytes} bytes arrived"
+    )]
+    RoundMismatch {
+        /// The round.
+        round: u32,
+        /// The pieces announced.
+        announced_pieces: u32,
+        /// The bytes announced.
+        announced_bytes: u64,
+        /// The pieces that arrived.
+        pieces: u32,
+        /// The bytes that arrived.
+        bytes: u64,
+    },
 }

@@ -1,14 +1,15 @@
 //! A simulated pair of peers over a virtual clock: a source host (machine plus decision record)
 //! and a target host joined by a reliable, ordered link with delay, jitter, loss (as
 //! retransmission delay), broken connections, partitions and a crashing target. Thousands of
-//! seeded scenarios check that the process ends up in exactly one place.
+//! seeded scenarios check that the process ends up in exactly one place, in the classic flow
+//! and with pre-copy (where, besides, nothing starts at the target without `Frozen`).
 
 use std::collections::{HashSet, VecDeque};
 use std::time::Duration;
 
 use super::{
-    ClassHash, Decision, Decisions, Lookup, Message, MigrationId, Source, SourceConfig,
-    SourceEvent, Target, TargetConfig, TargetEvent, Time,
+    ClassHash, Decision, Decisions, Lookup, Message, MigrationError, MigrationId, Source,
+    SourceConfig, SourceEvent, Target, TargetConfig, TargetEvent, Time,
 };
 
 /// splitmix64: small, fast, and the same on every machine, so a failing seed replays.
@@ -82,6 +83,58 @@ struct Tally {
     aborted_by_query: u32,
     classes_sent: u32,
     classes_held: u32,
+    /// Pre-copy: the migration failed before the freeze (the process never stopped).
+    cancelled_running: u32,
+    /// Pre-copy: the migration failed after the freeze (the frozen process resumed).
+    resumed_frozen: u32,
+    /// Pre-copy: the target declined pre-copy.
+    declined: u32,
+    /// Pre-copy: rounds the target applied, over all scenarios.
+    rounds_applied: u32,
+}
+
+/// A pre-copy scenario: the source's driver pushes rounds of pieces while the process runs,
+/// waits for `Applied` (unless pipelined), and pushes the last round frozen; the target's
+/// driver stages the pieces and answers each round after a delay.
+#[derive(Debug)]
+struct PreCopy {
+    /// Piece sizes of each round; the last is the final round, pushed frozen.
+    rounds: Vec<Vec<usize>>,
+    /// Encoding a round takes this long after the previous `Applied` (or round end, pipelined).
+    encode_delay: Duration,
+    /// The source starts the next round without waiting for `Applied`.
+    pipelined: bool,
+    /// The target's caller stages a round in this long.
+    apply_delay: Duration,
+    /// Staging this round fails.
+    apply_fails: Option<u32>,
+    /// The target predates pre-copy (its caller accepts the classic way).
+    old_target: bool,
+    // The source's driver:
+    /// The next round to push.
+    next: usize,
+    /// When to push it, if it is due.
+    push_at: Option<Time>,
+    /// The final round has started: the process is frozen at the source.
+    frozen: bool,
+    /// Rounds reported applied at the source.
+    applied: u32,
+    // The target's driver:
+    /// Rounds ended at the target, with when their staging completes.
+    applying: VecDeque<(Time, u32)>,
+    /// The round and piece the target expects next.
+    staged_round: usize,
+    staged_pieces: usize,
+    /// The target's caller saw the classes, and the final round (`Finish`).
+    classes_seen: bool,
+    finished: bool,
+}
+
+/// The bytes of one piece: recognisable, so the target can check it received exactly it.
+fn piece(round: usize, index: usize, len: usize) -> Vec<u8> {
+    (0..len)
+        .map(|at| (round * 31 + index * 7 + at) as u8)
+        .collect()
 }
 
 /// One direction of the migration connection: delivery is ordered, so a message never overtakes
@@ -142,6 +195,7 @@ struct Sim {
     sent_classes: Vec<ClassHash>,
     sent_checkpoint: usize,
     tally: Tally,
+    precopy: Option<PreCopy>,
 }
 
 /// Virtual time after which a scenario counts as hung.
@@ -193,6 +247,7 @@ impl Sim {
             answer_timeout: Duration::from_millis(500 + rng.below(2000)),
             restore_allowance: Duration::from_millis(1000 + rng.below(6000)),
             allowance_per_mib: Duration::from_secs(1),
+            round_timeout: Duration::from_secs(5),
         };
         let target_config = TargetConfig {
             max_chunk_len: 8448,
@@ -243,7 +298,61 @@ impl Sim {
             sent_classes: Vec::new(),
             sent_checkpoint: 0,
             tally: Tally::default(),
+            precopy: None,
         }
+    }
+
+    /// The same world as `new(seed)`, but the process moves by pre-copy.
+    fn new_precopy(seed: u64) -> Self {
+        let mut sim = Sim::new(seed);
+        let rng = &mut sim.rng;
+        let chunk_size = sim.chunk_size;
+        let rounds: Vec<Vec<usize>> = (0..1 + rng.below(5))
+            .map(|_| {
+                (0..rng.below(6))
+                    .map(|_| rng.below(chunk_size as u64 + 1) as usize)
+                    .collect()
+            })
+            .collect();
+        let total: usize = rounds.iter().flatten().sum();
+        let precopy = PreCopy {
+            encode_delay: rng.millis(200),
+            pipelined: rng.chance(200),
+            apply_delay: rng.millis(1500),
+            apply_fails: rng
+                .chance(50)
+                .then(|| rng.below(rounds.len() as u64) as u32),
+            old_target: rng.chance(50),
+            next: 0,
+            // Round 0 may be ready before the target accepts.
+            push_at: Some(at_ms(rng.below(100))),
+            frozen: false,
+            applied: 0,
+            applying: VecDeque::new(),
+            staged_round: 0,
+            staged_pieces: 0,
+            classes_seen: false,
+            finished: false,
+            rounds,
+        };
+        let config = SourceConfig {
+            chunk_size,
+            answer_timeout: Duration::from_millis(500 + rng.below(2000)),
+            restore_allowance: Duration::from_millis(1000 + rng.below(6000)),
+            allowance_per_mib: Duration::from_secs(1),
+            round_timeout: Duration::from_millis(2000 + rng.below(4000)),
+        };
+        sim.source = Source::new_precopy(
+            Time::default(),
+            sim.id,
+            b"process 42".to_vec(),
+            sim.classes.clone(),
+            total as u64 + rng.below(1000),
+            config,
+        );
+        sim.checkpoint = Vec::new();
+        sim.precopy = Some(precopy);
+        sim
     }
 
     fn partitioned(&self, at: Time) -> bool {
@@ -264,6 +373,13 @@ impl Sim {
             alive(self.target.as_ref().and_then(Target::poll_timeout)),
             alive(self.accept_at),
             alive(self.restored_at),
+            self.precopy.as_ref().and_then(|precopy| precopy.push_at),
+            alive(
+                self.precopy
+                    .as_ref()
+                    .and_then(|precopy| precopy.applying.front())
+                    .map(|(at, _)| *at),
+            ),
             self.world.target_crash_at.filter(|_| !self.target_crashed),
             self.world
                 .partition
@@ -377,12 +493,33 @@ impl Sim {
         }
         if self.accept_at.is_some_and(|at| at <= now) {
             self.accept_at = None;
+            let takes_precopy = self
+                .precopy
+                .as_ref()
+                .is_some_and(|precopy| !precopy.old_target);
             if let Some(target) = &mut self.target {
                 if self.world.refuse {
                     target.refuse(now, "overloaded".to_owned());
+                } else if takes_precopy {
+                    target.accept_precopy(now, |hash| self.held.contains(hash));
                 } else {
                     target.accept(now, |hash| self.held.contains(hash));
                 }
+            }
+        }
+        self.push_round();
+        if let Some(precopy) = &mut self.precopy
+            && let Some(&(at, round)) = precopy.applying.front()
+            && at <= now
+        {
+            precopy.applying.pop_front();
+            if let Some(target) = &mut self.target {
+                let result = if precopy.apply_fails == Some(round) {
+                    Err("bad piece".to_owned())
+                } else {
+                    Ok(())
+                };
+                target.handle_applied(now, round, result);
             }
         }
         if self.restored_at.is_some_and(|at| at <= now) {
@@ -457,16 +594,76 @@ impl Sim {
         }
     }
 
+    /// The source's pre-copy driver: pushes the round that is due, the last one frozen.
+    fn push_round(&mut self) {
+        let now = self.now;
+        let Some(precopy) = &mut self.precopy else {
+            return;
+        };
+        if precopy.push_at.is_none_or(|at| at > now) {
+            return;
+        }
+        precopy.push_at = None;
+        if self.source.decision().is_some() {
+            return;
+        }
+        let round = precopy.next;
+        precopy.next += 1;
+        for (index, len) in precopy.rounds[round].iter().enumerate() {
+            self.source.push_piece(piece(round, index, *len));
+        }
+        if round + 1 == precopy.rounds.len() {
+            // A driver freezes the process here, then pushes the final round's pieces.
+            precopy.frozen = true;
+            self.source.frozen(now, b"frozen process 42".to_vec());
+        } else {
+            self.source.end_round(now);
+            if precopy.pipelined {
+                precopy.push_at = Some(now + precopy.encode_delay);
+            }
+        }
+    }
+
     fn poll_source_events(&mut self) {
         while let Some(event) = self.source.poll_event() {
             let decision = match event {
                 SourceEvent::Committed => {
+                    assert!(
+                        self.precopy.as_ref().is_none_or(|precopy| precopy.frozen),
+                        "committed a process that was not frozen: {:?}",
+                        self.world
+                    );
                     self.committed += 1;
                     Decision::Committed
                 }
-                SourceEvent::ResumeLocally { .. } => {
+                SourceEvent::ResumeLocally { reason } => {
+                    if let Some(precopy) = &self.precopy {
+                        if reason == MigrationError::PreCopyDeclined {
+                            assert!(precopy.old_target, "declined by a pre-copy target");
+                            self.tally.declined += 1;
+                        }
+                        if precopy.frozen {
+                            self.tally.resumed_frozen += 1;
+                        } else {
+                            self.tally.cancelled_running += 1;
+                        }
+                    }
                     self.resumed += 1;
                     Decision::Aborted
+                }
+                SourceEvent::Applied { round } => {
+                    let precopy = self.precopy.as_mut().expect("pre-copy");
+                    assert_eq!(round, precopy.applied, "rounds are applied in order");
+                    assert!(
+                        (round as usize) < precopy.next,
+                        "applied before it was pushed"
+                    );
+                    precopy.applied += 1;
+                    self.tally.rounds_applied += 1;
+                    if !precopy.pipelined {
+                        precopy.push_at = Some(self.now + precopy.encode_delay);
+                    }
+                    continue;
                 }
             };
             self.decisions.record(self.now, self.id, decision);
@@ -490,6 +687,15 @@ impl Sim {
                 Message::Chunk { bytes } => {
                     assert!(bytes.len() <= self.chunk_size, "chunk over the chunk size");
                     self.sent_checkpoint += bytes.len();
+                }
+                Message::Piece { bytes, .. } => {
+                    assert!(bytes.len() <= self.chunk_size, "piece over the chunk size");
+                }
+                Message::Frozen { .. } => {
+                    assert!(
+                        self.precopy.as_ref().is_some_and(|precopy| precopy.frozen),
+                        "Frozen sent for a process that was not frozen"
+                    );
                 }
                 _ => {}
             }
@@ -521,7 +727,68 @@ impl Sim {
                     assert!(classes == expected, "exactly the missing classes arrive");
                     self.restored_at = Some(now + self.world.restore_delay);
                 }
-                TargetEvent::Start => self.started += 1,
+                TargetEvent::Classes { classes } => {
+                    let precopy = self.precopy.as_mut().expect("pre-copy");
+                    assert!(!precopy.classes_seen, "classes twice");
+                    precopy.classes_seen = true;
+                    let expected: Vec<_> = self
+                        .classes
+                        .iter()
+                        .filter(|(hash, _)| !self.held.contains(hash))
+                        .cloned()
+                        .collect();
+                    assert!(classes == expected, "exactly the missing classes arrive");
+                }
+                TargetEvent::Piece { round, bytes } => {
+                    let precopy = self.precopy.as_mut().expect("pre-copy");
+                    assert!(precopy.classes_seen, "a piece before the classes");
+                    assert_eq!(round as usize, precopy.staged_round);
+                    let index = precopy.staged_pieces;
+                    let len = precopy.rounds[precopy.staged_round][index];
+                    assert!(
+                        bytes == piece(precopy.staged_round, index, len),
+                        "pieces travel intact and in order"
+                    );
+                    precopy.staged_pieces += 1;
+                }
+                TargetEvent::RoundEnd { round, pieces, .. } => {
+                    let precopy = self.precopy.as_mut().expect("pre-copy");
+                    assert_eq!(round as usize, precopy.staged_round);
+                    assert_eq!(pieces as usize, precopy.rounds[round as usize].len());
+                    assert_eq!(precopy.staged_pieces, pieces as usize);
+                    assert!(
+                        (round as usize) + 1 < precopy.rounds.len(),
+                        "the final round ends with Frozen"
+                    );
+                    precopy.staged_round += 1;
+                    precopy.staged_pieces = 0;
+                    precopy
+                        .applying
+                        .push_back((now + precopy.apply_delay, round));
+                }
+                TargetEvent::Finish { meta } => {
+                    let precopy = self.precopy.as_mut().expect("pre-copy");
+                    assert_eq!(
+                        meta, b"frozen process 42",
+                        "Frozen's metadata replaces the offer's"
+                    );
+                    assert!(precopy.frozen, "Finish for a process still running");
+                    assert_eq!(precopy.staged_round + 1, precopy.rounds.len());
+                    assert_eq!(
+                        precopy.staged_pieces,
+                        precopy.rounds[precopy.staged_round].len()
+                    );
+                    precopy.finished = true;
+                    self.restored_at = Some(now + self.world.restore_delay);
+                }
+                TargetEvent::Start => {
+                    assert!(
+                        self.precopy.as_ref().is_none_or(|precopy| precopy.finished),
+                        "started without Frozen: {:?}",
+                        self.world
+                    );
+                    self.started += 1
+                }
                 TargetEvent::Discard { .. } => self.discarded += 1,
             }
         }
@@ -656,6 +923,75 @@ fn a_calm_world_always_moves_the_process() {
         };
         let (ending, tally) = sim.run();
         assert_eq!(ending, Ending::Moved, "seed {seed}");
+        assert_eq!(
+            tally.queries_answered + tally.queries_failed,
+            0,
+            "seed {seed}"
+        );
+    }
+}
+
+#[test]
+fn random_precopy_scenarios_never_lose_or_duplicate_the_process() {
+    let mut total = Tally::default();
+    for seed in 0..3000 {
+        let (ending, tally) = Sim::new_precopy(seed).run();
+        match ending {
+            Ending::Moved => total.moved += 1,
+            Ending::Resumed => total.resumed += 1,
+            Ending::DiedWithHost => total.died_with_host += 1,
+        }
+        total.queries_answered += tally.queries_answered;
+        total.queries_failed += tally.queries_failed;
+        total.cancelled_running += tally.cancelled_running;
+        total.resumed_frozen += tally.resumed_frozen;
+        total.declined += tally.declined;
+        total.rounds_applied += tally.rounds_applied;
+    }
+    println!("{total:?}");
+    assert!(total.moved > 300, "{total:?}");
+    assert!(total.resumed > 300, "{total:?}");
+    assert!(total.died_with_host > 0, "{total:?}");
+    assert!(total.queries_answered > 0, "{total:?}");
+    // Failures both while the process ran and after it froze, and old targets.
+    assert!(total.cancelled_running > 100, "{total:?}");
+    assert!(total.resumed_frozen > 100, "{total:?}");
+    assert!(total.declined > 10, "{total:?}");
+    assert!(total.rounds_applied > 1000, "{total:?}");
+}
+
+#[test]
+fn a_calm_world_always_moves_the_process_by_precopy() {
+    for seed in 0..200 {
+        let mut sim = Sim::new_precopy(seed);
+        sim.world = World {
+            seed,
+            delay: Duration::from_millis(10),
+            jitter_ms: 5,
+            loss_per_mille: 0,
+            break_per_mille: 0,
+            idle: Duration::from_secs(5),
+            target_crash_at: None,
+            partition: None,
+            refuse: false,
+            restore_fails: false,
+            accept_delay: Duration::ZERO,
+            restore_delay: Duration::from_millis(100),
+        };
+        if let Some(precopy) = &mut sim.precopy {
+            precopy.old_target = false;
+            precopy.apply_fails = None;
+        }
+        let (rounds, pipelined) = sim.precopy.as_ref().map_or((0, false), |precopy| {
+            (precopy.rounds.len(), precopy.pipelined)
+        });
+        let (ending, tally) = sim.run();
+        assert_eq!(ending, Ending::Moved, "seed {seed}");
+        // A pipelined source may freeze before every round is applied; the final round's
+        // staging covers them.
+        if !pipelined {
+            assert_eq!(tally.rounds_applied as usize, rounds - 1, "seed {seed}");
+        }
         assert_eq!(
             tally.queries_answered + tally.queries_failed,
             0,

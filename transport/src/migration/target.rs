@@ -1,10 +1,11 @@
-//! The receiving side of a migration: checks the offer, collects classes and checkpoint, votes
-//! by restoring, and waits for (or asks for) the source's decision.
+//! The receiving side of a migration: checks the offer, collects classes and checkpoint (or
+//! pre-copy rounds, for the caller to stage), votes by restoring, and waits for (or asks for)
+//! the source's decision.
 
 use std::collections::{HashSet, VecDeque};
 use std::time::Duration;
 
-use super::{ClassHash, Message, MigrationError, MigrationId, Time};
+use super::{ClassHash, Message, MigrationError, MigrationId, PreCopyOffer, Time};
 
 /// Limits and timeouts of the receiving side. The limits bound what a hostile or broken source
 /// can make the target allocate: an offer over a limit is refused before anything is received.
@@ -20,8 +21,12 @@ pub struct TargetConfig {
     pub max_class_len: u64,
     /// Most class bytes accepted in one migration.
     pub max_class_bytes: u64,
-    /// Largest `Chunk` accepted; the source's `chunk_size` must not exceed it.
+    /// Largest `Chunk` or pre-copy `Piece` accepted; the source's `chunk_size` must not exceed
+    /// it.
     pub max_chunk_len: u64,
+    /// Most bytes of pre-copy pieces accepted in one migration, all rounds together: a pre-copy
+    /// offer whose `max_bytes` is over this is refused.
+    pub max_precopy_bytes: u64,
     /// Longest silence from the source before the offer or during the transfer.
     pub idle_timeout: Duration,
     /// How long to wait for `Commit` or `Abort` after voting before asking the source.
@@ -43,6 +48,7 @@ impl Default for TargetConfig {
             max_class_len: 16 << 20,
             max_class_bytes: 1 << 30,
             max_chunk_len: 4 << 20,
+            max_precopy_bytes: 4 << 30,
             idle_timeout: Duration::from_secs(30),
             commit_timeout: Duration::from_secs(30),
             query_backoff_min: Duration::from_millis(200),
@@ -59,18 +65,54 @@ pub struct Offered {
     pub id: MigrationId,
     /// Process metadata, opaque to the transport.
     pub meta: Vec<u8>,
-    /// Length of the checkpoint document to come.
+    /// Length of the checkpoint document to come; 0 with pre-copy.
     pub checkpoint_len: u64,
     /// Every class the process needs.
     pub classes: Vec<ClassHash>,
+    /// The pre-copy terms, if the source offers pre-copy. `Target::accept_precopy` takes it,
+    /// `Target::accept` declines it (and the source then aborts).
+    pub precopy: Option<PreCopyOffer>,
 }
 
 /// What the target's caller must do. Every migration ends with exactly one `Start` or
 /// `Discard`.
+///
+/// A pre-copy migration brings, instead of `Restore`: one `Classes`, then for each round its
+/// `Piece`s and a `RoundEnd` (or, for the final round, `Finish`), in the order they arrived.
 #[derive(Clone, PartialEq, Eq)]
 pub enum TargetEvent {
-    /// An acceptable offer arrived: call `Target::accept` or `Target::refuse`.
+    /// An acceptable offer arrived: call `Target::accept` (or `Target::accept_precopy`) or
+    /// `Target::refuse`.
     Offered(Offered),
+    /// Pre-copy: every class the target asked for has arrived (none, if it held them all),
+    /// before any piece: the pieces may use them.
+    Classes {
+        /// The classes that travelled, in the order asked for; the others the target holds.
+        classes: Vec<(ClassHash, Vec<u8>)>,
+    },
+    /// Pre-copy: the next piece of a round, to stage in order.
+    Piece {
+        /// Its round.
+        round: u32,
+        /// The piece, opaque to the transport.
+        bytes: Vec<u8>,
+    },
+    /// Pre-copy: every piece of `round` has arrived (counted and checked). Stage them, then call
+    /// `Target::handle_applied` with the result.
+    RoundEnd {
+        /// The round.
+        round: u32,
+        /// Its pieces.
+        pieces: u32,
+        /// Their bytes.
+        bytes: u64,
+    },
+    /// Pre-copy: the final round has arrived and the process is frozen at the source. Finish
+    /// staging, keep the process frozen, and call `Target::handle_restored` with the result.
+    Finish {
+        /// Process metadata taken at the freeze (it replaces the offer's).
+        meta: Vec<u8>,
+    },
     /// Everything arrived: restore the process, keep it frozen, and call
     /// `Target::handle_restored` with the result.
     Restore {
@@ -95,6 +137,29 @@ impl std::fmt::Debug for TargetEvent {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             TargetEvent::Offered(offered) => f.debug_tuple("Offered").field(offered).finish(),
+            TargetEvent::Classes { classes } => f
+                .debug_struct("Classes")
+                .field("classes", &classes.len())
+                .finish(),
+            TargetEvent::Piece { round, bytes } => f
+                .debug_struct("Piece")
+                .field("round", round)
+                .field("len", &bytes.len())
+                .finish(),
+            TargetEvent::RoundEnd {
+                round,
+                pieces,
+                bytes,
+            } => f
+                .debug_struct("RoundEnd")
+                .field("round", round)
+                .field("pieces", pieces)
+                .field("bytes", bytes)
+                .finish(),
+            TargetEvent::Finish { meta } => f
+                .debug_struct("Finish")
+                .field("meta_len", &meta.len())
+                .finish(),
             TargetEvent::Restore {
                 meta,
                 checkpoint,
@@ -119,6 +184,7 @@ enum State {
     /// The caller is deciding whether to accept.
     Offered {
         classes: Vec<ClassHash>,
+        precopy: Option<PreCopyOffer>,
     },
     /// Classes arrive in the order of `missing`, then the checkpoint.
     Receiving {
@@ -127,7 +193,24 @@ enum State {
         class_bytes: u64,
         checkpoint: Vec<u8>,
     },
-    /// The caller is restoring.
+    /// Pre-copy: classes arrive in the order of `missing` (handed over in `Classes` once all
+    /// are in, `received` counting them), then the rounds. Pieces of `round` arrive now; rounds
+    /// before it have ended, and the caller has applied those before `applied`.
+    PreCopy {
+        missing: Vec<ClassHash>,
+        classes: Vec<(ClassHash, Vec<u8>)>,
+        received: usize,
+        class_bytes: u64,
+        /// The offer's bound on all pieces.
+        max_bytes: u64,
+        round: u32,
+        pieces: u32,
+        bytes: u64,
+        /// Bytes of all pieces so far.
+        total: u64,
+        applied: u32,
+    },
+    /// The caller is restoring (pre-copy: finishing the staging).
     Restoring,
     /// Voted (`Restored` queued); waiting for the decision since `since`.
     AwaitingCommit {
@@ -162,6 +245,13 @@ enum State {
 ///
 /// Once it has voted (`Restored`), the target never decides on its own: it holds the frozen
 /// process until the source's `Commit`/`Abort` or an `Outcome` says what to do.
+///
+/// Pre-copy ([`accept_precopy`](Self::accept_precopy)) replaces the checkpoint with rounds: the
+/// caller stages each `Piece` event, answers each `RoundEnd` with
+/// [`handle_applied`](Self::handle_applied), and after `Finish` (the process is frozen at the
+/// source) finishes the staging and votes with `handle_restored`, as after `Restore`. Nothing
+/// but `Commit` or `Abort` may follow `Frozen`, and the vote needs it: a process never starts
+/// here from rounds alone.
 #[derive(Debug)]
 pub struct Target {
     config: TargetConfig,
@@ -212,11 +302,37 @@ impl Target {
     }
 
     /// The caller accepts the offer; `holds` says which classes it already has. Ignored unless
-    /// an `Offered` event is pending an answer.
-    pub fn accept(&mut self, now: Time, mut holds: impl FnMut(&ClassHash) -> bool) {
-        let State::Offered { classes } = &self.state else {
+    /// an `Offered` event is pending an answer. A caller that cannot stage pre-copy rounds
+    /// accepts this way: it declines a pre-copy offer (`Accept` without pre-copy, after which
+    /// the source aborts and may retry the classic way) and ends with `Discard`.
+    pub fn accept(&mut self, now: Time, holds: impl FnMut(&ClassHash) -> bool) {
+        self.answer(now, holds, false);
+    }
+
+    /// As [`accept`](Self::accept), but takes pre-copy if the offer has it: the rounds then
+    /// arrive as `Classes`, `Piece`, `RoundEnd` and `Finish` events.
+    pub fn accept_precopy(&mut self, now: Time, holds: impl FnMut(&ClassHash) -> bool) {
+        self.answer(now, holds, true);
+    }
+
+    fn answer(&mut self, now: Time, mut holds: impl FnMut(&ClassHash) -> bool, precopy: bool) {
+        let State::Offered {
+            classes,
+            precopy: offered,
+        } = &self.state
+        else {
             return;
         };
+        let offered = *offered;
+        if offered.is_some() && !precopy {
+            self.transmits.push_back(Message::Accept {
+                missing: Vec::new(),
+                precopy: false,
+            });
+            return self.finish(TargetEvent::Discard {
+                reason: MigrationError::PreCopyDeclined,
+            });
+        }
         let mut seen = HashSet::new();
         let missing: Vec<ClassHash> = classes
             .iter()
@@ -225,15 +341,65 @@ impl Target {
             .collect();
         self.transmits.push_back(Message::Accept {
             missing: missing.clone(),
+            precopy: offered.is_some(),
         });
-        self.state = State::Receiving {
-            missing,
-            classes: Vec::new(),
-            class_bytes: 0,
-            checkpoint: Vec::new(),
+        self.state = match offered {
+            None => State::Receiving {
+                missing,
+                classes: Vec::new(),
+                class_bytes: 0,
+                checkpoint: Vec::new(),
+            },
+            Some(offer) => {
+                // `Frozen` brings the metadata to use.
+                self.meta = Vec::new();
+                if missing.is_empty() {
+                    self.events.push_back(TargetEvent::Classes {
+                        classes: Vec::new(),
+                    });
+                }
+                State::PreCopy {
+                    missing,
+                    classes: Vec::new(),
+                    received: 0,
+                    class_bytes: 0,
+                    max_bytes: offer.max_bytes,
+                    round: 0,
+                    pieces: 0,
+                    bytes: 0,
+                    total: 0,
+                    applied: 0,
+                }
+            }
         };
         // The caller's deliberation is not the source's silence.
         self.last_heard = now;
+    }
+
+    /// Pre-copy: the caller staged every piece of `round` after its `RoundEnd` (`Ok`), or could
+    /// not stage a piece (`Err`, any round: the migration aborts, as when a restore fails).
+    /// `Ok` sends `Applied`; it is ignored unless `round` is the oldest round ended and not yet
+    /// applied. Ignored if the migration was abandoned meanwhile.
+    pub fn handle_applied(&mut self, now: Time, round: u32, result: Result<(), String>) {
+        match (&mut self.state, result) {
+            (
+                State::PreCopy {
+                    round: current,
+                    applied,
+                    ..
+                },
+                Ok(()),
+            ) if round == *applied && round < *current => {
+                *applied += 1;
+                self.transmits.push_back(Message::Applied { round });
+                // Staging is not the source's silence either.
+                self.last_heard = now;
+            }
+            (State::PreCopy { .. } | State::Restoring, Err(reason)) => {
+                self.abort(MigrationError::RestoreFailed { reason }, true)
+            }
+            _ => {}
+        }
     }
 
     /// The caller declines the offer (overloaded, say). Ignored unless an `Offered` event is
@@ -249,7 +415,8 @@ impl Target {
         }
     }
 
-    /// The caller finished restoring after `Restore`: `Ok` votes to commit, `Err` aborts.
+    /// The caller finished restoring after `Restore` (or staging after `Finish`): `Ok` votes to
+    /// commit, `Err` aborts.
     /// Ignored if the migration was abandoned meanwhile (a `Discard` is then pending or polled).
     pub fn handle_restored(&mut self, now: Time, result: Result<(), String>) {
         if !matches!(self.state, State::Restoring) {
@@ -278,8 +445,9 @@ impl Target {
                     meta,
                     checkpoint_len,
                     classes,
+                    precopy,
                 },
-            ) => self.receive_offer(id, meta, checkpoint_len, classes),
+            ) => self.receive_offer(id, meta, checkpoint_len, classes, precopy),
             (State::AwaitingCommit { .. } | State::InDoubt { .. }, Message::Commit) => {
                 self.finish_committed()
             }
@@ -305,22 +473,162 @@ impl Target {
                     ..
                 },
                 Message::Class { hash, bytes },
+            ) => match check_class(
+                &self.config,
+                missing,
+                classes.len(),
+                class_bytes,
+                hash,
+                &bytes,
+            ) {
+                Ok(()) => classes.push((hash, bytes)),
+                Err(error) => self.fail(now, error),
+            },
+            (
+                State::PreCopy {
+                    missing,
+                    classes,
+                    received,
+                    class_bytes,
+                    ..
+                },
+                Message::Class { hash, bytes },
+            ) => match check_class(&self.config, missing, *received, class_bytes, hash, &bytes) {
+                Ok(()) => {
+                    classes.push((hash, bytes));
+                    *received += 1;
+                    if *received == missing.len() {
+                        let classes = std::mem::take(classes);
+                        self.events.push_back(TargetEvent::Classes { classes });
+                    }
+                }
+                Err(error) => self.fail(now, error),
+            },
+            (
+                State::PreCopy {
+                    missing,
+                    received,
+                    max_bytes,
+                    round,
+                    pieces,
+                    bytes: round_bytes,
+                    total,
+                    ..
+                },
+                Message::Piece {
+                    round: named,
+                    bytes,
+                },
             ) => {
                 let len = bytes.len() as u64;
-                let total = class_bytes.saturating_add(len);
-                let error = if missing.get(classes.len()) != Some(&hash) {
-                    Some(MigrationError::ClassNotAsked(hash))
-                } else if len > self.config.max_class_len {
-                    Some(too_large("a class", len, self.config.max_class_len))
-                } else if total > self.config.max_class_bytes {
-                    Some(too_large("the classes", total, self.config.max_class_bytes))
-                } else {
-                    *class_bytes = total;
-                    classes.push((hash, bytes));
+                let new_total = total.saturating_add(len);
+                let error = if *received < missing.len() {
+                    Some(MigrationError::ClassesMissing {
+                        missing: missing.len() - *received,
+                    })
+                } else if named != *round {
+                    Some(MigrationError::RoundOutOfOrder {
+                        expected: *round,
+                        received: named,
+                    })
+                } else if len > self.config.max_chunk_len {
+                    Some(too_large("a piece", len, self.config.max_chunk_len))
+                } else if new_total > *max_bytes {
+                    Some(too_large("the pre-copy pieces", new_total, *max_bytes))
+                } else if let Some(count) = pieces.checked_add(1) {
+                    *pieces = count;
+                    *round_bytes += len;
+                    *total = new_total;
+                    self.events.push_back(TargetEvent::Piece {
+                        round: named,
+                        bytes,
+                    });
                     None
+                } else {
+                    Some(too_large(
+                        "the pieces of a round",
+                        u64::from(u32::MAX) + 1,
+                        u32::MAX.into(),
+                    ))
                 };
                 if let Some(error) = error {
                     self.fail(now, error);
+                }
+            }
+            (
+                State::PreCopy {
+                    missing,
+                    received,
+                    round,
+                    pieces,
+                    bytes,
+                    ..
+                },
+                Message::RoundEnd {
+                    round: named,
+                    pieces: announced_pieces,
+                    bytes: announced_bytes,
+                },
+            ) => {
+                let error = check_round_end(
+                    missing.len() - *received,
+                    (*round, *pieces, *bytes),
+                    (named, announced_pieces, announced_bytes),
+                )
+                .and_then(|()| {
+                    round.checked_add(1).ok_or_else(|| {
+                        too_large("the rounds", u64::from(u32::MAX) + 1, u32::MAX.into())
+                    })
+                });
+                match error {
+                    Ok(next) => {
+                        self.events.push_back(TargetEvent::RoundEnd {
+                            round: named,
+                            pieces: announced_pieces,
+                            bytes: announced_bytes,
+                        });
+                        *round = next;
+                        *pieces = 0;
+                        *bytes = 0;
+                    }
+                    Err(error) => self.fail(now, error),
+                }
+            }
+            (
+                State::PreCopy {
+                    missing,
+                    received,
+                    round,
+                    pieces,
+                    bytes,
+                    ..
+                },
+                Message::Frozen {
+                    round: named,
+                    pieces: announced_pieces,
+                    bytes: announced_bytes,
+                    meta,
+                },
+            ) => {
+                let error = check_round_end(
+                    missing.len() - *received,
+                    (*round, *pieces, *bytes),
+                    (named, announced_pieces, announced_bytes),
+                )
+                .and_then(|()| {
+                    let len = meta.len() as u64;
+                    if len > self.config.max_meta_len {
+                        Err(too_large("the metadata", len, self.config.max_meta_len))
+                    } else {
+                        Ok(())
+                    }
+                });
+                match error {
+                    Ok(()) => {
+                        self.events.push_back(TargetEvent::Finish { meta });
+                        self.state = State::Restoring;
+                    }
+                    Err(error) => self.fail(now, error),
                 }
             }
             (
@@ -456,7 +764,10 @@ impl Target {
             return;
         }
         match self.state {
-            State::AwaitingOffer | State::Offered { .. } | State::Receiving { .. } => {
+            State::AwaitingOffer
+            | State::Offered { .. }
+            | State::Receiving { .. }
+            | State::PreCopy { .. } => {
                 let error = MigrationError::Timeout {
                     phase: self.phase(),
                 };
@@ -512,6 +823,10 @@ impl Target {
             State::AwaitingOffer | State::Offered { .. } | State::Receiving { .. } => {
                 Some(self.last_heard + self.config.idle_timeout)
             }
+            // While the caller stages a round the source waits for `Applied`: its silence is
+            // expected, and its round timeout covers a caller that never finishes.
+            State::PreCopy { round, applied, .. } if applied < round => None,
+            State::PreCopy { .. } => Some(self.last_heard + self.config.idle_timeout),
             State::AwaitingCommit { since } => Some(since + self.config.commit_timeout),
             State::InDoubt {
                 outstanding_until: Some(until),
@@ -528,6 +843,7 @@ impl Target {
         meta: Vec<u8>,
         checkpoint_len: u64,
         classes: Vec<ClassHash>,
+        precopy: Option<PreCopyOffer>,
     ) {
         self.id = Some(id);
         let config = &self.config;
@@ -549,6 +865,18 @@ impl Target {
                 classes.len() as u64,
                 config.max_classes,
             ))
+        } else if precopy.is_some() && checkpoint_len != 0 {
+            Some(MigrationError::InvalidOffer {
+                detail: "a pre-copy offer announces a checkpoint",
+            })
+        } else if let Some(offer) = precopy
+            && offer.max_bytes > config.max_precopy_bytes
+        {
+            Some(too_large(
+                "the pre-copy",
+                offer.max_bytes,
+                config.max_precopy_bytes,
+            ))
         } else {
             None
         };
@@ -562,12 +890,14 @@ impl Target {
         self.checkpoint_len = checkpoint_len;
         self.state = State::Offered {
             classes: classes.clone(),
+            precopy,
         };
         self.events.push_back(TargetEvent::Offered(Offered {
             id,
             meta,
             checkpoint_len,
             classes,
+            precopy,
         }));
     }
 
@@ -618,6 +948,7 @@ impl Target {
             State::AwaitingOffer => "waiting for an offer",
             State::Offered { .. } => "waiting for the caller to accept",
             State::Receiving { .. } => "receiving classes and checkpoint",
+            State::PreCopy { .. } => "receiving pre-copy rounds",
             State::Restoring => "restoring",
             State::AwaitingCommit { .. } => "waiting for the decision",
             State::InDoubt { .. } => "in doubt",
@@ -628,6 +959,57 @@ impl Target {
 
 fn too_large(what: &'static str, len: u64, limit: u64) -> MigrationError {
     MigrationError::TooLarge { what, len, limit }
+}
+
+/// Checks the next class (`received` have arrived) against the one asked for next and the
+/// limits, and counts its bytes.
+fn check_class(
+    config: &TargetConfig,
+    missing: &[ClassHash],
+    received: usize,
+    class_bytes: &mut u64,
+    hash: ClassHash,
+    bytes: &[u8],
+) -> Result<(), MigrationError> {
+    let len = bytes.len() as u64;
+    let total = class_bytes.saturating_add(len);
+    if missing.get(received) != Some(&hash) {
+        Err(MigrationError::ClassNotAsked(hash))
+    } else if len > config.max_class_len {
+        Err(too_large("a class", len, config.max_class_len))
+    } else if total > config.max_class_bytes {
+        Err(too_large("the classes", total, config.max_class_bytes))
+    } else {
+        *class_bytes = total;
+        Ok(())
+    }
+}
+
+/// Checks a `RoundEnd` or `Frozen` naming `(round, pieces, bytes)` against the round in
+/// progress and what arrived of it, with `owed` asked-for classes still to come.
+fn check_round_end(
+    owed: usize,
+    (round, pieces, bytes): (u32, u32, u64),
+    (named, announced_pieces, announced_bytes): (u32, u32, u64),
+) -> Result<(), MigrationError> {
+    if owed > 0 {
+        Err(MigrationError::ClassesMissing { missing: owed })
+    } else if named != round {
+        Err(MigrationError::RoundOutOfOrder {
+            expected: round,
+            received: named,
+        })
+    } else if (announced_pieces, announced_bytes) != (pieces, bytes) {
+        Err(MigrationError::RoundMismatch {
+            round,
+            announced_pieces,
+            announced_bytes,
+            pieces,
+            bytes,
+        })
+    } else {
+        Ok(())
+    }
 }
 
 /// Appends `bytes`, growing the buffer by doubling but never past the announced length: the

@@ -9,17 +9,17 @@ use super::{
     SourceConfig, SourceEvent, Target, TargetConfig, TargetEvent, Time,
 };
 
-const ID: MigrationId = MigrationId([9; 16]);
+pub(super) const ID: MigrationId = MigrationId([9; 16]);
 
-fn at(ms: u64) -> Time {
+pub(super) fn at(ms: u64) -> Time {
     Time::from_micros(ms * 1000)
 }
 
-fn hash(n: u8) -> ClassHash {
+pub(super) fn hash(n: u8) -> ClassHash {
     ClassHash([n; 32])
 }
 
-fn classes() -> Vec<(ClassHash, Vec<u8>)> {
+pub(super) fn classes() -> Vec<(ClassHash, Vec<u8>)> {
     vec![
         (hash(1), vec![1; 10]),
         (hash(2), vec![2; 20]),
@@ -31,12 +31,13 @@ fn checkpoint() -> Vec<u8> {
     (0..250u8).collect()
 }
 
-fn source_config() -> SourceConfig {
+pub(super) fn source_config() -> SourceConfig {
     SourceConfig {
         chunk_size: 100,
         answer_timeout: Duration::from_secs(1),
         restore_allowance: Duration::from_secs(5),
         allowance_per_mib: Duration::from_secs(1),
+        round_timeout: Duration::from_secs(2),
     }
 }
 
@@ -51,29 +52,29 @@ fn source() -> Source {
     )
 }
 
-fn target() -> Target {
+pub(super) fn target() -> Target {
     Target::new(at(0), TargetConfig::default())
 }
 
-fn transmits_of_source(source: &mut Source) -> Vec<Message> {
+pub(super) fn transmits_of_source(source: &mut Source) -> Vec<Message> {
     std::iter::from_fn(|| source.poll_transmit()).collect()
 }
 
-fn transmits_of_target(target: &mut Target) -> Vec<Message> {
+pub(super) fn transmits_of_target(target: &mut Target) -> Vec<Message> {
     std::iter::from_fn(|| target.poll_transmit()).collect()
 }
 
-fn events_of_source(source: &mut Source) -> Vec<SourceEvent> {
+pub(super) fn events_of_source(source: &mut Source) -> Vec<SourceEvent> {
     std::iter::from_fn(|| source.poll_event()).collect()
 }
 
-fn events_of_target(target: &mut Target) -> Vec<TargetEvent> {
+pub(super) fn events_of_target(target: &mut Target) -> Vec<TargetEvent> {
     std::iter::from_fn(|| target.poll_event()).collect()
 }
 
 /// Delivers everything each side has to send to the other, until both are quiet; returns what
 /// travelled from the source.
-fn exchange(now: Time, source: &mut Source, target: &mut Target) -> Vec<Message> {
+pub(super) fn exchange(now: Time, source: &mut Source, target: &mut Target) -> Vec<Message> {
     let mut travelled = Vec::new();
     loop {
         let from_source = transmits_of_source(source);
@@ -125,14 +126,14 @@ fn voted() -> (Source, Target) {
     (source, target)
 }
 
-fn resumed_reason(source: &mut Source) -> MigrationError {
+pub(super) fn resumed_reason(source: &mut Source) -> MigrationError {
     match &events_of_source(source)[..] {
         [SourceEvent::ResumeLocally { reason }] => reason.clone(),
         other => panic!("expected ResumeLocally, got {other:?}"),
     }
 }
 
-fn discard_reason(target: &mut Target) -> MigrationError {
+pub(super) fn discard_reason(target: &mut Target) -> MigrationError {
     match &events_of_target(target)[..] {
         [TargetEvent::Discard { reason }] => reason.clone(),
         other => panic!("expected Discard, got {other:?}"),
@@ -150,6 +151,7 @@ fn happy_path_moves_the_process_and_sends_only_missing_classes() {
             meta: b"meta".to_vec(),
             checkpoint_len: 250,
             classes: vec![hash(1), hash(2), hash(3)],
+            precopy: None,
         }
     );
     target.handle_message(at(1), offer);
@@ -499,7 +501,13 @@ fn a_class_that_was_not_offered_aborts() {
     for missing in [vec![hash(7)], vec![hash(1), hash(1)]] {
         let mut source = source();
         source.poll_transmit();
-        source.handle_message(at(1), Message::Accept { missing });
+        source.handle_message(
+            at(1),
+            Message::Accept {
+                missing,
+                precopy: false,
+            },
+        );
         assert!(matches!(
             resumed_reason(&mut source),
             MigrationError::ClassNotOffered(_)
@@ -535,6 +543,7 @@ fn oversize_offers_are_refused_before_anything_is_received() {
                 meta,
                 checkpoint_len,
                 classes,
+                precopy: None,
             },
         );
         match discard_reason(&mut target) {
@@ -970,9 +979,11 @@ fn messages_survive_cbor_and_hashes_travel_as_byte_strings() {
             meta: vec![1, 2],
             checkpoint_len: 3,
             classes: vec![hash(4)],
+            precopy: None,
         },
         Message::Accept {
             missing: vec![hash(5), hash(6)],
+            precopy: false,
         },
         Message::Refuse {
             reason: "no".to_owned(),
@@ -1007,6 +1018,7 @@ fn messages_survive_cbor_and_hashes_travel_as_byte_strings() {
     ciborium::into_writer(
         &Message::Accept {
             missing: vec![hash(200)],
+            precopy: false,
         },
         &mut bytes,
     )

@@ -424,3 +424,339 @@ fn apply_heap(
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::classpath::ClassPath;
+    use crate::heap::DataRef;
+    use crate::value::Value;
+    use crate::vm::ReadResult;
+
+    struct Quiet;
+
+    impl Host for Quiet {
+        fn write(&mut self, _: i32, _: &[u8]) {}
+        fn read(&mut self, _: &mut [u8]) -> ReadResult {
+            ReadResult::Eof
+        }
+        fn nanos(&self) -> i64 {
+            0
+        }
+        fn millis(&self) -> i64 {
+            0
+        }
+    }
+
+    fn vm() -> Vm {
+        Vm::new(ClassPath::default(), Box::new(Quiet), Config::default()).expect("boots")
+    }
+
+    /// Objects of several kinds: a long[] over many cards, a small int[], a String (an
+    /// instance with a reference), an Object[] holding them.
+    fn populate(vm: &mut Vm) -> [Ref; 4] {
+        let k = vm.rt.known.clone();
+        let heap = &mut vm.rt.heap;
+        let big = heap
+            .alloc_array(k.prim_arrays[7], raw_kind::LONGS, 10_000)
+            .unwrap();
+        for i in 0..10_000 {
+            heap.store_element(big, i, Value::Long(i as i64 * 3))
+                .unwrap();
+        }
+        let small = heap
+            .alloc_copy(k.prim_arrays[6], DataRef::Ints(&[1, 2, 3]))
+            .unwrap();
+        let chars = heap
+            .alloc_copy(k.char_array, DataRef::Chars(&[104, 105]))
+            .unwrap();
+        let mut fields = vm.prog.class(k.string).zeroed_fields().to_vec();
+        fields[vm.rt.known.string_value] = Value::Ref(chars);
+        let s = vm.rt.heap.alloc_fields(k.string, &fields).unwrap();
+        let all = vm
+            .rt
+            .heap
+            .alloc_array(k.object_array, raw_kind::REFS, 3)
+            .unwrap();
+        for (i, r) in [big, small, s].into_iter().enumerate() {
+            vm.rt.heap.store_element(all, i, Value::Ref(r)).unwrap();
+        }
+        [big, small, s, all]
+    }
+
+    /// Every handle of both heaps holds the same object.
+    fn same_heaps(a: &Vm, b: &Vm) {
+        let (ha, hb) = (&a.rt.heap, &b.rt.heap);
+        assert_eq!(ha.handle_limit(), hb.handle_limit());
+        for r in 1..ha.handle_limit() as Ref {
+            match (ha.get(r), hb.get(r)) {
+                (None, None) => {}
+                (Some(x), Some(y)) => {
+                    assert_eq!((x.class, x.hash), (y.class, y.hash), "handle {r}");
+                    assert_eq!(x.data.to_owned(), y.data.to_owned(), "handle {r}");
+                }
+                (x, y) => panic!("handle {r}: {:?} against {:?}", x.is_some(), y.is_some()),
+            }
+        }
+    }
+
+    fn roundtrip(p: &v1::Piece) -> v1::Piece {
+        super::super::decode_piece(&super::super::encode_piece(p), 1 << 30).unwrap()
+    }
+
+    /// A session of several rounds with writes, a collection and new objects between pieces.
+    fn session(src: &mut Vm) -> (Vec<v1::Piece>, Ref) {
+        let [big, small, s, all] = populate(src);
+        let mut t = src.precopy_start([7; 16]);
+        let mut pieces = vec![src.precopy_piece(&mut t, 4096).unwrap()];
+        // Written between pieces of round 0: an element already sent and one not yet.
+        src.rt.heap.store_element(big, 5, Value::Long(-1)).unwrap();
+        src.rt
+            .heap
+            .store_element(big, 9_999, Value::Long(-2))
+            .unwrap();
+        while !t.round_done() {
+            pieces.push(src.precopy_piece(&mut t, 4096).unwrap());
+        }
+        assert_eq!(t.round(), 0);
+        // Round 1: a field, a hash, a collection that frees the small array, a new array
+        // in its handle.
+        src.rt.heap.identity_hash(big);
+        src.rt.heap.store_element(all, 1, Value::Ref(0)).unwrap();
+        let mut roots = vec![all];
+        roots.extend(1..src.rt.heap.handle_limit() as Ref);
+        roots.retain(|&r| r != small);
+        src.rt.heap.collect(roots);
+        assert!(!src.rt.heap.is_live(small));
+        let again = src
+            .rt
+            .heap
+            .alloc_array(src.rt.known.prim_arrays[4], raw_kind::BYTES, 2_000)
+            .unwrap();
+        assert_eq!(again, small, "the freed handle is taken again");
+        pieces.push(src.precopy_piece(&mut t, 1 << 20).unwrap());
+        assert!(t.round_done());
+        src.rt.heap.store_field(s, 1, Value::Int(42)).unwrap();
+        src.rt
+            .heap
+            .store_element(big, 4_000, Value::Long(7))
+            .unwrap();
+        pieces.extend(src.precopy_final(&mut t, 4096).unwrap());
+        assert!(
+            src.precopy_piece(&mut t, 10).is_err(),
+            "the session is over"
+        );
+        assert_eq!(src.rt.heap.load_element(all, 2).unwrap().0, Value::Ref(s));
+        (pieces, s)
+    }
+
+    #[test]
+    fn a_session_rebuilds_the_heap_exactly() {
+        let mut src = vm();
+        let (pieces, _) = session(&mut src);
+        assert!(pieces.iter().rev().skip(1).all(|p| p.last.is_none()));
+        assert!(pieces.last().unwrap().last.is_some());
+        let mut staging = Staging::new(Box::new(Quiet), Config::default());
+        for p in &pieces {
+            assert!(!staging.complete());
+            staging.apply(roundtrip(p)).unwrap();
+        }
+        assert!(staging.complete());
+        let mut dst = staging.finish(true).unwrap();
+        same_heaps(&src, &dst);
+        // Both allocate the same handles next.
+        let k = src.rt.known.prim_arrays[6];
+        for _ in 0..3 {
+            let a = src.rt.heap.alloc_array(k, raw_kind::INTS, 1).unwrap();
+            let b = dst.rt.heap.alloc_array(k, raw_kind::INTS, 1).unwrap();
+            assert_eq!(a, b);
+        }
+        assert_eq!(src.capture().unwrap(), dst.capture().unwrap());
+    }
+
+    #[test]
+    fn a_new_session_supersedes_the_old() {
+        let mut src = vm();
+        populate(&mut src);
+        let mut old = src.precopy_start([1; 16]);
+        src.precopy_piece(&mut old, 100).unwrap();
+        let mut new = src.precopy_start([2; 16]);
+        assert!(src.precopy_piece(&mut old, 100).is_err());
+        assert!(src.precopy_piece(&mut new, 100).is_ok());
+        src.precopy_stop();
+        assert!(src.precopy_final(&mut new, 100).is_err());
+    }
+
+    fn refused(pieces: &[v1::Piece], damage: impl Fn(&mut Vec<v1::Piece>)) -> String {
+        let mut pieces = pieces.to_vec();
+        damage(&mut pieces);
+        let mut staging = Staging::new(Box::new(Quiet), Config::default());
+        for p in pieces {
+            if let Err(e) = staging.apply(p) {
+                return e.to_string();
+            }
+        }
+        match staging.finish(true) {
+            Ok(_) => panic!("a damaged session finished"),
+            Err(e) => e.to_string(),
+        }
+    }
+
+    /// The first piece whose heap records pass `test`.
+    fn with(pieces: &[v1::Piece], test: impl Fn(&v1::HeapDelta) -> bool) -> usize {
+        pieces
+            .iter()
+            .position(|p| test(&p.heap))
+            .expect("a piece with such records")
+    }
+
+    fn u32s(words: &[u32]) -> serde_bytes::ByteBuf {
+        serde_bytes::ByteBuf::from(portable::encode(words))
+    }
+
+    #[test]
+    fn damaged_sessions_are_refused_with_the_reason() {
+        let mut src = vm();
+        let (pieces, _) = session(&mut src);
+        let n = pieces.len();
+        type Damage = Box<dyn Fn(&mut Vec<v1::Piece>)>;
+        let cases: Vec<(&str, Damage)> = vec![
+            (
+                "where piece 1 was due",
+                Box::new(|p| {
+                    p.remove(1);
+                }),
+            ),
+            ("another session", Box::new(|p| p[2].session[0] ^= 1)),
+            ("has not arrived", Box::new(move |p| p.truncate(n - 1))),
+            (
+                "follows the session's last",
+                Box::new(|p| {
+                    let extra = p[0].clone();
+                    p.push(extra);
+                }),
+            ),
+            ("of round 5 follows", Box::new(|p| p[1].round = 5)),
+            ("adds classes from", Box::new(|p| p[1].classes_from += 1)),
+            (
+                "initialization states",
+                Box::new(|p| {
+                    p[1].inits.pop();
+                }),
+            ),
+            ("first piece has", Box::new(|p| p[0].launch = None)),
+            (
+                "more than a heap",
+                Box::new(|p| p[0].handle_limit = u32::MAX),
+            ),
+            (
+                "past the limit",
+                Box::new(|p| {
+                    p[0].heap.freed = u32s(&[p[0].handle_limit]);
+                }),
+            ),
+            (
+                "which holds nothing",
+                Box::new(|p| p[0].heap.freed = u32s(&[1])),
+            ),
+            (
+                "out of order",
+                Box::new(|p| {
+                    let i = with(p, |d| d.handles.len() >= 8);
+                    let mut h = portable::decode::<u32>(&p[i].heap.handles).unwrap();
+                    h.swap(0, 1);
+                    p[i].heap.handles = u32s(&h);
+                }),
+            ),
+            (
+                "run past the data",
+                Box::new(|p| {
+                    let i = with(p, |d| !d.run_data.is_empty());
+                    p[i].heap.run_data.truncate(8);
+                }),
+            ),
+            (
+                "not an array class",
+                Box::new(|p| {
+                    let i = with(p, |d| !d.arrays.is_empty());
+                    let mut a = portable::decode::<u32>(&p[i].heap.arrays).unwrap();
+                    a[1] = 0;
+                    p[i].heap.arrays = u32s(&a);
+                }),
+            ),
+            (
+                "objects arrived",
+                Box::new(move |p| {
+                    p[n - 1].last.as_mut().unwrap().live_objects += 1;
+                }),
+            ),
+            (
+                "holds an object, past",
+                Box::new(move |p| {
+                    p[n - 1].last.as_mut().unwrap().handle_limit = 2;
+                }),
+            ),
+            (
+                "classes are not those",
+                Box::new(move |p| {
+                    p[n - 1].last.as_mut().unwrap().state.classes.pop();
+                }),
+            ),
+            (
+                "not a java.lang.Thread",
+                Box::new(move |p| {
+                    let state = &mut p[n - 1].last.as_mut().unwrap().state;
+                    state.threads.push(v1::Thread {
+                        object: 1,
+                        state: v1::ThreadState::Terminated,
+                        interrupted: false,
+                        daemon: false,
+                        died_by_exception: false,
+                        slots: v1::Slots::default(),
+                        frames: Vec::new(),
+                    });
+                }),
+            ),
+        ];
+        for (want, damage) in cases {
+            let got = refused(&pieces, damage);
+            assert!(got.contains(want), "wanted {want:?}, got {got:?}");
+        }
+    }
+
+    #[test]
+    fn references_to_empty_handles_are_found_when_verifying() {
+        let mut src = vm();
+        let (mut pieces, s) = session(&mut src);
+        // The last piece frees the String's char[], which the String still refers to.
+        let chars = src
+            .rt
+            .heap
+            .load_field(s, src.rt.known.string_value)
+            .unwrap()
+            .reference();
+        let last = pieces.last_mut().unwrap();
+        let mut freed = portable::decode::<u32>(&last.heap.freed).unwrap();
+        freed.push(chars);
+        freed.sort_unstable();
+        last.heap.freed = u32s(&freed);
+        last.last.as_mut().unwrap().live_objects -= 1;
+        let stage = |verify: bool| {
+            let mut staging = Staging::new(Box::new(Quiet), Config::default());
+            for p in &pieces {
+                staging.apply(p.clone()).unwrap();
+            }
+            staging.finish(verify)
+        };
+        let Err(err) = stage(true) else {
+            panic!("a reference to an empty handle went unnoticed");
+        };
+        let err = err.to_string();
+        assert!(
+            err.contains(&format!("refers to handle {chars}, which holds no object")),
+            "{err}"
+        );
+        // Unverified, the reference behaves as null.
+        assert!(stage(false).is_ok());
+    }
+}
