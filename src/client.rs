@@ -542,11 +542,20 @@ pub(crate) fn migrate(node: SocketAddr, cluster: &Path, id: &str, to: &str) -> R
             frozen_micros,
             checkpoint_bytes,
             class_bytes,
+            precopy_rounds,
+            precopy_bytes,
         } => {
-            println!(
-                "moved {id} from {from} to {to}: frozen {:.3} ms, checkpoint {checkpoint_bytes} bytes, {class_bytes} class bytes sent",
-                frozen_micros as f64 / 1000.0
-            );
+            if precopy_rounds > 0 {
+                println!(
+                    "moved {id} from {from} to {to}: frozen {:.3} ms, {precopy_rounds} rounds of pre-copy ({precopy_bytes} bytes) while it ran, then {checkpoint_bytes} bytes frozen, {class_bytes} class bytes sent",
+                    frozen_micros as f64 / 1000.0
+                );
+            } else {
+                println!(
+                    "moved {id} from {from} to {to}: frozen {:.3} ms, checkpoint {checkpoint_bytes} bytes, {class_bytes} class bytes sent",
+                    frozen_micros as f64 / 1000.0
+                );
+            }
             Ok(0)
         }
         Reply::Done => {

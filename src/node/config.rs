@@ -64,6 +64,22 @@ pub(crate) struct NodeConfig {
     /// `<name>.state` by default.
     #[serde(default)]
     pub state: PathBuf,
+    /// Whether processes move by pre-copy (docs/plans/precopy.md): their heap sent in rounds
+    /// while they run, then frozen only for what changed meanwhile. Also whether this node
+    /// takes processes moved that way.
+    #[serde(default = "default_jit")]
+    pub precopy: bool,
+    /// Processes whose heap is smaller than this many MiB move the classic way, frozen for
+    /// the whole checkpoint (which is quick for them).
+    #[serde(default = "default_precopy_min_mib")]
+    pub precopy_min_mib: u64,
+    /// Pre-copy freezes the process once it predicts a freeze this short, in milliseconds.
+    #[serde(default = "default_precopy_freeze_ms")]
+    pub precopy_freeze_ms: f64,
+    /// Pre-copy freezes the process after this many rounds, whatever it predicts (0: at once,
+    /// which is stop-and-copy through the pre-copy pipeline).
+    #[serde(default = "default_precopy_max_rounds")]
+    pub precopy_max_rounds: u32,
     /// Seconds between two checkpoints of a running job to its home.
     #[serde(default = "default_checkpoint_secs")]
     pub checkpoint_secs: f64,
@@ -74,6 +90,18 @@ pub(crate) struct NodeConfig {
     /// Ended jobs a home keeps (record and output) for `status`, `logs` and `wait`.
     #[serde(default = "default_keep_ended")]
     pub keep_ended: usize,
+}
+
+fn default_precopy_min_mib() -> u64 {
+    8
+}
+
+fn default_precopy_freeze_ms() -> f64 {
+    10.0
+}
+
+fn default_precopy_max_rounds() -> u32 {
+    8
 }
 
 fn default_checkpoint_secs() -> f64 {
@@ -223,6 +251,9 @@ impl NodeConfig {
         }
         if config.cores == 0 {
             bail!("key `cores` must be at least 1");
+        }
+        if !config.precopy_freeze_ms.is_finite() || config.precopy_freeze_ms < 0.0 {
+            bail!("key `precopy_freeze_ms` must be a finite number, at least 0");
         }
         if !config.checkpoint_secs.is_finite() || config.checkpoint_secs < 0.1 {
             bail!("key `checkpoint_secs` must be a finite number, at least 0.1");

@@ -22,9 +22,9 @@ use std::time::{Duration, Instant};
 use tracing::{info, warn};
 
 /// What travels with a process besides its checkpoint (the offer's opaque metadata).
-#[derive(Debug, Serialize, Deserialize)]
-struct Meta {
-    id: String,
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub(super) struct Meta {
+    pub(super) id: String,
     main: String,
     home: String,
     /// The job's run (see `jobs.rs`).
@@ -32,10 +32,10 @@ struct Meta {
     run: u32,
     label: Option<String>,
     /// Outputs written so far: numbering goes on at the target.
-    outputs: u64,
+    pub(super) outputs: u64,
     /// File operations made so far: numbering goes on at the target.
     #[serde(default)]
-    file_ops: u64,
+    pub(super) file_ops: u64,
     /// Migrations including this one.
     migrations: u32,
     /// Whether it is held (`phantom hold`): it stays so at the target.
@@ -94,7 +94,19 @@ pub(super) async fn out_reporting(
             source: node.name().to_string(),
         }
     };
-    let result = transfer(node, id, to, meta, progress).await;
+    let heap = node
+        .lock_processes()
+        .get(id)
+        .map_or(0, |p| p.handle.heap_bytes());
+    let result = if node.config.precopy && heap >= node.config.precopy_min_mib << 20 {
+        match super::precopy::transfer(node, id, to, meta.clone(), progress.clone()).await {
+            super::precopy::Outcome::Done(r) => r,
+            // A target of an older build: the classic way, the process never having stopped.
+            super::precopy::Outcome::Declined => transfer(node, id, to, meta, progress).await,
+        }
+    } else {
+        transfer(node, id, to, meta, progress).await
+    };
     if let Some(p) = node.lock_processes().get_mut(id) {
         p.migrating_to = None;
     }
@@ -293,6 +305,8 @@ async fn transfer(
                 frozen_micros: frozen_for.as_micros() as u64,
                 checkpoint_bytes,
                 class_bytes,
+                precopy_rounds: 0,
+                precopy_bytes: 0,
             })
         }
         Some(Err(reason)) => {
@@ -316,7 +330,7 @@ async fn transfer(
 }
 
 /// Reads the next migration message, or waits forever when there is no stream.
-async fn read_optional(recv: &mut Option<quinn::RecvStream>) -> Result<Option<Message>> {
+pub(super) async fn read_optional(recv: &mut Option<quinn::RecvStream>) -> Result<Option<Message>> {
     match recv {
         Some(r) => Ok(read_message::<Message>(r, MAX_MIGRATION_FRAME).await?),
         None => std::future::pending().await,
@@ -324,7 +338,7 @@ async fn read_optional(recv: &mut Option<quinn::RecvStream>) -> Result<Option<Me
 }
 
 /// A migration id unique on this node: its name, the process and a counter, hashed.
-fn migration_id(node: &Node, process: &str) -> [u8; 16] {
+pub(super) fn migration_id(node: &Node, process: &str) -> [u8; 16] {
     static COUNTER: AtomicU64 = AtomicU64::new(0);
     let n = COUNTER.fetch_add(1, Ordering::Relaxed);
     let text = format!("{}/{process}/{n}/{:?}", node.name(), node.epoch.elapsed());
@@ -406,6 +420,10 @@ async fn receive(
     let mut restored: Option<(Meta, Vm, Arc<super::process::Counters>)> = None;
     let mut source_name: Option<String> = None;
     let mut query: Option<tokio::task::JoinHandle<Result<Message>>> = None;
+    // A pre-copy's staging, with the counters its process goes on from and the offer's
+    // metadata; and the last piece's metadata once it came.
+    let mut staging: Option<(super::precopy::Stager, Arc<super::process::Counters>, Meta)> = None;
+    let mut finished: Option<Meta> = None;
     'drive: loop {
         while let Some(event) = target.poll_event() {
             match event {
@@ -420,9 +438,37 @@ async fn receive(
                             } else if full {
                                 target.refuse(node.now(), format!("{} is full", node.name()));
                             } else {
-                                info!(job = %meta.id, from = %peer, bytes = offered.checkpoint_len, "receiving");
+                                info!(job = %meta.id, from = %peer, bytes = offered.checkpoint_len, precopy = offered.precopy.is_some(), "receiving");
+                                let precopy = offered.precopy.is_some() && node.config.precopy;
+                                if precopy {
+                                    let counters = super::process::Counters::from(0, 0);
+                                    let host = super::process::NodeHost::new(
+                                        meta.id.clone(),
+                                        meta.home.clone(),
+                                        meta.run,
+                                        counters.clone(),
+                                        node.routes.clone(),
+                                        node.file_calls.clone(),
+                                        node.stdin_calls.clone(),
+                                    );
+                                    match super::precopy::Stager::new(
+                                        node.clone(),
+                                        Box::new(host),
+                                        node.vm_config(),
+                                    ) {
+                                        Ok(stager) => staging = Some((stager, counters, meta)),
+                                        Err(e) => {
+                                            target.refuse(node.now(), format!("cannot stage: {e}"));
+                                            continue;
+                                        }
+                                    }
+                                }
                                 let store = node.classes.lock().unwrap_or_else(|e| e.into_inner());
-                                target.accept(node.now(), |h| store.contains_key(&h.0));
+                                if precopy {
+                                    target.accept_precopy(node.now(), |h| store.contains_key(&h.0));
+                                } else {
+                                    target.accept(node.now(), |h| store.contains_key(&h.0));
+                                }
                             }
                         }
                         _ => target.refuse(
@@ -458,13 +504,49 @@ async fn receive(
                     if let Some((meta, ..)) = restored.take() {
                         super::balance::arrived(node, &meta.id);
                         info!(job = %meta.id, "migration abandoned, copy dropped: {reason}");
+                    } else if let Some((_, _, meta)) = staging.take() {
+                        info!(job = %meta.id, "pre-copy abandoned, staging dropped: {reason}");
                     }
                 }
-                // `accept` declines pre-copy offers, so pre-copy events never come.
-                TargetEvent::Classes { .. }
-                | TargetEvent::Piece { .. }
-                | TargetEvent::RoundEnd { .. }
-                | TargetEvent::Finish { .. } => {}
+                TargetEvent::Classes { classes } => {
+                    let mut store = node.classes.lock().unwrap_or_else(|e| e.into_inner());
+                    for (hash, bytes) in classes {
+                        // Staging checks every hash against the bytes.
+                        store.insert(hash.0, Arc::from(bytes));
+                    }
+                }
+                TargetEvent::Piece { bytes, .. } => {
+                    if let Some((stager, ..)) = &staging {
+                        stager.piece(bytes);
+                    }
+                }
+                TargetEvent::RoundEnd { round, .. } => {
+                    if let Some((stager, ..)) = &staging {
+                        stager.round_end(round);
+                    }
+                }
+                TargetEvent::Finish { meta } => {
+                    let fits = |m: &Meta, offered: &Meta| {
+                        m.id == offered.id && m.source == offered.source && m.run == offered.run
+                    };
+                    match (ciborium::from_reader::<Meta, _>(meta.as_slice()), &staging) {
+                        (Ok(m), Some((stager, counters, offered))) if fits(&m, offered) => {
+                            counters
+                                .outputs
+                                .store(m.outputs, std::sync::atomic::Ordering::SeqCst);
+                            counters
+                                .file_ops
+                                .store(m.file_ops, std::sync::atomic::Ordering::SeqCst);
+                            finished = Some(m);
+                            stager.finish();
+                        }
+                        _ => target.handle_restored(
+                            node.now(),
+                            Err("the frozen process's metadata is not the offered one's"
+                                .to_string()),
+                        ),
+                    }
+                }
             }
         }
         while let Some(message) = target.poll_transmit() {
@@ -514,6 +596,31 @@ async fn receive(
                 Err(e) => {
                     recv = None;
                     target.handle_malformed(node.now(), e.to_string());
+                }
+            },
+            staged = async { staging.as_mut().expect("guarded").0.next().await }, if staging.is_some() => {
+                match staged {
+                    Some(super::precopy::Staged::Applied(round, result)) => {
+                        target.handle_applied(node.now(), round, result);
+                    }
+                    Some(super::precopy::Staged::Finished(result)) => {
+                        let (_, counters, _) = staging.take().expect("guarded");
+                        match (result, finished.take()) {
+                            (Ok(vm), Some(meta)) => {
+                                restored = Some((meta, vm, counters));
+                                target.handle_restored(node.now(), Ok(()));
+                            }
+                            (Err(e), _) => {
+                                warn!(from = %peer, "cannot stage the offered process: {e}");
+                                target.handle_restored(node.now(), Err(e));
+                            }
+                            (Ok(_), None) => target.handle_restored(node.now(), Err("staged without its metadata".to_string())),
+                        }
+                    }
+                    None => {
+                        staging = None;
+                        target.handle_applied(node.now(), 0, Err("the staging thread ended".to_string()));
+                    }
                 }
             },
             answer = async { query.as_mut().expect("guarded").await }, if query.is_some() => {

@@ -11,6 +11,7 @@ mod jobs;
 mod kept;
 mod metrics;
 mod migrate;
+mod precopy;
 mod process;
 mod route;
 mod stdin;

@@ -3,7 +3,8 @@
 //! goes, numbered, to the node's output router, which carries it home.
 
 use phantom_transport::control::Home;
-use phantom_vm::checkpoint::v1;
+use phantom_vm::checkpoint::precopy::Tracker;
+use phantom_vm::checkpoint::{self, v1};
 use phantom_vm::{Host, Interrupter, ReadResult, Status, Vm};
 use std::collections::VecDeque;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -59,6 +60,59 @@ enum Control {
     Hold,
     /// End a hold.
     Release,
+    /// A step of a pre-copy migration (docs/plans/precopy.md).
+    PreCopy(PreCopy),
+}
+
+/// The pre-copy steps a process thread carries out between two slices; the pieces are made
+/// and encoded there, by the process's own core.
+#[derive(Debug)]
+pub(crate) enum PreCopy {
+    /// Begin a session: the dirty record on, every object owed.
+    Start {
+        session: [u8; 16],
+        reply: oneshot::Sender<Result<PreCopyStart, String>>,
+    },
+    /// The next piece of the current round, of about `max_bytes`.
+    Piece {
+        max_bytes: usize,
+        reply: oneshot::Sender<Result<PieceOut, String>>,
+    },
+    /// About how many bytes the next round would send.
+    Dirty { reply: oneshot::Sender<u64> },
+    /// Freeze, and make the session's last pieces; the process then stays frozen until
+    /// resumed or dropped, as after `Freeze`.
+    Final {
+        max_bytes: usize,
+        reply: oneshot::Sender<Result<FinalOut, String>>,
+    },
+    /// Abandon the session: the process goes on, the dirty record off.
+    Cancel,
+}
+
+/// What a pre-copy session starts with.
+#[derive(Debug)]
+pub(crate) struct PreCopyStart {
+    /// Every application class the process may need, by SHA-256: the pieces carry none.
+    pub classes: Vec<([u8; 32], Vec<u8>)>,
+    /// Bytes of live data (and garbage not collected yet) in the heap.
+    pub live_bytes: u64,
+}
+
+/// One encoded piece.
+#[derive(Debug)]
+pub(crate) struct PieceOut {
+    pub bytes: Vec<u8>,
+    /// Whether it ends its round.
+    pub round_done: bool,
+}
+
+/// The last pieces of a session, made frozen, with the counters at the freeze.
+#[derive(Debug)]
+pub(crate) struct FinalOut {
+    pub pieces: Vec<Vec<u8>>,
+    pub outputs: u64,
+    pub file_ops: u64,
 }
 
 /// A captured process, with what its node needs to send it elsewhere.
@@ -267,6 +321,15 @@ impl ProcessHandle {
         let _ = self.control.send(Control::Release);
     }
 
+    /// Asks for a pre-copy step, interrupting the running slice; false if the process ended.
+    pub(crate) fn precopy(&self, step: PreCopy) -> bool {
+        let sent = self.control.send(Control::PreCopy(step)).is_ok();
+        if sent {
+            self.interrupter.interrupt();
+        }
+        sent
+    }
+
     pub(crate) fn state(&self) -> RunState {
         *self.shared.state.lock().unwrap_or_else(|e| e.into_inner())
     }
@@ -300,6 +363,7 @@ fn run_slices(
 ) {
     let set = |s: RunState| *shared.state.lock().unwrap_or_else(|e| e.into_inner()) = s;
     let mut wait = Duration::ZERO;
+    let mut session: Option<Tracker> = None;
     loop {
         let command = if wait.is_zero() {
             match commands.try_recv() {
@@ -315,7 +379,7 @@ fn run_slices(
             }
         };
         if let Some(command) = command
-            && !obey(command, vm, commands, shared, &ends.counters)
+            && !obey(command, vm, commands, shared, &ends.counters, &mut session)
         {
             set(RunState::Exited);
             return;
@@ -356,6 +420,74 @@ fn run_slices(
     }
 }
 
+/// Carries out a pre-copy step, except `Final`; an answer is dropped if its asker has gone.
+fn precopy_step(step: PreCopy, vm: &mut Vm, session: &mut Option<Tracker>) {
+    match step {
+        PreCopy::Start { session: id, reply } => {
+            let started = vm
+                .precopy_classes()
+                .map_err(|e| e.to_string())
+                .map(|classes| {
+                    *session = Some(vm.precopy_start(id));
+                    PreCopyStart {
+                        classes,
+                        live_bytes: vm.rt.heap.live_bytes() as u64,
+                    }
+                });
+            let _ = reply.send(started);
+        }
+        PreCopy::Piece { max_bytes, reply } => {
+            let piece = match session.as_mut() {
+                None => Err("no pre-copy session".to_string()),
+                Some(t) => vm
+                    .precopy_piece(t, max_bytes)
+                    .map_err(|e| e.to_string())
+                    .map(|mut p| {
+                        checkpoint::take_piece_class_bytes(&mut p);
+                        PieceOut {
+                            bytes: checkpoint::encode_piece(&p),
+                            round_done: t.round_done(),
+                        }
+                    }),
+            };
+            let _ = reply.send(piece);
+        }
+        PreCopy::Dirty { reply } => {
+            let _ = reply.send(session.as_ref().map_or(0, |t| vm.precopy_dirty_bytes(t)));
+        }
+        PreCopy::Cancel => {
+            if session.take().is_some() {
+                vm.precopy_stop();
+            }
+        }
+        PreCopy::Final { reply, .. } => {
+            let _ = reply.send(Err("the process is frozen already".to_string()));
+        }
+    }
+}
+
+/// The session's last pieces, made now (the process is at an instruction boundary).
+fn precopy_final(
+    vm: &mut Vm,
+    session: &mut Option<Tracker>,
+    max_bytes: usize,
+    counters: &Counters,
+) -> Result<FinalOut, String> {
+    let t = session.as_mut().ok_or("no pre-copy session")?;
+    let pieces = vm.precopy_final(t, max_bytes).map_err(|e| e.to_string())?;
+    Ok(FinalOut {
+        pieces: pieces
+            .into_iter()
+            .map(|mut p| {
+                checkpoint::take_piece_class_bytes(&mut p);
+                checkpoint::encode_piece(&p)
+            })
+            .collect(),
+        outputs: counters.outputs.load(Ordering::SeqCst),
+        file_ops: counters.file_ops.load(Ordering::SeqCst),
+    })
+}
+
 /// Carries out a command; false if the process is to end here.
 fn obey(
     command: Control,
@@ -363,10 +495,26 @@ fn obey(
     commands: &mpsc::Receiver<Control>,
     shared: &Shared,
     counters: &Counters,
+    session: &mut Option<Tracker>,
 ) -> bool {
     let set = |s: RunState| *shared.state.lock().unwrap_or_else(|e| e.into_inner()) = s;
     match command {
         Control::Resume | Control::Release => true,
+        Control::PreCopy(PreCopy::Final { max_bytes, reply }) => {
+            set(RunState::Frozen);
+            let out = precopy_final(vm, session, max_bytes, counters);
+            let failed = out.is_err();
+            let _ = reply.send(out);
+            if failed {
+                set(RunState::Running);
+                return true;
+            }
+            stay_frozen(vm, commands, shared, counters, session)
+        }
+        Control::PreCopy(step) => {
+            precopy_step(step, vm, session);
+            true
+        }
         Control::Drop => false,
         Control::Hold => {
             set(RunState::Held);
@@ -379,6 +527,11 @@ fn obey(
                     Ok(Control::Drop) | Err(_) => return false,
                     // The end of a capture while held: it stays held.
                     Ok(Control::Hold | Control::Resume) => {}
+                    // Pre-copy of a held process: it stays held, and frozen once final.
+                    Ok(Control::PreCopy(PreCopy::Final { max_bytes, reply })) => {
+                        let _ = reply.send(precopy_final(vm, session, max_bytes, counters));
+                    }
+                    Ok(Control::PreCopy(step)) => precopy_step(step, vm, session),
                     Ok(Control::Freeze(reply)) => {
                         // A held process can still be captured (a checkpoint, a migration);
                         // it stays held.
@@ -398,25 +551,42 @@ fn obey(
                 .map_err(|e| e.to_string())
                 .map(|checkpoint| counters.frozen(checkpoint));
             let _ = reply.send(captured);
-            // Frozen until the node decides; a hold asked meanwhile starts when it resumes.
-            let mut then_hold = false;
-            loop {
-                match commands.recv() {
-                    Ok(Control::Resume) if then_hold => {
-                        return obey(Control::Hold, vm, commands, shared, counters);
-                    }
-                    Ok(Control::Resume) => {
-                        set(RunState::Running);
-                        return true;
-                    }
-                    Ok(Control::Drop) | Err(_) => return false,
-                    Ok(Control::Hold) => then_hold = true,
-                    Ok(Control::Release) => then_hold = false,
-                    Ok(Control::Freeze(again)) => {
-                        let _ = again.send(Err("the process is frozen already".to_string()));
-                    }
+            stay_frozen(vm, commands, shared, counters, session)
+        }
+    }
+}
+
+/// Frozen until the node decides; a hold asked meanwhile starts when it resumes. False if
+/// the process is to end here.
+fn stay_frozen(
+    vm: &mut Vm,
+    commands: &mpsc::Receiver<Control>,
+    shared: &Shared,
+    counters: &Counters,
+    session: &mut Option<Tracker>,
+) -> bool {
+    let set = |s: RunState| *shared.state.lock().unwrap_or_else(|e| e.into_inner()) = s;
+    let mut then_hold = false;
+    loop {
+        match commands.recv() {
+            Ok(Control::Resume) => {
+                // A pre-copy that froze it failed: its session is over.
+                if session.take().is_some() {
+                    vm.precopy_stop();
                 }
+                if then_hold {
+                    return obey(Control::Hold, vm, commands, shared, counters, session);
+                }
+                set(RunState::Running);
+                return true;
             }
+            Ok(Control::Drop) | Err(_) => return false,
+            Ok(Control::Hold) => then_hold = true,
+            Ok(Control::Release) => then_hold = false,
+            Ok(Control::Freeze(again)) => {
+                let _ = again.send(Err("the process is frozen already".to_string()));
+            }
+            Ok(Control::PreCopy(step)) => precopy_step(step, vm, session),
         }
     }
 }

@@ -320,6 +320,14 @@ pub enum Reply {
         checkpoint_bytes: u64,
         /// Class bytes sent (only the classes the target lacked).
         class_bytes: u64,
+        /// Rounds of pre-copy sent while the process ran, before the frozen one (0: it moved
+        /// the classic way, and `checkpoint_bytes` is its checkpoint; with pre-copy,
+        /// `checkpoint_bytes` is what was sent frozen).
+        #[serde(default)]
+        precopy_rounds: u32,
+        /// Bytes sent by those rounds.
+        #[serde(default)]
+        precopy_bytes: u64,
     },
 }
 

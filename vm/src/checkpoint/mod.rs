@@ -104,18 +104,33 @@ pub fn encode(c: &v1::Checkpoint) -> Vec<u8> {
 /// migration sends the bytes separately, and only those the target lacks. Returns each
 /// class's SHA-256 with its bytes, in the document's order.
 pub fn take_class_bytes(c: &mut v1::Checkpoint) -> Vec<([u8; 32], Vec<u8>)> {
+    take_bytes(
+        c.classes.iter_mut().map(|c| &mut c.kind),
+        &mut c.class_files,
+    )
+}
+
+/// [`take_class_bytes`] for a pre-copy piece.
+pub fn take_piece_class_bytes(p: &mut v1::Piece) -> Vec<([u8; 32], Vec<u8>)> {
+    take_bytes(p.classes.iter_mut(), &mut p.class_files)
+}
+
+fn take_bytes<'a>(
+    classes: impl Iterator<Item = &'a mut v1::ClassKind>,
+    files: &mut [v1::ClassFile],
+) -> Vec<([u8; 32], Vec<u8>)> {
     let mut out = Vec::new();
     let mut take = |sha256: &serde_bytes::ByteBuf, bytes: &mut serde_bytes::ByteBuf| {
         if let Ok(hash) = <[u8; 32]>::try_from(sha256.as_slice()) {
             out.push((hash, std::mem::take(bytes).into_vec()));
         }
     };
-    for class in &mut c.classes {
-        if let v1::ClassKind::Application { sha256, bytes, .. } = &mut class.kind {
+    for kind in classes {
+        if let v1::ClassKind::Application { sha256, bytes, .. } = kind {
             take(sha256, bytes);
         }
     }
-    for f in &mut c.class_files {
+    for f in files {
         take(&f.sha256, &mut f.bytes);
     }
     out
@@ -126,6 +141,26 @@ pub fn take_class_bytes(c: &mut v1::Checkpoint) -> Vec<([u8; 32], Vec<u8>)> {
 /// names a class the lookup lacks.
 pub fn fill_class_bytes(
     c: &mut v1::Checkpoint,
+    lookup: impl Fn(&[u8; 32]) -> Option<std::sync::Arc<[u8]>>,
+) -> Result<(), CheckpointError> {
+    fill_bytes(
+        c.classes.iter_mut().map(|c| &mut c.kind),
+        &mut c.class_files,
+        lookup,
+    )
+}
+
+/// [`fill_class_bytes`] for a pre-copy piece.
+pub fn fill_piece_class_bytes(
+    p: &mut v1::Piece,
+    lookup: impl Fn(&[u8; 32]) -> Option<std::sync::Arc<[u8]>>,
+) -> Result<(), CheckpointError> {
+    fill_bytes(p.classes.iter_mut(), &mut p.class_files, lookup)
+}
+
+fn fill_bytes<'a>(
+    classes: impl Iterator<Item = &'a mut v1::ClassKind>,
+    files: &mut [v1::ClassFile],
     lookup: impl Fn(&[u8; 32]) -> Option<std::sync::Arc<[u8]>>,
 ) -> Result<(), CheckpointError> {
     let fill = |name: &str, sha256: &serde_bytes::ByteBuf, bytes: &mut serde_bytes::ByteBuf| {
@@ -141,17 +176,17 @@ pub fn fill_class_bytes(
         *bytes = serde_bytes::ByteBuf::from(found.to_vec());
         Ok(())
     };
-    for class in &mut c.classes {
+    for kind in classes {
         if let v1::ClassKind::Application {
             name,
             sha256,
             bytes,
-        } = &mut class.kind
+        } = kind
         {
             fill(name, sha256, bytes)?;
         }
     }
-    for f in &mut c.class_files {
+    for f in files {
         fill(&f.name, &f.sha256, &mut f.bytes)?;
     }
     Ok(())

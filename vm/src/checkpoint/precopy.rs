@@ -451,6 +451,55 @@ impl Vm {
         }
     }
 
+    /// Every application class the process has or may load, by SHA-256 with its bytes: what a
+    /// target needs besides the pieces, which a migration sends apart
+    /// (`super::take_piece_class_bytes`).
+    pub fn precopy_classes(&self) -> Result<Vec<([u8; 32], Vec<u8>)>, CheckpointError> {
+        let mut kinds: Vec<v1::ClassKind> = (0..self.prog.classes.len())
+            .map(|id| self.class_kind(id, true))
+            .collect();
+        let mut files = self.class_files()?;
+        Ok(super::take_bytes(kinds.iter_mut(), &mut files))
+    }
+
+    /// About how many bytes of heap records the next round would send if it started now:
+    /// the dirty objects (a large array's elements by its marked cards) and the objects
+    /// round 0 has not reached yet. Reads the dirty map and the cards of every large array
+    /// the target holds.
+    pub fn precopy_dirty_bytes(&self, t: &Tracker) -> u64 {
+        let heap = &self.rt.heap;
+        let end = t.high.max(heap.handle_limit());
+        let size = |r: Ref| -> u64 {
+            heap.get(r).map_or(4, |o| {
+                16 + (o.data.array_len().unwrap_or(0) as u64).max(match o.data {
+                    DataRef::Fields(f) => f.len() as u64,
+                    _ => 0,
+                }) * width(o.data) as u64
+            })
+        };
+        let mut bytes = 0u64;
+        let mut r = 1;
+        while let Some(h) = heap.next_marked(r, end) {
+            if !t.large.contains(&h) {
+                bytes += size(h);
+            }
+            r = h + 1;
+        }
+        for &h in &t.large {
+            let mut card = 0;
+            while let Some(c) = heap.next_marked_card(h, card) {
+                bytes += CARD_BYTES as u64 + 12;
+                card = c + 1;
+            }
+        }
+        for h in t.unsent_from..end.min(usize::MAX) {
+            if !t.is_sent(h as Ref) && heap.is_live(h as Ref) && !heap.is_dirty(h as Ref) {
+                bytes += size(h as Ref);
+            }
+        }
+        bytes
+    }
+
     /// How the process was launched, as a checkpoint records it.
     fn launch(&self) -> v1::Launch {
         v1::Launch {

@@ -108,6 +108,11 @@ impl Staging {
         }
     }
 
+    /// One past the highest handle staged so far.
+    pub fn handle_count(&self) -> usize {
+        self.vm.as_ref().map_or(0, |vm| vm.rt.heap.handle_limit())
+    }
+
     /// Number of pieces applied.
     pub fn pieces(&self) -> u32 {
         self.seq
