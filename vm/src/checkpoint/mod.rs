@@ -100,6 +100,9 @@ pub fn encode(c: &v1::Checkpoint) -> Vec<u8> {
     out
 }
 
+/// A class file by its SHA-256.
+pub type ClassBytes = ([u8; 32], Vec<u8>);
+
 /// Takes the application class bytes out of a checkpoint, leaving their names and hashes: a
 /// migration sends the bytes separately, and only those the target lacks. Returns each
 /// class's SHA-256 with its bytes, in the document's order.

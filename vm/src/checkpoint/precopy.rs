@@ -454,7 +454,7 @@ impl Vm {
     /// Every application class the process has or may load, by SHA-256 with its bytes: what a
     /// target needs besides the pieces, which a migration sends apart
     /// (`super::take_piece_class_bytes`).
-    pub fn precopy_classes(&self) -> Result<Vec<([u8; 32], Vec<u8>)>, CheckpointError> {
+    pub fn precopy_classes(&self) -> Result<Vec<super::ClassBytes>, CheckpointError> {
         let mut kinds: Vec<v1::ClassKind> = (0..self.prog.classes.len())
             .map(|id| self.class_kind(id, true))
             .collect();
@@ -492,7 +492,7 @@ impl Vm {
                 card = c + 1;
             }
         }
-        for h in t.unsent_from..end.min(usize::MAX) {
+        for h in t.unsent_from..end {
             if !t.is_sent(h as Ref) && heap.is_live(h as Ref) && !heap.is_dirty(h as Ref) {
                 bytes += size(h as Ref);
             }
