@@ -100,7 +100,7 @@ pub(super) async fn out_reporting(
         .map_or(0, |p| p.handle.heap_bytes());
     let result = if node.config.precopy && heap >= node.config.precopy_min_mib << 20 {
         match super::precopy::transfer(node, id, to, meta.clone(), progress.clone()).await {
-            super::precopy::Outcome::Done(r) => r,
+            super::precopy::Outcome::Done(r) => *r,
             // A target of an older build: the classic way, the process never having stopped.
             super::precopy::Outcome::Declined => transfer(node, id, to, meta, progress).await,
         }
@@ -605,7 +605,7 @@ async fn receive(
                     }
                     Some(super::precopy::Staged::Finished(result)) => {
                         let (_, counters, _) = staging.take().expect("guarded");
-                        match (result, finished.take()) {
+                        match (*result, finished.take()) {
                             (Ok(vm), Some(meta)) => {
                                 restored = Some((meta, vm, counters));
                                 target.handle_restored(node.now(), Ok(()));

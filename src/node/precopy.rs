@@ -45,9 +45,13 @@ const VERIFY_HANDLES: usize = 1 << 20;
 /// How a pre-copy migration ended.
 pub(super) enum Outcome {
     /// Moved, or failed with the process running at the source.
-    Done(Result<Reply>),
+    Done(Box<Result<Reply>>),
     /// The target does not take pre-copy: nothing happened, a classic move may follow.
     Declined,
+}
+
+fn done(result: Result<Reply>) -> Outcome {
+    Outcome::Done(Box::new(result))
 }
 
 /// Sends one pre-copy step to process `id`; false if it has ended.
@@ -96,15 +100,15 @@ pub(super) async fn transfer(
             reply,
         },
     ) {
-        return Outcome::Done(Err(anyhow!("process {id} ended")));
+        return done(Err(anyhow!("process {id} ended")));
     }
     let PreCopyStart {
         classes,
         live_bytes,
     } = match started.await {
         Ok(Ok(s)) => s,
-        Ok(Err(e)) => return Outcome::Done(Err(anyhow!("starting pre-copy of {id}: {e}"))),
-        Err(_) => return Outcome::Done(Err(anyhow!("process {id} ended"))),
+        Ok(Err(e)) => return done(Err(anyhow!("starting pre-copy of {id}: {e}"))),
+        Err(_) => return done(Err(anyhow!("process {id} ended"))),
     };
     let cancel = || {
         step(node, id, PreCopy::Cancel);
@@ -116,7 +120,7 @@ pub(super) async fn transfer(
         .begin(migration)
     {
         cancel();
-        return Outcome::Done(Err(anyhow!("{e}")));
+        return done(Err(anyhow!("{e}")));
     }
     let (abort_tx, mut abort_rx) = oneshot::channel();
     node.aborts
@@ -412,7 +416,7 @@ pub(super) async fn transfer(
                 frozen_bytes + class_bytes,
                 frozen_for.as_secs_f64(),
             );
-            Outcome::Done(Ok(Reply::Migrated {
+            done(Ok(Reply::Migrated {
                 from: node.name().to_string(),
                 to: to.to_string(),
                 frozen_micros: frozen_for.as_micros() as u64,
@@ -437,12 +441,12 @@ pub(super) async fn transfer(
                     node.name()
                 ),
             );
-            Outcome::Done(Err(anyhow!(
+            done(Err(anyhow!(
                 "moving {id} to {to} failed, it goes on running on {}: {reason}",
                 node.name()
             )))
         }
-        None => Outcome::Done(Err(anyhow!("moving {id} to {to} ended without a decision"))),
+        None => done(Err(anyhow!("moving {id} to {to} ended without a decision"))),
     }
 }
 
@@ -458,7 +462,7 @@ pub(super) enum Staged {
     /// Every piece of the round is applied, or one failed.
     Applied(u32, Result<(), String>),
     /// The process, frozen, or why there is none.
-    Finished(Result<Vm, String>),
+    Finished(Box<Result<Vm, String>>),
 }
 
 /// The target's staging of a pre-copy migration, on a thread of its own so that pieces are
@@ -509,7 +513,7 @@ impl Stager {
                                     staging.finish(verify).map_err(|e| e.to_string())
                                 }
                             };
-                            let _ = out.send(Staged::Finished(result));
+                            let _ = out.send(Staged::Finished(Box::new(result)));
                             return;
                         }
                     }
