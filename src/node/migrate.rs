@@ -94,10 +94,13 @@ pub(super) async fn out_reporting(
             source: node.name().to_string(),
         }
     };
-    let heap = node
-        .lock_processes()
-        .get(id)
-        .map_or(0, |p| p.handle.heap_bytes());
+    // The heap's size now, from the process itself: the figure its last slice left may
+    // predate its allocations.
+    let heap = if node.config.precopy {
+        super::precopy::heap_bytes(node, id).await
+    } else {
+        0
+    };
     let result = if node.config.precopy && heap >= node.config.precopy_min_mib << 20 {
         match super::precopy::transfer(node, id, to, meta.clone(), progress.clone()).await {
             super::precopy::Outcome::Done(r) => *r,

@@ -61,6 +61,15 @@ fn step(node: &Node, id: &str, s: PreCopy) -> bool {
         .is_some_and(|p| p.handle.precopy(s))
 }
 
+/// The live bytes of process `id`'s heap now (0 if it ended).
+pub(super) async fn heap_bytes(node: &Node, id: &str) -> u64 {
+    let (reply, rx) = oneshot::channel();
+    if !step(node, id, PreCopy::Size { reply }) {
+        return 0;
+    }
+    rx.await.unwrap_or(0)
+}
+
 /// Waits for a reply from the process thread, or forever when there is none to wait for.
 async fn answer<T>(pending: &mut Option<oneshot::Receiver<T>>) -> Option<T> {
     match pending {

@@ -80,6 +80,8 @@ pub(crate) enum PreCopy {
     },
     /// About how many bytes the next round would send.
     Dirty { reply: oneshot::Sender<u64> },
+    /// The heap's live bytes now (with garbage not collected yet), to choose pre-copy by.
+    Size { reply: oneshot::Sender<u64> },
     /// Freeze, and make the session's last pieces; the process then stays frozen until
     /// resumed or dropped, as after `Freeze`.
     Final {
@@ -451,6 +453,9 @@ fn precopy_step(step: PreCopy, vm: &mut Vm, session: &mut Option<Tracker>) {
                     }),
             };
             let _ = reply.send(piece);
+        }
+        PreCopy::Size { reply } => {
+            let _ = reply.send(vm.rt.heap.live_bytes() as u64);
         }
         PreCopy::Dirty { reply } => {
             let _ = reply.send(session.as_ref().map_or(0, |t| vm.precopy_dirty_bytes(t)));

@@ -473,6 +473,143 @@ fn a_process_moved_across_every_architecture_prints_what_hotspot_prints() {
     assert_eq!(places, expected_places, "where the process ran");
 }
 
+/// A program whose heap keeps changing while it runs: a `long[]` written a window at a time,
+/// small objects replaced (garbage for the collector) and mutated, a map and strings growing.
+const CHURN: &str = r#"
+import java.util.*;
+
+public class Churn {
+    static final class Cell {
+        long value;
+        int hits;
+        Cell next;
+        Cell(long value, Cell next) { this.value = value; this.next = next; }
+    }
+
+    public static void main(String[] args) throws Exception {
+        int steps = Integer.parseInt(args[0]);
+        int heapMb = Integer.parseInt(args[1]);
+        long[] data = new long[heapMb * 131072 * 3 / 4];
+        long x = 0x9E3779B97F4A7C15L;
+        for (int i = 0; i < data.length; i++) {
+            x ^= x << 13; x ^= x >>> 7; x ^= x << 17;
+            data[i] = x;
+        }
+        Cell[] cells = new Cell[heapMb * 1024];
+        for (int i = 0; i < cells.length; i++) {
+            cells[i] = new Cell(i, i > 0 ? cells[i - 1] : null);
+        }
+        Map<Integer, String> names = new HashMap<>();
+        long h = 17;
+        for (int s = 0; s < steps; s++) {
+            int window = (int) ((s * 4099L) % (data.length - 4096));
+            for (int j = 0; j < 4096; j++) {
+                data[window + j] = data[window + j] * 31 + s;
+                h = h * 31 + data[(int) ((j * 7919L + s) % data.length)];
+            }
+            for (int j = 0; j < 200; j++) {
+                int k = (int) Math.floorMod(h + j * 131L, (long) cells.length);
+                if (j % 3 == 0) {
+                    cells[k] = new Cell(h ^ j, cells[(k + 1) % cells.length]);
+                } else {
+                    cells[k].value += j;
+                    cells[k].hits++;
+                }
+                h = h * 17 + cells[k].value;
+            }
+            names.put(s % 50, "n" + s + "-" + (h & 1023));
+            System.out.println("step " + s + " " + h + " " + names.get(s % 50) + " " + names.size());
+            Thread.sleep(30);
+        }
+        long sum = 0;
+        for (long v : data) sum += v;
+        for (Cell c : cells) sum += c.value * 3 + c.hits;
+        System.out.println("checksum " + sum + " " + new TreeMap<>(names).toString().hashCode());
+    }
+}
+"#;
+
+#[test]
+fn a_changing_heap_moves_by_precopy_across_every_architecture_as_hotspot_prints() {
+    let _alone = exclusive();
+    // Every move by pre-copy, however small the heap (emulated nodes get a smaller one). Node
+    // s never predicts a short enough freeze: its move falls back to stopping and copying the
+    // rest after two rounds.
+    let all = "precopy_min_mib = 0\n";
+    let cluster = start_each(
+        "precopy",
+        &[
+            ("x", command_for("x86_64"), all.to_string()),
+            ("a", command_for("aarch64"), all.to_string()),
+            (
+                "s",
+                command_for("s390x"),
+                format!("{all}precopy_freeze_ms = 0\nprecopy_max_rounds = 2\n"),
+            ),
+        ],
+        &[],
+    );
+    let emulated = std::env::var("PHANTOM_TEST_RUNNER").is_ok_and(|r| !r.trim().is_empty());
+    // Long enough for three moves from emulated nodes.
+    let args = ["300", if emulated { "4" } else { "8" }];
+    let classes = compile_java(&cluster.dir, "Churn", CHURN);
+    let java = output(
+        Command::new("java")
+            .arg("-cp")
+            .arg(&classes)
+            .arg("Churn")
+            .args(args),
+    );
+    assert!(java.status.success(), "java: {java:?}");
+    let out = cluster.dir.join("submit.out");
+    let mut client = cluster
+        .client("submit", "x")
+        .arg("--show-moves")
+        .arg("-cp")
+        .arg(&classes)
+        .arg("Churn")
+        .args(args)
+        .stdout(fs::File::create(&out).expect("a file"))
+        .stderr(fs::File::create(cluster.dir.join("submit.err")).expect("a file"))
+        .spawn()
+        .expect("phantom submit starts");
+    let id = "x-1";
+    cluster.wait_running_on(id, "x", Duration::from_secs(60));
+    let mut moves = Vec::new();
+    for to in ["a", "s", "x"] {
+        // A few steps between moves, so the heap has changed since the last.
+        let lines = read(&out).split(|&b| b == b'\n').count();
+        let start = Instant::now();
+        while read(&out).split(|&b| b == b'\n').count() < lines + 3 {
+            assert!(
+                start.elapsed() < Duration::from_secs(120),
+                "no progress before moving to {to}"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        let moved = output(cluster.client("migrate", "x").arg(id).arg("--to").arg(to));
+        let text = String::from_utf8_lossy(&moved.stdout).to_string();
+        assert!(
+            moved.status.success() && text.contains("rounds of pre-copy"),
+            "migrate to {to} by pre-copy: {moved:?}"
+        );
+        moves.push(text);
+        cluster.wait_running_on(id, to, Duration::from_secs(60));
+    }
+    let status = wait_child(&mut client, Duration::from_secs(300));
+    assert_eq!(status, 0, "the program's exit status");
+    assert_eq!(
+        String::from_utf8_lossy(&read(&out)),
+        String::from_utf8_lossy(&java.stdout),
+        "stdout after moves {moves:?}"
+    );
+    let s_log = fs::read_to_string(&cluster.node("s").log).unwrap_or_default();
+    assert!(
+        s_log.contains("pre-copy did not converge") && s_log.contains("rounds=2"),
+        "node s logs its fallback with the figures:\n{s_log}"
+    );
+}
+
 #[test]
 fn killing_the_target_mid_transfer_leaves_the_process_running_on_the_source() {
     let _alone = exclusive();
@@ -499,6 +636,13 @@ fn killing_the_target_mid_transfer_leaves_the_process_running_on_the_source() {
         .position(|n| n.name == "q")
         .expect("node q");
     wait_for_log(&cluster.nodes[q], "receiving", Duration::from_secs(60));
+    // The process is large enough to move by pre-copy: the target dies while rounds travel
+    // and the process never stopped.
+    wait_for_log(
+        &cluster.nodes[0],
+        "migrating by pre-copy",
+        Duration::from_secs(10),
+    );
     cluster.nodes[q].child.kill().expect("kill the target");
     let _ = cluster.nodes[q].child.wait();
     let status = wait_child(&mut migrate, Duration::from_secs(120));
