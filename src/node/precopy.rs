@@ -20,6 +20,7 @@ use phantom_transport::frame::write_message;
 use phantom_transport::migration::precopy::{PreCopyConfig, RoundStats, Step, next_step};
 use phantom_transport::migration::{
     ClassHash, Message, MigrationError, MigrationId, Source, SourceConfig, SourceEvent,
+    TargetConfig,
 };
 use phantom_vm::checkpoint::stage::Staging;
 use phantom_vm::checkpoint::{self, DEFAULT_MAX_BYTES};
@@ -140,8 +141,12 @@ pub(super) async fn transfer(
         .into_iter()
         .map(|(h, b)| (ClassHash(h), b))
         .collect();
-    // Room for rounds and garbage: the policy's budget stops well before.
-    let max_bytes = live_bytes.saturating_mul(3).saturating_add(64 << 20);
+    // Room for the rounds the policy's budget allows (1.5 times the heap, then the rest) and
+    // the garbage that travels with them, within what a target takes by default.
+    let max_bytes = live_bytes
+        .saturating_mul(2)
+        .saturating_add(64 << 20)
+        .min(TargetConfig::default().max_precopy_bytes);
     let mut source = Source::new_precopy(
         node.now(),
         migration,

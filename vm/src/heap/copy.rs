@@ -276,7 +276,9 @@ impl Heap {
         }
         self.fast.free_len = n as u64;
         self.fast.used = limit.max(1) as u64;
+        // Paced as after a collection of this heap.
         self.fast.since = 0;
+        self.fast.next_gc = super::MIN_GC_INTERVAL.max(self.fast.live as usize) as u64;
         Ok(())
     }
 
