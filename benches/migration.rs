@@ -1,25 +1,49 @@
-//! Freeze time of live migrations between two `phantom node` daemons on loopback, native to
-//! native, run with `cargo bench --bench migration` (docs/benchmarks.md, "Migration freeze
-//! time").
+//! Live migration between two `phantom node` daemons on loopback, native to native, by heap
+//! size and write rate (issue #14), run with `cargo bench --bench migration`
+//! (docs/benchmarks.md).
 //!
-//! Two Java programs are compiled with `javac`, a cluster of two nodes is started on free
-//! loopback UDP ports, and each program is submitted and moved back and forth between the
-//! nodes with `phantom migrate`:
+//! One Java program, `Main HEAP_MIB RATE_MB_S`, is compiled with `javac`. It fills about 3/4 of
+//! a heap of `HEAP_MIB` MiB with one `long[]` of non-zero pseudo-random values and about 1/4
+//! with small objects (four fields each, kept reachable from one array), sized by the heap's
+//! own accounting (vm/src/heap.rs: 48 bytes a header, 16 a field). It prints `ready ...`, then
+//! every 10 ms reads a few thousand values and, at `RATE_MB_S` > 0, writes `RATE_MB_S` MB/s
+//! (10^6 bytes) of it: 7/8 in a sequential window of the `long[]` that moves along, 1/8 as
+//! single `long` fields of random small objects (8 bytes a write). Every fifth tick (50 ms)
+//! prints `step N <checksum>`.
 //!
-//! - `Ticker`, a small process that prints a line every 50 ms (41 moves by default);
-//! - `Heap64`, which holds a `long[]` of 8 Mi elements (64 MiB) of non-zero pseudo-random
-//!   values and touches it every 50 ms (9 moves by default).
+//! Each case (a heap size and a write rate; by default 1, 64, 512 and 1024 MiB, each idle and
+//! at 10 MB/s) starts its own cluster of two nodes on free loopback UDP ports (`max_heap_mib =
+//! 2048`, `log = "info"`), submits the program to node `a`, waits for `ready`, and moves it
+//! a→b→a… with `phantom migrate`, waiting before each move until `ps` shows it running where
+//! it went and it printed a new line there. Per move it records:
 //!
-//! "Frozen" is the figure the source node reports: from its freeze request until it commits,
-//! after the target has restored the process (src/node/migrate.rs). The wall time of the
-//! `phantom migrate` command is reported beside it, clearly apart: it adds the client's process
-//! start, certificate loading and TLS handshake. After the moves, the program's output must be
-//! whole and in order (every step once), or the benchmark fails.
+//! - **frozen**: the source's figure from the `moved ...` line (freeze request until commit);
+//! - **total**: the wall time of the `phantom migrate` command (client start and TLS included);
+//! - **rounds** and **bytes sent**: pre-copy bytes + frozen (or checkpoint) bytes + class bytes;
+//! - from the source node's log, in order: `live_bytes` of `migrating by pre-copy` and the
+//!   `reason=` of its freeze decision (`converged`, or a fallback: `stalled`, `budget`,
+//!   `max_rounds`, `timeout`); a heap under `precopy_min_mib` moves the classic way (`classic`),
+//!   and its live size is then the program's own estimate (marked `*`);
+//! - the `step` lines the program printed during the command, against the 50 ms ticks it
+//!   lasted: how much the program ran while it moved.
 //!
-//! `PHANTOM_BENCH_SMALL_MOVES` and `PHANTOM_BENCH_HEAP_MOVES` change the numbers of moves;
-//! `PHANTOM_BENCH_NODE_LOG` the nodes' log level (default warn; their logs stay in
-//! `target/tmp/migration-bench`). The nodes' warnings and errors are printed at the end.
+//! A `phantom migrate` that has not ended after 30 minutes counts as failed.
+//!
+//! It prints a markdown table, one row per case, and whether issue #14's targets hold: freeze
+//! under 10 ms (p50 and p90) for 1 GiB idle, under 50 ms for 1 GiB at 10 MB/s, and bytes sent at
+//! most 1.5 times the live heap on every move. A missed target is reported, not a failure; the
+//! benchmark fails if a `phantom migrate` fails or the program's output is not whole and in order
+//! (`ready`, then every step once, from 0).
+//!
+//! Environment:
+//! - `PHANTOM_BENCH_CASES`: the cases, `HEAP_MIB:RATE_MB_S,...` (e.g. `64:0,64:10`);
+//! - `PHANTOM_BENCH_MOVES`: moves per case, `N` for every case, or `xF` to scale the defaults
+//!   (9 for heaps under 512 MiB, 5 from 512 MiB).
+//!
+//! Files, node configurations and logs stay in `target/tmp/migration-bench/<case>`. The nodes'
+//! warnings and errors are printed after each case.
 
+use std::collections::BTreeMap;
 use std::fs;
 use std::net::UdpSocket;
 use std::path::{Path, PathBuf};
@@ -30,73 +54,227 @@ use std::time::{Duration, Instant};
 /// inherits `release`) before its benches.
 const PHANTOM: &str = env!("CARGO_BIN_EXE_phantom");
 
-const DEFAULT_SMALL_MOVES: usize = 41;
-const DEFAULT_HEAP_MOVES: usize = 9;
+/// The cases run by default: (heap MiB, write rate MB/s).
+const DEFAULT_CASES: [(u64, u64); 8] = [
+    (1, 0),
+    (1, 10),
+    (64, 0),
+    (64, 10),
+    (512, 0),
+    (512, 10),
+    (1024, 0),
+    (1024, 10),
+];
 
-/// A small process: a little work and one line every 50 ms, forever (the bench kills it).
-const TICKER: &str = r#"
-public class Ticker {
-    public static void main(String[] args) throws Exception {
-        long h = 17;
-        for (int s = 0; ; s++) {
-            for (int j = 0; j < 1000; j++) {
-                h = h * 31 + (j ^ s);
-            }
-            System.out.println("step " + s + " " + h);
-            Thread.sleep(50);
-        }
+/// How long one `phantom migrate` may take before the benchmark gives up on it.
+const MIGRATE_LIMIT: Duration = Duration::from_secs(1800);
+
+/// The nodes' largest heap of one process, in MiB: room for 1 GiB of data and the rest.
+const MAX_HEAP_MIB: u64 = 2048;
+
+/// Bytes of one small object in the heap's accounting (a 48-byte header and four 16-byte
+/// fields), plus its 4-byte slot in the array that holds them all.
+const CELL_BYTES: u64 = 48 + 4 * 16 + 4;
+
+/// The program: HEAP_MIB MiB of `long[]` and small objects, read every 50 ms and written at
+/// RATE_MB_S MB/s, forever (the bench kills it). The loops sit in small static methods,
+/// called many times, so the JIT compiles them.
+const MAIN: &str = r#"
+public class Main {
+    static final class Cell {
+        long a;
+        long b;
+        int c;
+        Cell next;
     }
-}
-"#;
 
-/// 64 MiB of heap in one `long[]` of non-zero xorshift values, touched every 50 ms, forever.
-const HEAP64: &str = r#"
-public class Heap64 {
-    public static void main(String[] args) throws Exception {
-        long[] data = new long[8 << 20];
-        long x = 0x9E3779B97F4A7C15L;
-        for (int i = 0; i < data.length; i++) {
+    static long[] data;
+    static Cell[] cells;
+    static long rng = 0x9E3779B97F4A7C15L;
+    static int window;
+
+    static long next() {
+        long x = rng;
+        x ^= x << 13;
+        x ^= x >>> 7;
+        x ^= x << 17;
+        rng = x;
+        return x;
+    }
+
+    static void fill(int from, int to) {
+        long[] d = data;
+        long x = rng;
+        for (int i = from; i < to; i++) {
             x ^= x << 13;
             x ^= x >>> 7;
             x ^= x << 17;
-            data[i] = x;
+            d[i] = x;
         }
-        System.out.println("ready " + data.length);
+        rng = x;
+    }
+
+    static void build(int from, int to) {
+        Cell[] cs = cells;
+        for (int i = from; i < to; i++) {
+            Cell c = new Cell();
+            long x = next();
+            c.a = x | 1;
+            c.b = i + 1;
+            c.c = i;
+            // A random earlier object: a shallow graph, not one long chain.
+            c.next = i > 0 ? cs[(int) ((x >>> 1) % i)] : null;
+            cs[i] = c;
+        }
+    }
+
+    static long tick(int s, int clustered, int scattered) {
+        long[] d = data;
+        Cell[] cs = cells;
+        int n = d.length;
         long sum = 0;
+        // Reads: 4096 values spread over the array, 256 random objects.
+        int stride = Math.max(1, n / 4096);
+        int at = s % stride;
+        for (int j = 0; j < 4096 && at < n; j++) {
+            sum += d[at];
+            at += stride;
+        }
+        for (int j = 0; j < 256; j++) {
+            sum += cs[(int) ((next() >>> 1) % cs.length)].b;
+        }
+        // Clustered writes: a window that moves along the array.
+        int w = window;
+        for (int j = 0; j < clustered; j++) {
+            d[w] = (d[w] * 31 + s) | 1;
+            w++;
+            if (w == n) {
+                w = 0;
+            }
+        }
+        window = w;
+        // Scattered writes: one long field of random objects.
+        for (int j = 0; j < scattered; j++) {
+            Cell c = cs[(int) ((next() >>> 1) % cs.length)];
+            c.a = (c.a * 31 + j) | 1;
+            sum += c.c;
+        }
+        return sum;
+    }
+
+    public static void main(String[] args) throws Exception {
+        int heapMib = Integer.parseInt(args[0]);
+        long rate = Long.parseLong(args[1]);
+        long heap = (long) heapMib << 20;
+        int longs = (int) (heap * 3 / 4 / 8);
+        int count = (int) Math.max(1, heap / 4 / CELL_BYTES);
+        data = new long[longs];
+        for (int i = 0; i < longs; i += 1 << 16) {
+            fill(i, Math.min(longs, i + (1 << 16)));
+        }
+        cells = new Cell[count];
+        for (int i = 0; i < count; i += 1 << 12) {
+            build(i, Math.min(count, i + (1 << 12)));
+        }
+        long perTick = rate * 1000000L / 20;
+        int scattered = (int) (perTick / 8 / 8);
+        int clustered = (int) ((perTick - scattered * 8L) / 8);
+        System.out.println("ready longs=" + longs + " cells=" + count + " clustered=" + clustered
+            + " scattered=" + scattered);
+        long sum = 0;
+        // Each 50 ms step writes in five bursts 10 ms apart: a steadier rate than one burst.
         for (int s = 0; ; s++) {
-            for (int j = 0; j < 1000; j++) {
-                int k = (int) (((long) s * 1000 + j) * 8191 % data.length);
-                sum += data[k];
-                data[k] = data[k] * 31 + 1;
+            long t0 = System.nanoTime();
+            for (int k = 0; k < 5; k++) {
+                sum += tick(s * 5 + k, clustered / 5, scattered / 5);
+                long spent = (System.nanoTime() - t0) / 1000000L;
+                Thread.sleep(Math.max(1, (k + 1) * 10L - spent));
             }
             System.out.println("step " + s + " " + sum);
-            Thread.sleep(50);
         }
     }
 }
 "#;
 
-/// What one `phantom migrate` reported.
+/// One case: a heap size and a write rate.
+#[derive(Debug, Clone, Copy)]
+struct Case {
+    heap_mib: u64,
+    rate: u64,
+    moves: usize,
+}
+
+impl Case {
+    fn name(&self) -> String {
+        format!("{}m-{}mbs", self.heap_mib, self.rate)
+    }
+
+    fn heap_label(&self) -> String {
+        if self.heap_mib >= 1024 && self.heap_mib.is_multiple_of(1024) {
+            format!("{} GiB", self.heap_mib / 1024)
+        } else {
+            format!("{} MiB", self.heap_mib)
+        }
+    }
+}
+
+/// What one move reported, from the client and the source node's log.
 #[derive(Debug, Clone)]
 struct Move {
+    from: &'static str,
     /// The source's figure: freeze request to commit.
     frozen_ms: f64,
-    checkpoint_bytes: u64,
-    class_bytes: u64,
     /// The whole `phantom migrate` command, client start and TLS handshake included.
     wall_ms: f64,
+    /// Output lines the program printed during the command: how much it ran meanwhile.
+    steps_during: usize,
+    /// Pre-copy rounds (0 for a classic move).
+    rounds: u32,
+    /// Pre-copy bytes, then frozen (or checkpoint) bytes, then class bytes.
+    precopy_bytes: u64,
+    frozen_bytes: u64,
+    class_bytes: u64,
+    /// The source's `live_bytes`, or the program's estimate (`estimated`) for a classic move.
+    live_bytes: Option<u64>,
+    estimated: bool,
+    /// `converged`, a fallback reason, `classic`, or `?` when the log did not say.
+    reason: String,
+    /// The source's decision line, for a fallback.
+    decision: Option<String>,
+}
+
+impl Move {
+    fn sent(&self) -> u64 {
+        self.precopy_bytes + self.frozen_bytes + self.class_bytes
+    }
+
+    fn ratio(&self) -> Option<f64> {
+        self.live_bytes
+            .filter(|&l| l > 0)
+            .map(|l| self.sent() as f64 / l as f64)
+    }
+}
+
+/// The results of one case.
+#[derive(Debug)]
+struct CaseResult {
+    case: Case,
+    moves: Vec<Move>,
+    load: String,
 }
 
 /// A running node.
 #[derive(Debug)]
 struct NodeProc {
-    name: String,
+    name: &'static str,
     addr: String,
     log: PathBuf,
+    /// Complete lines of its log already matched to moves.
+    read: usize,
     child: Child,
 }
 
-/// Two nodes and the submitting client, killed when the phase ends, however it ends.
+/// Two nodes and the submitting client, killed when the case ends, however it ends.
 #[derive(Debug)]
 struct Cluster {
     dir: PathBuf,
@@ -128,26 +306,77 @@ fn main() -> ExitCode {
     }
 }
 
-fn moves_from_env(var: &str, default: usize) -> Result<usize, String> {
-    match std::env::var(var) {
-        Ok(text) => text
-            .trim()
-            .parse::<usize>()
-            .ok()
-            .filter(|&n| n > 0)
-            .ok_or_else(|| format!("{var} must be a positive integer, not {text:?}")),
-        Err(_) => Ok(default),
-    }
+fn default_moves(heap_mib: u64) -> usize {
+    if heap_mib >= 512 { 5 } else { 9 }
+}
+
+/// The cases of `PHANTOM_BENCH_CASES` (or the default ones), with their numbers of moves as
+/// `PHANTOM_BENCH_MOVES` says.
+fn cases_from_env() -> Result<Vec<Case>, String> {
+    let pairs: Vec<(u64, u64)> = match std::env::var("PHANTOM_BENCH_CASES") {
+        Ok(text) => {
+            let bad = || {
+                format!(
+                    "PHANTOM_BENCH_CASES must be HEAP_MIB:RATE_MB_S,... (e.g. 64:0,64:10), not {text:?}"
+                )
+            };
+            let mut pairs = Vec::new();
+            for item in text.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+                let (heap, rate) = item.split_once(':').ok_or_else(bad)?;
+                let heap: u64 = heap.trim().parse().map_err(|_| bad())?;
+                let rate: u64 = rate.trim().parse().map_err(|_| bad())?;
+                if heap == 0 || heap + 64 > MAX_HEAP_MIB {
+                    return Err(format!(
+                        "PHANTOM_BENCH_CASES: a heap of {heap} MiB is not in 1..={}",
+                        MAX_HEAP_MIB - 64
+                    ));
+                }
+                pairs.push((heap, rate));
+            }
+            if pairs.is_empty() {
+                return Err(bad());
+            }
+            pairs
+        }
+        Err(_) => DEFAULT_CASES.to_vec(),
+    };
+    let moves = std::env::var("PHANTOM_BENCH_MOVES").ok();
+    let moves_for = |heap: u64| -> Result<usize, String> {
+        let default = default_moves(heap);
+        let Some(text) = &moves else {
+            return Ok(default);
+        };
+        let bad = || format!("PHANTOM_BENCH_MOVES must be N (moves) or xF (scale), not {text:?}");
+        let t = text.trim();
+        if let Some(scale) = t.strip_prefix(['x', 'X', '*']) {
+            let f: f64 = scale.trim().parse().map_err(|_| bad())?;
+            if !(f.is_finite() && f > 0.0) {
+                return Err(bad());
+            }
+            Ok(((default as f64 * f).ceil() as usize).max(1))
+        } else {
+            t.parse::<usize>().ok().filter(|&n| n > 0).ok_or_else(bad)
+        }
+    };
+    pairs
+        .into_iter()
+        .map(|(heap_mib, rate)| {
+            Ok(Case {
+                heap_mib,
+                rate,
+                moves: moves_for(heap_mib)?,
+            })
+        })
+        .collect()
 }
 
 fn run() -> Result<(), String> {
-    let small_moves = moves_from_env("PHANTOM_BENCH_SMALL_MOVES", DEFAULT_SMALL_MOVES)?;
-    let heap_moves = moves_from_env("PHANTOM_BENCH_HEAP_MOVES", DEFAULT_HEAP_MOVES)?;
+    let cases = cases_from_env()?;
     let base = Path::new(env!("CARGO_TARGET_TMPDIR")).join("migration-bench");
     let _ = fs::remove_dir_all(&base);
     fs::create_dir_all(&base).map_err(|e| format!("creating {}: {e}", base.display()))?;
 
-    print_setup();
+    print_setup(&cases);
     let classes = compile(&base)?;
     let certs = base.join("cluster");
     let init = Command::new(PHANTOM)
@@ -161,30 +390,13 @@ fn run() -> Result<(), String> {
     }
 
     let started = Instant::now();
-    let small = phase(
-        &base,
-        &certs,
-        &classes,
-        "small",
-        "Ticker",
-        "step 0",
-        small_moves,
-    )?;
-    let heap = phase(
-        &base, &certs, &classes, "heap64", "Heap64", "ready", heap_moves,
-    )?;
+    let mut results = Vec::new();
+    for case in &cases {
+        results.push(run_case(&base, &certs, &classes, *case)?);
+    }
     println!();
-    report("small process (Ticker)", &small, false);
+    report(&results);
     println!();
-    report("64 MiB heap (Heap64)", &heap, true);
-    println!();
-    println!(
-        "frozen = on the source, freeze request until commit (the target has restored the process; \
-         it starts it when the commit arrives, about half a loopback round trip later)"
-    );
-    println!(
-        "migrate wall = the whole `phantom migrate` command: client start, TLS handshake, request, reply"
-    );
     println!(
         "total {:.1} s, load average at the end {}",
         started.elapsed().as_secs_f64(),
@@ -193,7 +405,7 @@ fn run() -> Result<(), String> {
     Ok(())
 }
 
-fn print_setup() {
+fn print_setup(cases: &[Case]) {
     let profile = if Path::new(PHANTOM)
         .parent()
         .and_then(Path::file_name)
@@ -210,6 +422,11 @@ fn print_setup() {
         std::env::consts::ARCH,
         load_average()
     );
+    let list: Vec<String> = cases
+        .iter()
+        .map(|c| format!("{}:{} ({} moves)", c.heap_mib, c.rate, c.moves))
+        .collect();
+    println!("cases (heap MiB:writes MB/s): {}", list.join(", "));
 }
 
 /// The one-minute load average (Linux), which says whether other work shared the CPUs.
@@ -225,16 +442,13 @@ fn compile(base: &Path) -> Result<PathBuf, String> {
     let classes = base.join("classes");
     fs::create_dir_all(&src).map_err(|e| e.to_string())?;
     fs::create_dir_all(&classes).map_err(|e| e.to_string())?;
-    let mut files = Vec::new();
-    for (name, text) in [("Ticker", TICKER), ("Heap64", HEAP64)] {
-        let file = src.join(format!("{name}.java"));
-        fs::write(&file, text).map_err(|e| format!("writing {}: {e}", file.display()))?;
-        files.push(file);
-    }
+    let file = src.join("Main.java");
+    let text = MAIN.replace("CELL_BYTES", &format!("{CELL_BYTES}L"));
+    fs::write(&file, text).map_err(|e| format!("writing {}: {e}", file.display()))?;
     let javac = Command::new("javac")
         .arg("-d")
         .arg(&classes)
-        .args(&files)
+        .arg(&file)
         .output()
         .map_err(|e| format!("running javac (is a JDK on the PATH?): {e}"))?;
     if !javac.status.success() {
@@ -253,13 +467,11 @@ fn free_port() -> Result<u16, String> {
         .map_err(|e| format!("no free UDP port on loopback: {e}"))
 }
 
-/// Starts nodes `a` and `b` in `base/phase`, at log level warn (or `PHANTOM_BENCH_NODE_LOG`),
-/// and waits until both answer.
-fn start(base: &Path, certs: &Path, phase: &str) -> Result<Cluster, String> {
-    let dir = base.join(phase);
+/// Starts nodes `a` and `b` in `base/name` at log level info, and waits until both answer.
+fn start(base: &Path, certs: &Path, name: &str) -> Result<Cluster, String> {
+    let dir = base.join(name);
     fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
     let names = ["a", "b"];
-    let log_level = std::env::var("PHANTOM_BENCH_NODE_LOG").unwrap_or_else(|_| "warn".to_string());
     let mut addrs = Vec::new();
     for _ in names {
         addrs.push(format!("127.0.0.1:{}", free_port()?));
@@ -272,10 +484,10 @@ fn start(base: &Path, certs: &Path, phase: &str) -> Result<Cluster, String> {
     };
     for (i, name) in names.iter().enumerate() {
         let mut config = format!(
-            "name = \"{name}\"\nlisten = \"{}\"\ncluster = {:?}\nlog = {:?}\n",
+            "name = \"{name}\"\nlisten = \"{}\"\ncluster = {:?}\nlog = \"info\"\n\
+             max_heap_mib = {MAX_HEAP_MIB}\n",
             addrs[i],
             certs.display().to_string(),
-            log_level
         );
         for (j, other) in names.iter().enumerate() {
             if j != i {
@@ -292,15 +504,18 @@ fn start(base: &Path, certs: &Path, phase: &str) -> Result<Cluster, String> {
             .arg("node")
             .arg("--config")
             .arg(&config_path)
+            // It would override the configuration's level, and the bench reads info lines.
+            .env_remove("RUST_LOG")
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .stderr(fs::File::create(&log).map_err(|e| e.to_string())?)
             .spawn()
             .map_err(|e| format!("starting node {name}: {e}"))?;
         cluster.nodes.push(NodeProc {
-            name: name.to_string(),
+            name,
             addr: addrs[i].clone(),
             log,
+            read: 0,
             child,
         });
     }
@@ -318,6 +533,13 @@ impl Cluster {
             .expect("a node of the cluster")
     }
 
+    fn node_mut(&mut self, name: &str) -> &mut NodeProc {
+        self.nodes
+            .iter_mut()
+            .find(|n| n.name == name)
+            .expect("a node of the cluster")
+    }
+
     /// A client command against node `via`.
     fn client(&self, command: &str, via: &str) -> Command {
         let mut cmd = Command::new(PHANTOM);
@@ -329,8 +551,7 @@ impl Cluster {
         cmd
     }
 
-    /// Waits until node `i` has bound its port and answers `ps`. At log level warn the node
-    /// does not log `node up` (an info line), so its log cannot tell.
+    /// Waits until node `i` has bound its port and answers `ps`.
     fn wait_up(&mut self, i: usize, limit: Duration) -> Result<(), String> {
         let start = Instant::now();
         loop {
@@ -339,13 +560,13 @@ impl Cluster {
                 return Err(format!(
                     "node {} exited ({status}); its log:\n{}",
                     n.name,
-                    fs::read_to_string(&n.log).unwrap_or_default()
+                    read_text(&n.log)
                 ));
             }
             // The port is taken once the node listens: only then try a QUIC client.
             if UdpSocket::bind(&n.addr).is_err() {
-                let name = n.name.clone();
-                if self.ps(&name).is_ok() {
+                let name = n.name;
+                if self.ps(name).is_ok() {
                     return Ok(());
                 }
             }
@@ -354,7 +575,7 @@ impl Cluster {
                 return Err(format!(
                     "node {} did not come up in {limit:?}; its log:\n{}",
                     n.name,
-                    fs::read_to_string(&n.log).unwrap_or_default()
+                    read_text(&n.log)
                 ));
             }
             std::thread::sleep(Duration::from_millis(20));
@@ -398,37 +619,87 @@ impl Cluster {
         }
     }
 
-    /// What the nodes logged: at level warn, their warnings and errors.
-    fn log_lines(&self) -> Vec<String> {
+    /// The nodes' warnings and errors.
+    fn warnings(&self) -> Vec<String> {
         let mut lines = Vec::new();
         for n in &self.nodes {
-            for l in fs::read_to_string(&n.log).unwrap_or_default().lines() {
-                if !l.trim().is_empty() {
+            for l in read_text(&n.log).lines() {
+                if l.contains(" WARN ") || l.contains(" ERROR ") {
                     lines.push(format!("node {}: {l}", n.name));
                 }
             }
         }
         lines
     }
+
+    /// Reads what node `from` logged of the move it just made, from where the last move's
+    /// lines ended: the pre-copy start (`live_bytes`) and the freeze decision (`reason=`), or
+    /// the classic start. Waits a little for the `moved` line (`frozen_us=`), which the node
+    /// logs before it replies.
+    fn read_move_log(&mut self, from: &str, m: &mut Move) {
+        let start = Instant::now();
+        let node = self.node_mut(from);
+        loop {
+            let text = read_text(&node.log);
+            // Complete lines only: the node may be writing the last one.
+            let complete = text.rfind('\n').map_or("", |i| &text[..=i]);
+            let lines: Vec<&str> = complete.lines().skip(node.read).collect();
+            let done = lines.iter().position(|l| l.contains("frozen_us="));
+            if done.is_none() && start.elapsed() < Duration::from_secs(5) {
+                std::thread::sleep(Duration::from_millis(10));
+                continue;
+            }
+            let upto = done.map_or(lines.len(), |i| i + 1);
+            let mut reason: Option<String> = None;
+            for l in &lines[..upto] {
+                if l.contains("migrating by pre-copy") {
+                    m.live_bytes = field(l, "live_bytes=").and_then(|v| v.parse().ok());
+                    m.estimated = false;
+                } else if l.contains("pre-copy converged:")
+                    || l.contains("pre-copy did not converge")
+                {
+                    reason = field(l, "reason=").map(str::to_string);
+                    if !l.contains("reason=converged") {
+                        m.decision = Some(l.trim().to_string());
+                    }
+                } else if l.contains(" migrating ") && l.contains("checkpoint_bytes=") {
+                    reason = Some("classic".to_string());
+                }
+            }
+            m.reason = reason.unwrap_or_else(|| "?".to_string());
+            node.read += upto;
+            return;
+        }
+    }
+}
+
+/// The word after `key` in a log line.
+fn field<'a>(line: &'a str, key: &str) -> Option<&'a str> {
+    let rest = &line[line.find(key)? + key.len()..];
+    rest.split_whitespace().next()
 }
 
 fn read_text(path: &Path) -> String {
     fs::read_to_string(path).unwrap_or_default()
 }
 
-/// Waits until the text of `path` satisfies `what`, failing if the client ends first; returns
-/// its number of lines.
+/// The complete lines of a program's output so far.
+fn complete_lines(text: &str) -> usize {
+    text.matches('\n').count()
+}
+
+/// Waits until the text of `path` satisfies `what`, failing if the client ends first.
 fn wait_output(
     path: &Path,
     what: impl Fn(&str) -> bool,
     limit: Duration,
     client: &mut Child,
-) -> Result<usize, String> {
+) -> Result<(), String> {
     let start = Instant::now();
     loop {
         let text = read_text(path);
         if what(&text) {
-            return Ok(text.lines().count());
+            return Ok(());
         }
         if let Ok(Some(status)) = client.try_wait() {
             return Err(format!(
@@ -437,25 +708,51 @@ fn wait_output(
         }
         if start.elapsed() > limit {
             return Err(format!(
-                "the program's output did not come in {limit:?}:\n{text}"
+                "the program's output did not come in {limit:?}:\n{}",
+                text.lines().rev().take(20).collect::<Vec<_>>().join("\n")
             ));
         }
-        std::thread::sleep(Duration::from_millis(2));
+        std::thread::sleep(Duration::from_millis(5));
     }
 }
 
-/// Starts a cluster, submits `main` and moves it back and forth `moves` times.
-fn phase(
-    base: &Path,
-    certs: &Path,
-    classes: &Path,
-    phase: &str,
-    main: &str,
-    ready: &str,
-    moves: usize,
-) -> Result<Vec<Move>, String> {
-    eprintln!("migration: {phase}: starting two nodes");
-    let mut cluster = start(base, certs, phase)?;
+/// Runs a command to its end, its output in files of `dir`, killing it after `limit`.
+fn run_command(
+    mut cmd: Command,
+    dir: &Path,
+    name: &str,
+    limit: Duration,
+) -> Result<(bool, String, String), String> {
+    let out_path = dir.join(format!("{name}.out"));
+    let err_path = dir.join(format!("{name}.err"));
+    let mut child = cmd
+        .stdin(Stdio::null())
+        .stdout(fs::File::create(&out_path).map_err(|e| e.to_string())?)
+        .stderr(fs::File::create(&err_path).map_err(|e| e.to_string())?)
+        .spawn()
+        .map_err(|e| format!("running {name}: {e}"))?;
+    let start = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().map_err(|e| e.to_string())? {
+            break status;
+        }
+        if start.elapsed() > limit {
+            let _ = child.kill();
+            let _ = child.wait();
+            return Err(format!("{name} did not end in {limit:?}"));
+        }
+        std::thread::sleep(Duration::from_millis(1));
+    };
+    Ok((status.success(), read_text(&out_path), read_text(&err_path)))
+}
+
+/// Starts a cluster, submits the program with the case's heap and write rate and moves it
+/// back and forth.
+fn run_case(base: &Path, certs: &Path, classes: &Path, case: Case) -> Result<CaseResult, String> {
+    let label = format!("{}, {} MB/s", case.heap_label(), case.rate);
+    let load = load_average();
+    eprintln!("migration: {label}: starting two nodes (load average {load})");
+    let mut cluster = start(base, certs, &case.name())?;
     let out = cluster.dir.join("submit.out");
     let err = cluster.dir.join("submit.err");
     let client = cluster
@@ -463,7 +760,9 @@ fn phase(
         .arg("--show-moves")
         .arg("-cp")
         .arg(classes)
-        .arg(main)
+        .arg("Main")
+        .arg(case.heap_mib.to_string())
+        .arg(case.rate.to_string())
         .stdin(Stdio::null())
         .stdout(fs::File::create(&out).map_err(|e| e.to_string())?)
         .stderr(fs::File::create(&err).map_err(|e| e.to_string())?)
@@ -472,115 +771,185 @@ fn phase(
     cluster.clients.push(client);
     wait_output(
         &err,
-        |t| t.contains("submitted as "),
+        |t| t.contains("phantom: job "),
         Duration::from_secs(60),
         &mut cluster.clients[0],
     )?;
     let id = read_text(&err)
         .lines()
-        .find_map(|l| l.strip_prefix("phantom: submitted as "))
+        .find_map(|l| l.strip_prefix("phantom: job "))
         .map(|s| s.trim().to_string())
         .ok_or("no process id from phantom submit")?;
+    let building = Instant::now();
     wait_output(
         &out,
-        |t| t.lines().any(|l| l.starts_with(ready)),
-        Duration::from_secs(120),
+        |t| {
+            t.split_inclusive('\n')
+                .any(|l| l.starts_with("ready") && l.ends_with('\n'))
+        },
+        Duration::from_secs(120 + case.heap_mib / 2),
         &mut cluster.clients[0],
     )?;
-    eprintln!("migration: {phase}: {id} runs; {moves} moves");
-    let mut results = Vec::with_capacity(moves);
-    for i in 0..moves {
+    let ready = read_text(&out)
+        .lines()
+        .next()
+        .unwrap_or_default()
+        .to_string();
+    let estimate = estimate_bytes(&ready);
+    eprintln!(
+        "migration: {label}: {id} ready on a in {:.1} s ({ready}); {} moves",
+        building.elapsed().as_secs_f64(),
+        case.moves
+    );
+    let mut moves = Vec::with_capacity(case.moves);
+    for i in 0..case.moves {
         let (from, to) = if i % 2 == 0 { ("a", "b") } else { ("b", "a") };
         cluster.wait_running_on(&id, from, Duration::from_secs(60))?;
         // A line printed since the last move: the process really runs where it went.
-        let lines = read_text(&out).lines().count();
+        let lines = complete_lines(&read_text(&out));
         wait_output(
             &out,
-            |t| t.lines().count() > lines,
+            |t| complete_lines(t) > lines,
             Duration::from_secs(60),
             &mut cluster.clients[0],
         )?;
         // Freeze at varied points of the program's 50 ms cycle.
         std::thread::sleep(Duration::from_millis((i as u64 * 17) % 50));
+        let mut cmd = cluster.client("migrate", from);
+        cmd.arg(&id).arg("--to").arg(to);
+        let lines_before = complete_lines(&read_text(&out));
         let started = Instant::now();
-        let moved = cluster
-            .client("migrate", from)
-            .arg(&id)
-            .arg("--to")
-            .arg(to)
-            .output()
-            .map_err(|e| format!("running phantom migrate: {e}"))?;
+        let (ok, text, stderr) =
+            run_command(cmd, &cluster.dir, &format!("migrate-{i}"), MIGRATE_LIMIT)?;
         let wall_ms = started.elapsed().as_secs_f64() * 1000.0;
-        let text = String::from_utf8_lossy(&moved.stdout).to_string();
-        if !moved.status.success() {
+        let steps_during = complete_lines(&read_text(&out)).saturating_sub(lines_before);
+        if !ok {
             return Err(format!(
-                "move {i} from {from} to {to} failed: {}{}\nnode logs:\n{}",
-                text,
-                String::from_utf8_lossy(&moved.stderr),
-                cluster.log_lines().join("\n")
+                "{label}: move {i} from {from} to {to} failed: {text}{stderr}\nnode warnings:\n{}",
+                cluster.warnings().join("\n")
             ));
         }
-        let mut m =
-            parse_move(&text).ok_or_else(|| format!("unexpected migrate output {text:?}"))?;
+        let mut m = parse_move(&text, from)
+            .ok_or_else(|| format!("{label}: unexpected migrate output {text:?}"))?;
         m.wall_ms = wall_ms;
-        results.push(m);
+        m.steps_during = steps_during;
+        cluster.read_move_log(from, &mut m);
+        if m.live_bytes.is_none() {
+            m.live_bytes = estimate;
+            m.estimated = true;
+        }
+        eprintln!(
+            "migration: {label}: move {i} {from}→{to}: frozen {:.3} ms, total {:.3} s, {} rounds, \
+             {} bytes sent, live {}, {}",
+            m.frozen_ms,
+            m.wall_ms / 1000.0,
+            m.rounds,
+            m.sent(),
+            m.live_bytes.map_or("?".to_string(), |l| format!(
+                "{l}{}",
+                if m.estimated { "*" } else { "" }
+            )),
+            m.reason
+        );
+        moves.push(m);
     }
     // One more line after the last move, then the whole output must be every step once.
-    let lines = read_text(&out).lines().count();
+    let lines = complete_lines(&read_text(&out));
     wait_output(
         &out,
-        |t| t.lines().count() > lines,
+        |t| complete_lines(t) > lines,
         Duration::from_secs(60),
         &mut cluster.clients[0],
     )?;
-    check_steps(&read_text(&out))?;
+    check_output(&read_text(&out)).map_err(|e| format!("{label}: {e}"))?;
     let moves_seen = read_text(&err)
         .lines()
         .filter(|l| l.contains(" runs on "))
         .count();
-    let logged = cluster.log_lines();
+    let warnings = cluster.warnings();
     drop(cluster);
-    if moves_seen < moves {
+    if moves_seen < case.moves {
         eprintln!(
-            "migration: {phase}: the client saw {moves_seen} `runs on` notices for {moves} moves"
+            "migration: {label}: the client saw {moves_seen} `runs on` notices for {} moves",
+            case.moves
         );
     }
-    if !logged.is_empty() {
+    if !warnings.is_empty() {
         eprintln!(
-            "migration: {phase}: the nodes logged {} lines (the first 10):",
-            logged.len()
+            "migration: {label}: the nodes logged {} warnings or errors (the first 10):",
+            warnings.len()
         );
-        for l in logged.iter().take(10) {
+        for l in warnings.iter().take(10) {
             eprintln!("  {l}");
         }
     }
-    Ok(results)
+    Ok(CaseResult { case, moves, load })
 }
 
-/// `moved ID from X to Y: frozen 1.234 ms, checkpoint N bytes, M class bytes sent`
-fn parse_move(text: &str) -> Option<Move> {
+/// The program's heap by the heap's own accounting, from its `ready longs=N cells=M` line: the
+/// `long[]`, the array of objects and the objects.
+fn estimate_bytes(ready: &str) -> Option<u64> {
+    let longs: u64 = field(ready, "longs=")?.parse().ok()?;
+    let cells: u64 = field(ready, "cells=")?.parse().ok()?;
+    Some(48 + 8 * longs + 48 + CELL_BYTES * cells)
+}
+
+/// `moved ID from X to Y: frozen 1.234 ms, checkpoint N bytes, M class bytes sent`, or
+/// `moved ID from X to Y: frozen 0.703 ms, R rounds of pre-copy (P bytes) while it ran, then
+/// F bytes frozen, M class bytes sent`.
+fn parse_move(text: &str, from: &'static str) -> Option<Move> {
     let line = text.lines().find(|l| l.starts_with("moved "))?;
-    let after = |key: &str| -> Option<&str> {
-        let rest = &line[line.find(key)? + key.len()..];
-        rest.split_whitespace().next()
+    let after = |key: &str| -> Option<u64> { field(line, key)?.parse().ok() };
+    let before = |key: &str| -> Option<u64> {
+        line[..line.find(key)?]
+            .split_whitespace()
+            .next_back()?
+            .parse()
+            .ok()
+    };
+    let frozen_ms = field(line, ": frozen ")?.parse().ok()?;
+    let class_bytes = before(" class bytes sent")?;
+    let (rounds, precopy_bytes, frozen_bytes) = if line.contains(" rounds of pre-copy (") {
+        (
+            u32::try_from(before(" rounds of pre-copy (")?).ok()?,
+            after("pre-copy (")?,
+            after(", then ")?,
+        )
+    } else {
+        (0, 0, after(", checkpoint ")?)
     };
     Some(Move {
-        frozen_ms: after(": frozen ")?.parse().ok()?,
-        checkpoint_bytes: after(", checkpoint ")?.parse().ok()?,
-        class_bytes: after(" bytes, ")?.parse().ok()?,
+        from,
+        frozen_ms,
         wall_ms: 0.0,
+        steps_during: 0,
+        rounds,
+        precopy_bytes,
+        frozen_bytes,
+        class_bytes,
+        live_bytes: None,
+        estimated: false,
+        reason: String::new(),
+        decision: None,
     })
 }
 
-/// Every `step N` line, in order, from 0, with no gap and no repeat.
-fn check_steps(text: &str) -> Result<(), String> {
+/// The `ready` line, then every `step N` line, in order, from 0, with no gap, no repeat and
+/// nothing else.
+fn check_output(text: &str) -> Result<(), String> {
+    let complete = text.rfind('\n').map_or("", |i| &text[..=i]);
+    let mut lines = complete.lines();
+    match lines.next() {
+        Some(l) if l.starts_with("ready ") => {}
+        other => return Err(format!("the output does not start with `ready`: {other:?}")),
+    }
     let mut next = 0u64;
-    for l in text.lines().filter(|l| l.starts_with("step ")) {
+    for l in lines {
         let n: u64 = l
-            .split_whitespace()
-            .nth(1)
+            .strip_prefix("step ")
+            .and_then(|rest| rest.split_whitespace().next())
             .and_then(|w| w.parse().ok())
-            .ok_or_else(|| format!("bad output line {l:?}"))?;
+            .ok_or_else(|| format!("the output is not whole: unexpected line {l:?}"))?;
         if n != next {
             return Err(format!(
                 "the output is not whole and in order: step {n} where {next} was due"
@@ -615,56 +984,152 @@ fn sorted(values: impl Iterator<Item = f64>) -> Vec<f64> {
     v
 }
 
-fn report(title: &str, moves: &[Move], throughput: bool) {
-    let frozen = sorted(moves.iter().map(|m| m.frozen_ms));
-    let wall = sorted(moves.iter().map(|m| m.wall_ms));
-    let bytes = sorted(moves.iter().map(|m| m.checkpoint_bytes as f64));
-    let classes: u64 = moves.iter().map(|m| m.class_bytes).sum();
+/// Freeze p50 and p90 of a case, in ms.
+fn freeze_quantiles(r: &CaseResult) -> (f64, f64) {
+    let frozen = sorted(r.moves.iter().map(|m| m.frozen_ms));
+    (median(&frozen), quantile(&frozen, 0.9))
+}
+
+fn report(results: &[CaseResult]) {
     println!(
-        "{title}: {} moves, checkpoint {:.0} bytes (median), class bytes sent {} in all",
-        moves.len(),
-        median(&bytes),
-        classes
+        "| heap | writes MB/s | moves | freeze p50 ms | freeze p90 ms | total p50 s | rounds p50 \
+         | live MB p50 | sent/live p50 | sent/live max | freeze reasons |"
     );
     println!(
-        "| {:<22} | {:>9} | {:>9} | {:>9} | {:>9} | {:>9} |",
-        "ms", "min", "p10", "median", "p90", "max"
+        "|-----:|------------:|------:|--------------:|--------------:|------------:|-----------:\
+         |------------:|--------------:|--------------:|:---------------|"
     );
-    println!(
-        "|{:-<24}|{:->11}|{:->11}|{:->11}|{:->11}|{:->11}|",
-        "", ":", ":", ":", ":", ":"
-    );
-    for (name, v) in [
-        ("frozen (source)", &frozen),
-        ("migrate wall (client)", &wall),
-    ] {
+    let mut any_estimate = false;
+    for r in results {
+        let (p50, p90) = freeze_quantiles(r);
+        let wall = sorted(r.moves.iter().map(|m| m.wall_ms / 1000.0));
+        let rounds = sorted(r.moves.iter().map(|m| f64::from(m.rounds)));
+        let live = sorted(
+            r.moves
+                .iter()
+                .filter_map(|m| m.live_bytes)
+                .map(|l| l as f64),
+        );
+        let ratios = sorted(r.moves.iter().filter_map(Move::ratio));
+        let estimated = r.moves.iter().any(|m| m.estimated);
+        any_estimate |= estimated;
+        let star = if estimated { "*" } else { "" };
+        let mut reasons: BTreeMap<&str, usize> = BTreeMap::new();
+        for m in &r.moves {
+            *reasons.entry(m.reason.as_str()).or_default() += 1;
+        }
+        let reasons: Vec<String> = reasons.iter().map(|(k, n)| format!("{k} {n}")).collect();
+        let or_dash = |v: &[f64], f: &dyn Fn(&[f64]) -> String| {
+            if v.is_empty() { "-".to_string() } else { f(v) }
+        };
         println!(
-            "| {:<22} | {:>9.3} | {:>9.3} | {:>9.3} | {:>9.3} | {:>9.3} |",
-            name,
-            v[0],
-            quantile(v, 0.1),
-            median(v),
-            quantile(v, 0.9),
-            v[v.len() - 1]
+            "| {} | {} | {} | {:.3} | {:.3} | {:.3} | {} | {} | {} | {} | {} |",
+            r.case.heap_label(),
+            r.case.rate,
+            r.moves.len(),
+            p50,
+            p90,
+            median(&wall),
+            median(&rounds),
+            or_dash(&live, &|v| format!("{:.1}{star}", median(v) / 1e6)),
+            or_dash(&ratios, &|v| format!("{:.3}{star}", median(v))),
+            or_dash(&ratios, &|v| format!("{:.3}{star}", v[v.len() - 1])),
+            reasons.join(", ")
         );
     }
-    let order: Vec<String> = moves
-        .iter()
-        .map(|m| format!("{:.2}", m.frozen_ms))
-        .collect();
-    println!("frozen ms in move order: {}", order.join(" "));
-    if throughput {
-        // Each move's checkpoint bytes over its own freeze time, in MB (10^6 bytes) per second.
-        let rates = sorted(
-            moves
-                .iter()
-                .map(|m| m.checkpoint_bytes as f64 / 1e6 / (m.frozen_ms / 1000.0)),
-        );
+    println!();
+    println!(
+        "freeze = the source's figure, freeze request until commit (nearest-rank p90: the largest \
+         of up to 9 moves); total = wall time of the whole `phantom migrate` command; sent = \
+         pre-copy + frozen (or checkpoint) + class bytes; live = the source's `live_bytes` \
+         (MB = 10^6 bytes)"
+    );
+    if any_estimate {
         println!(
-            "throughput (checkpoint bytes / frozen): median {:.0} MB/s, min {:.0}, max {:.0}",
-            median(&rates),
-            rates[0],
-            rates[rates.len() - 1]
+            "* classic moves (heap under precopy_min_mib): live is the program's own estimate \
+             of its heap (the node logs live bytes only for pre-copy)"
+        );
+    }
+
+    println!();
+    println!("per move (in order):");
+    for r in results {
+        let list = |f: &dyn Fn(&Move) -> String| -> String {
+            r.moves.iter().map(f).collect::<Vec<_>>().join(" ")
+        };
+        println!(
+            "- {}, {} MB/s (load average {} at its start): frozen ms [{}]; total s [{}]; rounds \
+             [{}]; sent/live [{}]; reasons [{}]; steps printed during the move / its 50 ms \
+             ticks [{}]",
+            r.case.heap_label(),
+            r.case.rate,
+            r.load,
+            list(&|m| format!("{:.2}", m.frozen_ms)),
+            list(&|m| format!("{:.2}", m.wall_ms / 1000.0)),
+            list(&|m| m.rounds.to_string()),
+            list(&|m| m.ratio().map_or("?".to_string(), |x| format!("{x:.2}"))),
+            list(&|m| format!("{}:{}", m.from, m.reason)),
+            list(&|m| format!("{}/{:.0}", m.steps_during, m.wall_ms / 50.0)),
+        );
+        for m in r.moves.iter().filter_map(|m| m.decision.as_ref()).take(3) {
+            println!("  source: {m}");
+        }
+    }
+
+    println!();
+    println!("targets (issue #14):");
+    for (rate, limit, what) in [
+        (0, 10.0, "1 GiB heap, idle (mostly read)"),
+        (10, 50.0, "1 GiB heap, 10 MB/s of writes"),
+    ] {
+        let verdict = match results
+            .iter()
+            .find(|r| r.case.heap_mib == 1024 && r.case.rate == rate)
+        {
+            Some(r) => {
+                let (p50, p90) = freeze_quantiles(r);
+                let holds = p50 < limit && p90 < limit;
+                format!(
+                    "{}: p50 {p50:.3} ms, p90 {p90:.3} ms",
+                    if holds { "holds" } else { "MISSED" }
+                )
+            }
+            None => format!("not measured (case 1024:{rate} not run)"),
+        };
+        println!("- freeze under {limit:.0} ms, {what}: {verdict}");
+    }
+    let mut missed = Vec::new();
+    let mut worst: Option<(f64, String)> = None;
+    let mut unknown = 0;
+    for r in results {
+        for m in &r.moves {
+            let Some(x) = m.ratio() else {
+                unknown += 1;
+                continue;
+            };
+            let label = format!("{}, {} MB/s", r.case.heap_label(), r.case.rate);
+            if worst.as_ref().is_none_or(|w| x > w.0) {
+                worst = Some((x, label.clone()));
+            }
+            if x > 1.5 && !missed.contains(&label) {
+                missed.push(label);
+            }
+        }
+    }
+    let worst = worst.map_or("no move measured".to_string(), |(x, l)| {
+        format!("largest {x:.3} ({l})")
+    });
+    let unknown = if unknown > 0 {
+        format!(", {unknown} moves without a live size")
+    } else {
+        String::new()
+    };
+    if missed.is_empty() {
+        println!("- bytes sent at most 1.5x the live heap, every move: holds: {worst}{unknown}");
+    } else {
+        println!(
+            "- bytes sent at most 1.5x the live heap, every move: MISSED in {}: {worst}{unknown}",
+            missed.join("; ")
         );
     }
 }

@@ -93,7 +93,7 @@ pub(crate) struct NodeConfig {
 }
 
 fn default_precopy_min_mib() -> u64 {
-    8
+    1
 }
 
 fn default_precopy_freeze_ms() -> f64 {

@@ -47,6 +47,8 @@ pub struct Tracker {
     /// The large arrays the target holds: their cards are read every round, since compiled
     /// code marks only the card.
     large: BTreeSet<Ref>,
+    /// The large array a piece stopped inside, and the card it stopped at.
+    resume: Option<(Ref, usize)>,
     /// Classes and call sites the pieces so far defined.
     classes: usize,
     sites: usize,
@@ -100,6 +102,7 @@ impl Tracker {
     fn next_round(&mut self) {
         self.round += 1;
         self.cursor = 1;
+        self.resume = None;
         self.round_done = false;
         self.round_bytes = 0;
     }
@@ -185,6 +188,7 @@ impl Vm {
             sent: Vec::new(),
             high: 1,
             large: BTreeSet::new(),
+            resume: None,
             classes: 0,
             sites: 0,
             round_done: false,
@@ -320,7 +324,9 @@ impl Vm {
     /// holding an object not sent yet, or a large array with a marked card.
     fn next_candidate(&self, t: &Tracker, from: Ref, end: usize) -> Option<Ref> {
         let heap = &self.rt.heap;
-        let mut best = heap.next_marked(from, end).map_or(end, |r| r as usize);
+        // Each search looks no further than the nearest candidate found so far, so a round
+        // reads the dirty map and the table once, however few marks there are.
+        let mut best = end;
         if t.unsent_from < best {
             let start = (from as usize).max(t.unsent_from);
             if let Some(r) = (start..best).find(|&r| heap.is_live(r as Ref) && !t.is_sent(r as Ref))
@@ -328,6 +334,7 @@ impl Vm {
                 best = r;
             }
         }
+        best = heap.next_marked(from, best).map_or(best, |r| r as usize);
         if let Some(&r) = t
             .large
             .range(from..best as Ref)
@@ -352,7 +359,7 @@ impl Vm {
                 return;
             };
             t.cursor = h;
-            if self.visit(t, h, d) && !self.send_cards(h, max_bytes, d) {
+            if self.visit(t, h, d) && !self.send_cards(t, h, max_bytes, d) {
                 return;
             }
             t.cursor = h + 1;
@@ -405,6 +412,7 @@ impl Vm {
             d.bytes += 16;
             t.set_sent(h, true);
             t.large.insert(h);
+            t.resume = None;
             self.rt.heap.mark_all_cards(h);
         } else if dirty {
             d.new_hashes.extend_from_slice(&h.to_le_bytes());
@@ -415,14 +423,21 @@ impl Vm {
     }
 
     /// Sends the marked cards of large array `h` as runs of elements until the piece is full;
-    /// returns whether none is left.
-    fn send_cards(&mut self, h: Ref, max_bytes: usize, d: &mut Delta) -> bool {
-        let mut from = 0;
+    /// returns whether none is left. A piece that fills up inside the array notes the card it
+    /// stopped at, and the next goes on from there: a card before it marked again meanwhile is
+    /// left to the next round.
+    fn send_cards(&mut self, t: &mut Tracker, h: Ref, max_bytes: usize, d: &mut Delta) -> bool {
+        let mut from = match t.resume {
+            Some((r, card)) if r == h => card,
+            _ => 0,
+        };
+        t.resume = None;
         loop {
             let Some(first) = self.rt.heap.next_marked_card(h, from) else {
                 return true;
             };
             if d.bytes >= max_bytes {
+                t.resume = Some((h, first));
                 return false;
             }
             let obj = self
