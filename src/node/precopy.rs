@@ -38,10 +38,11 @@ const PIECE_BYTES: usize = 1 << 20;
 const MAX_PIECE: usize = 4 << 20;
 /// Pieces are made ahead of the wire until this many bytes wait to be sent.
 const AHEAD: u64 = 8 << 20;
-/// Staged heaps up to this many handles are checked reference by reference at the end;
+/// Staged heaps up to this many handles (a few milliseconds of reading) are checked
+/// reference by reference at the end;
 /// beyond, the check would lengthen the freeze, and a reference to an empty handle (which
 /// only a faulty source could send) behaves as null.
-const VERIFY_HANDLES: usize = 1 << 20;
+const VERIFY_HANDLES: usize = 1 << 18;
 
 /// How a pre-copy migration ended.
 pub(super) enum Outcome {

@@ -409,6 +409,9 @@ pub struct Heap {
     tracking: bool,
     /// The current consumer of the dirty record ([`Heap::begin_epoch`]).
     epoch: u64,
+    /// While objects are placed at given handles (a pre-copy's target), one bit per handle
+    /// holding one; emptied when placing ends ([`Heap::settle`]).
+    placed: Vec<u64>,
     hash_state: u64,
     /// Number of collections so far.
     pub collections: u64,
@@ -475,6 +478,7 @@ impl Heap {
             fresh: vec![0; FIRST_ROOM / 64],
             tracking: false,
             epoch: 0,
+            placed: Vec::new(),
             hash_state: 0x9E37_79B9_7F4A_7C15,
             collections: 0,
         }

@@ -86,10 +86,25 @@ impl Heap {
     /// The first marked card of large array `r` at or after card `from`.
     pub fn next_marked_card(&self, r: Ref, from: usize) -> Option<usize> {
         let c = self.card_area(r)?;
-        (from..c.len).find(|&i| {
+        let mut i = from;
+        while i < c.len {
+            // Eight cards at a time over clean stretches: cards `i..i + 8` are the bytes
+            // `end - 8 - i .. end - i`.
+            if i + 8 <= c.len {
+                // SAFETY: those eight bytes lie in the card area of live large storage.
+                let word = unsafe { std::ptr::read_unaligned(c.end.sub(8 + i) as *const u64) };
+                if word == 0 {
+                    i += 8;
+                    continue;
+                }
+            }
             // SAFETY: card `i < len` of live large storage, at `end - 1 - i`.
-            unsafe { *c.end.sub(1 + i) != 0 }
-        })
+            if unsafe { *c.end.sub(1 + i) } != 0 {
+                return Some(i);
+            }
+            i += 1;
+        }
+        None
     }
 
     /// Clears cards `cards` of large array `r`.
@@ -119,6 +134,7 @@ impl Heap {
         self.free.resize(room, NULL);
         self.dirty.resize(room, 0);
         self.fresh.resize(room.div_ceil(64), 0);
+        self.placed.resize(room.div_ceil(64), 0);
         self.fast.free = self.free.as_mut_ptr();
         self.fast.room = room as u64;
     }
@@ -132,6 +148,9 @@ impl Heap {
         self.free_storage(e);
         self.raw[r as usize] = RawObj::default();
         self.renew(r);
+        if let Some(w) = self.placed.get_mut(r as usize / 64) {
+            *w &= !(1 << (r % 64));
+        }
         true
     }
 
@@ -163,6 +182,11 @@ impl Heap {
         };
         self.fast.used = self.fast.used.max(r as u64 + 1);
         self.renew(r);
+        let words = self.raw.len().div_ceil(64);
+        if self.placed.len() < words {
+            self.placed.resize(words, 0);
+        }
+        self.placed[r as usize / 64] |= 1 << (r % 64);
         Ok(ptr)
     }
 
@@ -260,25 +284,44 @@ impl Heap {
 
     /// Ends placing: the table top becomes `limit`, and the free handles are every empty
     /// handle below it, lowest on top, which is how the source's collector and allocator
-    /// leave them. Fails with a handle at or above `limit` that still holds an object.
+    /// leave them. Fails with a handle at or above `limit` that still holds an object. Reads
+    /// one bit per handle (a record of the handles placed), not the table.
     pub fn settle(&mut self, limit: usize) -> Result<(), Ref> {
+        let limit = limit.max(1);
         let used = self.fast.used as usize;
-        if let Some(r) = (limit.max(1)..used).find(|&r| self.raw[r].kind != raw_kind::FREE) {
-            return Err(r as Ref);
+        // Words from the one holding `limit` up: any bit at or above `limit` is an object.
+        for w in limit / 64..used.div_ceil(64).min(self.placed.len()) {
+            let mut word = self.placed[w];
+            if w == limit / 64 {
+                word &= !0u64 << (limit % 64);
+            }
+            if word != 0 {
+                return Err((w * 64 + word.trailing_zeros() as usize) as Ref);
+            }
         }
-        self.room_for(limit.max(1) as Ref);
+        let placed = std::mem::take(&mut self.placed);
+        let bit = |r: usize| placed.get(r / 64).is_some_and(|w| w & (1 << (r % 64)) != 0);
+        self.room_for(limit as Ref);
         let mut n = 0;
-        for r in (1..limit).rev() {
-            if self.raw[r].kind == raw_kind::FREE {
+        let mut r = limit;
+        while r > 1 {
+            r -= 1;
+            // Whole words of placed handles at once.
+            if r % 64 == 63 && placed.get(r / 64) == Some(&!0) {
+                r -= 63;
+                continue;
+            }
+            if !bit(r) {
                 self.free[n] = r as Ref;
                 n += 1;
             }
         }
         self.fast.free_len = n as u64;
-        self.fast.used = limit.max(1) as u64;
+        self.fast.used = limit as u64;
         // Paced as after a collection of this heap.
         self.fast.since = 0;
         self.fast.next_gc = super::MIN_GC_INTERVAL.max(self.fast.live as usize) as u64;
+        debug_assert_eq!(self.count_live(), self.count_live_slowly());
         Ok(())
     }
 
@@ -304,8 +347,19 @@ impl Heap {
         None
     }
 
-    /// Number of handles holding an object.
+    /// Number of handles holding an object: the handles handed out, less the free ones (the
+    /// free handles are exactly the empty handles below the table top, in a heap not being
+    /// placed).
     pub fn count_live(&self) -> usize {
+        debug_assert_eq!(
+            (self.fast.used - 1 - self.fast.free_len) as usize,
+            self.count_live_slowly()
+        );
+        (self.fast.used - 1 - self.fast.free_len) as usize
+    }
+
+    /// [`Heap::count_live`] by reading the table.
+    fn count_live_slowly(&self) -> usize {
         (1..self.fast.used as usize)
             .filter(|&r| self.raw[r].kind != raw_kind::FREE)
             .count()
@@ -384,6 +438,7 @@ mod tests {
         h.place_array(3, 2, raw_kind::BYTES, 100, 0).unwrap();
         // Replacing an occupant gives its room back first.
         h.place_array(3, 2, raw_kind::BYTES, 800, 0).unwrap();
+        h.settle(4).unwrap();
         assert_eq!(h.count_live(), 1);
     }
 }
