@@ -40,7 +40,7 @@ pub(super) struct Meta {
     migrations: u32,
     /// Whether it is held (`phantom hold`): it stays so at the target.
     #[serde(default)]
-    held: bool,
+    pub(super) held: bool,
     /// Seconds since it started, when it left.
     age: f64,
     /// The node it leaves, which a target in doubt asks about the outcome.
@@ -416,7 +416,14 @@ async fn receive(
     recv: quinn::RecvStream,
     first: Message,
 ) -> Result<()> {
-    let mut target = Target::new(node.now(), TargetConfig::default());
+    let mut target = Target::new(
+        node.now(),
+        TargetConfig {
+            // Pre-copy's last piece carries the process's threads and statics whole.
+            max_chunk_len: super::precopy::MAX_PIECE as u64,
+            ..TargetConfig::default()
+        },
+    );
     target.handle_message(node.now(), first);
     let mut recv = Some(recv);
     let mut send_open = true;

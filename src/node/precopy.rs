@@ -34,8 +34,9 @@ use tracing::{info, warn};
 /// Bytes of heap records per piece: well under the transport's piece limit (a piece may
 /// exceed it by one object, and the last carries the rest of the process).
 const PIECE_BYTES: usize = 1 << 20;
-/// The largest encoded piece the source sends.
-const MAX_PIECE: usize = 4 << 20;
+/// The largest encoded piece the source sends (and the target takes): the last piece carries
+/// the process's threads, statics and interned strings whole.
+pub(super) const MAX_PIECE: usize = 48 << 20;
 /// Pieces are made ahead of the wire until this many bytes wait to be sent.
 const AHEAD: u64 = 8 << 20;
 /// Staged heaps up to this many handles (a few milliseconds of reading) are checked
@@ -364,6 +365,7 @@ pub(super) async fn transfer(
                 Some(Ok(f)) => {
                     meta.outputs = f.outputs;
                     meta.file_ops = f.file_ops;
+                    meta.held = f.held;
                     for p in f.pieces {
                         frozen_bytes += p.len() as u64;
                         source.push_piece(p);
@@ -485,6 +487,15 @@ pub(super) enum Staged {
 pub(super) struct Stager {
     asks: mpsc::Sender<Ask>,
     answers: tokio::sync::mpsc::UnboundedReceiver<Staged>,
+    /// Set when the staging is abandoned: the thread stops at once, pieces queued or not.
+    abandoned: Arc<std::sync::atomic::AtomicBool>,
+}
+
+impl Drop for Stager {
+    fn drop(&mut self) {
+        self.abandoned
+            .store(true, std::sync::atomic::Ordering::Relaxed);
+    }
 }
 
 impl Stager {
@@ -493,12 +504,17 @@ impl Stager {
     pub(super) fn new(node: Arc<Node>, host: Box<dyn Host>, config: Config) -> Result<Stager> {
         let (asks, inbox) = mpsc::channel::<Ask>();
         let (out, answers) = tokio::sync::mpsc::unbounded_channel();
+        let abandoned = Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let stop = abandoned.clone();
         std::thread::Builder::new()
             .name("pre-copy staging".to_string())
             .spawn(move || {
                 let mut staging = Staging::new(host, config);
                 let mut failed: Option<String> = None;
                 for ask in inbox {
+                    if stop.load(std::sync::atomic::Ordering::Relaxed) {
+                        return;
+                    }
                     match ask {
                         Ask::Piece(bytes) if failed.is_none() => {
                             let applied = checkpoint::decode_piece(&bytes, DEFAULT_MAX_BYTES)
@@ -534,7 +550,11 @@ impl Stager {
                     }
                 }
             })?;
-        Ok(Stager { asks, answers })
+        Ok(Stager {
+            asks,
+            answers,
+            abandoned,
+        })
     }
 
     /// Stages the next piece.

@@ -115,6 +115,8 @@ pub(crate) struct FinalOut {
     pub pieces: Vec<Vec<u8>>,
     pub outputs: u64,
     pub file_ops: u64,
+    /// Whether the process was held (`phantom hold`) at the freeze.
+    pub held: bool,
 }
 
 /// A captured process, with what its node needs to send it elsewhere.
@@ -477,6 +479,7 @@ fn precopy_final(
     session: &mut Option<Tracker>,
     max_bytes: usize,
     counters: &Counters,
+    held: bool,
 ) -> Result<FinalOut, String> {
     let t = session.as_mut().ok_or("no pre-copy session")?;
     let pieces = vm.precopy_final(t, max_bytes).map_err(|e| e.to_string())?;
@@ -490,6 +493,7 @@ fn precopy_final(
             .collect(),
         outputs: counters.outputs.load(Ordering::SeqCst),
         file_ops: counters.file_ops.load(Ordering::SeqCst),
+        held,
     })
 }
 
@@ -507,14 +511,14 @@ fn obey(
         Control::Resume | Control::Release => true,
         Control::PreCopy(PreCopy::Final { max_bytes, reply }) => {
             set(RunState::Frozen);
-            let out = precopy_final(vm, session, max_bytes, counters);
+            let out = precopy_final(vm, session, max_bytes, counters, false);
             let failed = out.is_err();
             let _ = reply.send(out);
             if failed {
                 set(RunState::Running);
                 return true;
             }
-            stay_frozen(vm, commands, shared, counters, session)
+            stay_frozen(vm, commands, shared, counters, session, false)
         }
         Control::PreCopy(step) => {
             precopy_step(step, vm, session);
@@ -532,19 +536,26 @@ fn obey(
                     Ok(Control::Drop) | Err(_) => return false,
                     // The end of a capture while held: it stays held.
                     Ok(Control::Hold | Control::Resume) => {}
-                    // Pre-copy of a held process: it stays held, and frozen once final.
+                    // Pre-copy of a held process: frozen once final, until the node decides,
+                    // then held again unless released meanwhile.
                     Ok(Control::PreCopy(PreCopy::Final { max_bytes, reply })) => {
-                        let _ = reply.send(precopy_final(vm, session, max_bytes, counters));
+                        let out = precopy_final(vm, session, max_bytes, counters, true);
+                        let failed = out.is_err();
+                        let _ = reply.send(out);
+                        if !failed {
+                            return stay_frozen(vm, commands, shared, counters, session, true);
+                        }
                     }
                     Ok(Control::PreCopy(step)) => precopy_step(step, vm, session),
                     Ok(Control::Freeze(reply)) => {
-                        // A held process can still be captured (a checkpoint, a migration);
-                        // it stays held.
+                        // A held process can still be captured (a checkpoint, a migration):
+                        // the same.
                         let captured = vm
                             .capture()
                             .map_err(|e| e.to_string())
                             .map(|checkpoint| counters.frozen(checkpoint));
                         let _ = reply.send(captured);
+                        return stay_frozen(vm, commands, shared, counters, session, true);
                     }
                 }
             }
@@ -556,29 +567,29 @@ fn obey(
                 .map_err(|e| e.to_string())
                 .map(|checkpoint| counters.frozen(checkpoint));
             let _ = reply.send(captured);
-            stay_frozen(vm, commands, shared, counters, session)
+            stay_frozen(vm, commands, shared, counters, session, false)
         }
     }
 }
 
-/// Frozen until the node decides; a hold asked meanwhile starts when it resumes. False if
-/// the process is to end here.
+/// Frozen until the node decides (`held`: it was held when it froze); a hold asked
+/// meanwhile starts when it resumes, and a release ends the hold then. False if the process
+/// is to end here.
 fn stay_frozen(
     vm: &mut Vm,
     commands: &mpsc::Receiver<Control>,
     shared: &Shared,
     counters: &Counters,
     session: &mut Option<Tracker>,
+    held: bool,
 ) -> bool {
     let set = |s: RunState| *shared.state.lock().unwrap_or_else(|e| e.into_inner()) = s;
-    let mut then_hold = false;
+    let mut then_hold = held;
     loop {
         match commands.recv() {
             Ok(Control::Resume) => {
-                // A pre-copy that froze it failed: its session is over.
-                if session.take().is_some() {
-                    vm.precopy_stop();
-                }
+                // A pre-copy session stays until the node cancels it (a checkpoint may have
+                // frozen the process in the middle of one).
                 if then_hold {
                     return obey(Control::Hold, vm, commands, shared, counters, session);
                 }

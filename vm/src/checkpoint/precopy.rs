@@ -233,7 +233,10 @@ impl Vm {
         max_bytes: usize,
     ) -> Result<Vec<v1::Piece>, CheckpointError> {
         self.check_session(t)?;
-        t.next_round();
+        // Straight after the start, the last round is round 0 (everything owed).
+        if t.seq > 0 {
+            t.next_round();
+        }
         let mut pieces = Vec::new();
         loop {
             let mut d = Delta::default();
@@ -495,7 +498,8 @@ impl Vm {
         let mut bytes = 0u64;
         let mut r = 1;
         while let Some(h) = heap.next_marked(r, end) {
-            if !t.large.contains(&h) {
+            // A large array the target holds goes by its cards, unless its occupant changed.
+            if !t.large.contains(&h) || heap.is_fresh(h) {
                 bytes += size(h);
             }
             r = h + 1;

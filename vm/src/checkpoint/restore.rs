@@ -340,6 +340,15 @@ impl Vm {
                             "{what}: array of class {component}, not defined before it"
                         )));
                     }
+                    // The JVM's limit: deeper names would cost memory quadratic in the count.
+                    let depth = self.prog.classes[*component as usize]
+                        .name
+                        .bytes()
+                        .take_while(|&b| b == b'[')
+                        .count();
+                    if depth >= 255 {
+                        return Err(invalid(format!("{what}: an array of over 255 dimensions")));
+                    }
                     self.prog.array_of(*component)
                 }
                 v1::ClassKind::Primitive { name } => {
@@ -375,9 +384,14 @@ impl Vm {
                 )));
             }
             self.rt.sync_classes(&self.prog);
-            // Linking a later call site may need it initialized (the state is checked with
-            // the rest of the process's).
-            self.rt.init[i] = inits.get(i).copied().unwrap_or(Init::Uninit);
+            // Linking a later call site may need it initialized. Whatever state the class
+            // reached, the site was linked at the source: a class being initialized, or whose
+            // initialization failed, counts as initialized for linking again (the real states
+            // come with the rest of the process, `restore_state`).
+            self.rt.init[i] = match inits.get(i) {
+                None | Some(Init::Uninit) => Init::Uninit,
+                Some(_) => Init::Done,
+            };
         }
         while *relinked < sites.len() {
             self.relink(sites[*relinked], *relinked, kinds.len())?;

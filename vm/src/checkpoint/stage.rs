@@ -45,6 +45,8 @@ pub struct Staging {
     /// Handles must stay below it.
     handle_cap: usize,
     last: Option<Box<v1::Final>>,
+    /// A piece failed: nothing more is applied.
+    failed: bool,
 }
 
 impl std::fmt::Debug for Staging {
@@ -105,6 +107,7 @@ impl Staging {
             app: AppClasses::default(),
             handle_cap: 0,
             last: None,
+            failed: false,
         }
     }
 
@@ -127,6 +130,11 @@ impl Staging {
     /// is abandoned (the source still runs the process).
     pub fn apply(&mut self, piece: v1::Piece) -> Result<(), CheckpointError> {
         let what = format!("piece {}", piece.seq);
+        if self.failed {
+            return Err(invalid(format!("{what} follows a piece that failed")));
+        }
+        // Any error below abandons the staging.
+        self.failed = true;
         if self.last.is_some() {
             return Err(invalid(format!("{what} follows the session's last piece")));
         }
@@ -188,15 +196,12 @@ impl Staging {
                 self.kinds.len()
             )));
         }
-        // Only initialized (or failed) matters for linking; the last piece brings the rest.
+        // For linking call sites again, a class that started initializing counts as
+        // initialized (`Vm::define_classes`); the last piece brings the real states.
         let inits: Vec<Init> = piece
             .inits
             .iter()
-            .map(|&b| match b {
-                2 => Init::Done,
-                3 => Init::Failed,
-                _ => Init::Uninit,
-            })
+            .map(|&b| if b == 0 { Init::Uninit } else { Init::Done })
             .collect();
         for (i, &init) in inits.iter().enumerate().take(from) {
             vm.rt.init[i] = init;
@@ -229,10 +234,19 @@ impl Staging {
                 vm.config.max_heap
             )));
         }
+        if let Some(last) = &piece.last
+            && last.handle_limit > piece.handle_limit
+        {
+            return Err(invalid(format!(
+                "{what}: the last handle {} is past the piece's limit {limit}",
+                last.handle_limit
+            )));
+        }
         apply_heap(vm, &self.kinds, &piece.heap, limit, &what)?;
         self.seq += 1;
         self.round = piece.round;
         self.last = piece.last;
+        self.failed = false;
         Ok(())
     }
 
@@ -241,7 +255,8 @@ impl Staging {
     /// reference in the heap is checked to name an object, which reads the whole heap;
     /// without, a reference to an empty handle behaves as null.
     pub fn finish(mut self, verify: bool) -> Result<Vm, CheckpointError> {
-        let (Some(mut vm), Some(last)) = (self.vm.take(), self.last.take()) else {
+        let (Some(mut vm), Some(last), false) = (self.vm.take(), self.last.take(), self.failed)
+        else {
             return Err(invalid("the session's last piece has not arrived"));
         };
         let state = &last.state;
@@ -262,6 +277,15 @@ impl Staging {
                 last.handle_limit
             ))
         })?;
+        // Placing may have held objects the source had freed meanwhile (at higher handles);
+        // the finished heap must fit.
+        if vm.rt.heap.live_bytes() > vm.config.max_heap {
+            return Err(invalid(format!(
+                "the heap of {} bytes exceeds its limit of {} bytes",
+                vm.rt.heap.live_bytes(),
+                vm.config.max_heap
+            )));
+        }
         let live = vm.rt.heap.count_live() as u64;
         if live != last.live_objects {
             return Err(invalid(format!(

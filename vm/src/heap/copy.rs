@@ -155,7 +155,9 @@ impl Heap {
     }
 
     /// Storage for an object of `kind` and `len` at handle `r` (not null), replacing any
-    /// occupant; zeroed. Fails when the live data would exceed the heap's limit.
+    /// occupant; zeroed. Fails when the live data would exceed twice the heap's limit:
+    /// placing may hold objects the source has freed since, until their handles are sent as
+    /// freed, so the limit itself is checked when placing ends.
     fn place_raw(
         &mut self,
         r: Ref,
@@ -167,7 +169,7 @@ impl Heap {
         let len32 = u32::try_from(len).map_err(|_| OutOfMemory)?;
         self.vacate(r);
         let size = footprint(kind, len) as u64;
-        if self.fast.live + size > self.fast.max {
+        if self.fast.live + size > self.fast.max.saturating_mul(2) {
             return Err(OutOfMemory);
         }
         self.room_for(r);
@@ -438,6 +440,10 @@ mod tests {
         h.place_array(3, 2, raw_kind::BYTES, 100, 0).unwrap();
         // Replacing an occupant gives its room back first.
         h.place_array(3, 2, raw_kind::BYTES, 800, 0).unwrap();
+        // Room for objects the source freed meanwhile, up to twice the limit.
+        h.place_array(5, 2, raw_kind::BYTES, 800, 0).unwrap();
+        assert!(h.place_array(6, 2, raw_kind::BYTES, 800, 0).is_err());
+        assert!(h.vacate(5));
         h.settle(4).unwrap();
         assert_eq!(h.count_live(), 1);
     }
