@@ -143,16 +143,7 @@ async fn transfer(
     let checkpoint_bytes = document.len() as u64;
     let meta_bytes = super::cbor(&meta);
     let migration = MigrationId(migration_id(node, id));
-    node.decisions
-        .lock()
-        .unwrap_or_else(|e| e.into_inner())
-        .begin(migration)
-        .map_err(|e| anyhow!("{e}"))?;
-    let (abort_tx, mut abort_rx) = tokio::sync::oneshot::channel();
-    node.aborts
-        .lock()
-        .unwrap_or_else(|e| e.into_inner())
-        .insert(migration.0, abort_tx);
+    let mut abort_rx = begin(node, migration)?;
     let mut source = Source::new(
         node.now(),
         migration,
@@ -164,49 +155,23 @@ async fn transfer(
     info!(job = %id, %to, %migration, checkpoint_bytes, "migrating");
     super::metrics::checkpoint(checkpoint_bytes as usize);
 
-    let stream = async {
-        let connection = node.connection(to).await?;
-        let (mut send, recv) = connection.open_bi().await?;
-        write_message(&mut send, &Request::Migration).await?;
-        anyhow::Ok((send, recv))
-    }
-    .await;
-    let (mut send, mut recv) = match stream {
-        Ok(s) => (Some(s.0), Some(s.1)),
-        Err(e) => {
-            warn!(job = %id, %to, "cannot open a migration stream: {e:#}");
-            source.handle_connection_lost(node.now());
-            (None, None)
-        }
-    };
+    let (mut send, mut recv) = open_stream(node, id, to, &mut source).await;
     let mut class_bytes = 0u64;
     let mut chunk_bytes = 0u64;
     let mut reported = 0u64;
     let mut outcome: Option<Result<Duration, String>> = None;
     'drive: loop {
         while let Some(event) = source.poll_event() {
-            let decision = match &event {
-                SourceEvent::Committed => Decision::Committed,
-                SourceEvent::ResumeLocally { .. } => Decision::Aborted,
+            match event {
                 // Only a pre-copy source reports applied rounds.
                 SourceEvent::Applied { .. } => continue,
-            };
-            node.decisions
-                .lock()
-                .unwrap_or_else(|e| e.into_inner())
-                .record(node.now(), migration, decision);
-            // Kept across a restart of this node, for a target in doubt that asks then.
-            node.write(super::jobs::Write::Decision(
-                migration.0,
-                decision == Decision::Committed,
-            ));
+                SourceEvent::Committed => record(node, migration, true),
+                SourceEvent::ResumeLocally { .. } => record(node, migration, false),
+            }
             match event {
                 SourceEvent::Committed => {
                     let frozen_for = freeze_started.elapsed();
-                    if let Some(p) = node.lock_processes().remove(id) {
-                        p.handle.drop_process();
-                    }
-                    let _ = node.routes.send(Outbound::Left(id.to_string()));
+                    left(node, id);
                     outcome = Some(Ok(frozen_for));
                 }
                 SourceEvent::ResumeLocally { reason } => {
@@ -247,10 +212,7 @@ async fn transfer(
         if source.is_finished() {
             break;
         }
-        let wait = source
-            .poll_timeout()
-            .map(|t| Duration::from_micros(t.as_micros().saturating_sub(node.now().as_micros())))
-            .unwrap_or(Duration::from_secs(3600));
+        let wait = until(node, source.poll_timeout());
         tokio::select! {
             message = read_optional(&mut recv) => match message {
                 Ok(Some(m)) => source.handle_message(node.now(), m),
@@ -272,10 +234,7 @@ async fn transfer(
     if let Some(mut s) = send {
         let _ = s.finish();
     }
-    node.aborts
-        .lock()
-        .unwrap_or_else(|e| e.into_inner())
-        .remove(&migration.0);
+    end(node, migration);
     match outcome {
         Some(Ok(frozen_for)) => {
             info!(job = %id, %to, frozen_us = frozen_for.as_micros() as u64, "moved");
@@ -312,24 +271,109 @@ async fn transfer(
                 precopy_bytes: 0,
             })
         }
-        Some(Err(reason)) => {
-            warn!(job = %id, %to, "migration failed, the process goes on here: {reason}");
-            super::metrics::migration("failed", None, 0);
-            node.event(
-                "failure",
-                Some(id),
-                format!(
-                    "moving it to {to} failed, it goes on on {}: {reason}",
-                    node.name()
-                ),
-            );
-            Err(anyhow!(
-                "moving {id} to {to} failed, it goes on running on {}: {reason}",
-                node.name()
-            ))
-        }
+        Some(Err(reason)) => Err(failed(node, "migration", id, to, &reason)),
         None => Err(anyhow!("moving {id} to {to} ended without a decision")),
     }
+}
+
+/// Records a new migration of this node as the source, and returns what tells it to abort
+/// (a target in doubt asked about it first).
+pub(super) fn begin(
+    node: &Node,
+    migration: MigrationId,
+) -> Result<tokio::sync::oneshot::Receiver<()>> {
+    node.decisions
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .begin(migration)
+        .map_err(|e| anyhow!("{e}"))?;
+    let (abort_tx, abort_rx) = tokio::sync::oneshot::channel();
+    node.aborts
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .insert(migration.0, abort_tx);
+    Ok(abort_rx)
+}
+
+/// Forgets the abort of a migration that has ended.
+pub(super) fn end(node: &Node, migration: MigrationId) {
+    node.aborts
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .remove(&migration.0);
+}
+
+/// Opens a migration stream to `to`; on failure logs it and tells `source` the connection
+/// is lost.
+pub(super) async fn open_stream(
+    node: &Node,
+    id: &str,
+    to: &str,
+    source: &mut Source,
+) -> (Option<quinn::SendStream>, Option<quinn::RecvStream>) {
+    let stream = async {
+        let connection = node.connection(to).await?;
+        let (mut send, recv) = connection.open_bi().await?;
+        write_message(&mut send, &Request::Migration).await?;
+        anyhow::Ok((send, recv))
+    }
+    .await;
+    match stream {
+        Ok((send, recv)) => (Some(send), Some(recv)),
+        Err(e) => {
+            warn!(job = %id, %to, "cannot open a migration stream: {e:#}");
+            source.handle_connection_lost(node.now());
+            (None, None)
+        }
+    }
+}
+
+/// Records the source's decision, kept across a restart of this node for a target in doubt
+/// that asks then.
+pub(super) fn record(node: &Node, migration: MigrationId, committed: bool) {
+    let decision = if committed {
+        Decision::Committed
+    } else {
+        Decision::Aborted
+    };
+    node.decisions
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .record(node.now(), migration, decision);
+    node.write(super::jobs::Write::Decision(migration.0, committed));
+}
+
+/// The process moved: its frozen copy here ends, and its output stream home with it.
+pub(super) fn left(node: &Node, id: &str) {
+    if let Some(p) = node.lock_processes().remove(id) {
+        p.handle.drop_process();
+    }
+    let _ = node.routes.send(Outbound::Left(id.to_string()));
+}
+
+/// How long until a machine's deadline, if it has one.
+pub(super) fn until(node: &Node, deadline: Option<phantom_transport::migration::Time>) -> Duration {
+    deadline
+        .map(|t| Duration::from_micros(t.as_micros().saturating_sub(node.now().as_micros())))
+        .unwrap_or(Duration::from_secs(3600))
+}
+
+/// Reports a failed migration (`what`: which kind) of process `id`, which goes on here.
+pub(super) fn failed(node: &Node, what: &str, id: &str, to: &str, reason: &str) -> anyhow::Error {
+    warn!(job = %id, %to, "{what} failed, the process goes on here: {reason}");
+    super::metrics::migration("failed", None, 0);
+    node.event(
+        "failure",
+        Some(id),
+        format!(
+            "moving it to {to} failed, it goes on on {}: {reason}",
+            node.name()
+        ),
+    );
+    anyhow!(
+        "moving {id} to {to} failed, it goes on running on {}: {reason}",
+        node.name()
+    )
 }
 
 /// Reads the next migration message, or waits forever when there is no stream.
@@ -592,10 +636,7 @@ async fn receive(
         if target.is_finished() {
             break;
         }
-        let wait = target
-            .poll_timeout()
-            .map(|t| Duration::from_micros(t.as_micros().saturating_sub(node.now().as_micros())))
-            .unwrap_or(Duration::from_secs(3600));
+        let wait = until(node, target.poll_timeout());
         tokio::select! {
             message = read_optional(&mut recv) => match message {
                 Ok(Some(m)) => target.handle_message(node.now(), m),

@@ -11,11 +11,14 @@
 //!   arrive (`phantom_vm::checkpoint::stage::Staging`), and only the last piece yields a
 //!   process, frozen until the source commits.
 
-use super::migrate::{Meta, ProgressSender, migration_id, read_optional};
+use super::migrate::{
+    Meta, ProgressSender, begin, end, failed, left, migration_id, open_stream, read_optional,
+    record, until,
+};
 use super::process::{FinalOut, PieceOut, PreCopy, PreCopyStart};
 use super::{ARCH, Node};
 use anyhow::{Result, anyhow};
-use phantom_transport::control::{Reply, Request};
+use phantom_transport::control::Reply;
 use phantom_transport::frame::write_message;
 use phantom_transport::migration::precopy::{PreCopyConfig, RoundStats, Step, next_step};
 use phantom_transport::migration::{
@@ -125,20 +128,13 @@ pub(super) async fn transfer(
     let cancel = || {
         step(node, id, PreCopy::Cancel);
     };
-    if let Err(e) = node
-        .decisions
-        .lock()
-        .unwrap_or_else(|e| e.into_inner())
-        .begin(migration)
-    {
-        cancel();
-        return done(Err(anyhow!("{e}")));
-    }
-    let (abort_tx, mut abort_rx) = oneshot::channel();
-    node.aborts
-        .lock()
-        .unwrap_or_else(|e| e.into_inner())
-        .insert(migration.0, abort_tx);
+    let mut abort_rx = match begin(node, migration) {
+        Ok(rx) => rx,
+        Err(e) => {
+            cancel();
+            return done(Err(e));
+        }
+    };
     let classes: Vec<(ClassHash, Vec<u8>)> = classes
         .into_iter()
         .map(|(h, b)| (ClassHash(h), b))
@@ -162,21 +158,7 @@ pub(super) async fn transfer(
     );
     info!(job = %id, %to, %migration, live_bytes, "migrating by pre-copy");
 
-    let stream = async {
-        let connection = node.connection(to).await?;
-        let (mut send, recv) = connection.open_bi().await?;
-        write_message(&mut send, &Request::Migration).await?;
-        anyhow::Ok((send, recv))
-    }
-    .await;
-    let (mut send, mut recv) = match stream {
-        Ok(s) => (Some(s.0), Some(s.1)),
-        Err(e) => {
-            warn!(job = %id, %to, "cannot open a migration stream: {e:#}");
-            source.handle_connection_lost(node.now());
-            (None, None)
-        }
-    };
+    let (mut send, mut recv) = open_stream(node, id, to, &mut source).await;
 
     let config = policy(node);
     let begun = Instant::now();
@@ -198,13 +180,12 @@ pub(super) async fn transfer(
     'drive: loop {
         while let Some(event) = source.poll_event() {
             match event {
-                SourceEvent::Applied { round } => {
+                SourceEvent::Applied { .. } => {
                     rounds.push(RoundStats {
                         bytes: round_bytes,
                         duration: round_started.elapsed(),
                         dirty: 0,
                     });
-                    let _ = round;
                     let (reply, rx) = oneshot::channel();
                     if step(node, id, PreCopy::Dirty { reply }) {
                         dirty = Some(rx);
@@ -214,27 +195,10 @@ pub(super) async fn transfer(
                 }
                 SourceEvent::Committed | SourceEvent::ResumeLocally { .. } => {
                     let committed = event == SourceEvent::Committed;
-                    node.decisions
-                        .lock()
-                        .unwrap_or_else(|e| e.into_inner())
-                        .record(
-                            node.now(),
-                            migration,
-                            if committed {
-                                phantom_transport::migration::Decision::Committed
-                            } else {
-                                phantom_transport::migration::Decision::Aborted
-                            },
-                        );
-                    node.write(super::jobs::Write::Decision(migration.0, committed));
+                    record(node, migration, committed);
                     if committed {
                         let frozen_for = frozen_at.map_or(Duration::ZERO, |t| t.elapsed());
-                        if let Some(p) = node.lock_processes().remove(id) {
-                            p.handle.drop_process();
-                        }
-                        let _ = node
-                            .routes
-                            .send(super::process::Outbound::Left(id.to_string()));
+                        left(node, id);
                         outcome = Some(Ok(frozen_for));
                     } else if let SourceEvent::ResumeLocally { reason } = event {
                         // The session ends; a frozen process goes on.
@@ -297,10 +261,7 @@ pub(super) async fn transfer(
                 continue;
             }
         }
-        let wait = source
-            .poll_timeout()
-            .map(|t| Duration::from_micros(t.as_micros().saturating_sub(node.now().as_micros())))
-            .unwrap_or(Duration::from_secs(3600));
+        let wait = until(node, source.poll_timeout());
         tokio::select! {
             message = read_optional(&mut recv) => match message {
                 Ok(Some(m)) => source.handle_message(node.now(), m),
@@ -390,10 +351,7 @@ pub(super) async fn transfer(
     if let Some(mut s) = send {
         let _ = s.finish();
     }
-    node.aborts
-        .lock()
-        .unwrap_or_else(|e| e.into_inner())
-        .remove(&migration.0);
+    end(node, migration);
     let precopy_bytes: u64 = rounds.iter().map(|r| r.bytes).sum();
     let precopy_rounds = rounds.len() as u32;
     match outcome {
@@ -447,22 +405,7 @@ pub(super) async fn transfer(
             info!(job = %id, %to, "the target does not take pre-copy");
             Outcome::Declined
         }
-        Some(Err(reason)) => {
-            warn!(job = %id, %to, "pre-copy migration failed, the process goes on here: {reason}");
-            super::metrics::migration("failed", None, 0);
-            node.event(
-                "failure",
-                Some(id),
-                format!(
-                    "moving it to {to} failed, it goes on on {}: {reason}",
-                    node.name()
-                ),
-            );
-            done(Err(anyhow!(
-                "moving {id} to {to} failed, it goes on running on {}: {reason}",
-                node.name()
-            )))
-        }
+        Some(Err(reason)) => done(Err(failed(node, "pre-copy migration", id, to, &reason))),
         None => done(Err(anyhow!("moving {id} to {to} ended without a decision"))),
     }
 }

@@ -723,16 +723,7 @@ impl Vm {
                 return Err(oom());
             }
         }
-        let kind = match elem {
-            Kind::Boolean | Kind::Byte => raw_kind::BYTES,
-            Kind::Char => raw_kind::CHARS,
-            Kind::Short => raw_kind::SHORTS,
-            Kind::Int => raw_kind::INTS,
-            Kind::Long => raw_kind::LONGS,
-            Kind::Float => raw_kind::FLOATS,
-            Kind::Double => raw_kind::DOUBLES,
-            _ => raw_kind::REFS,
-        };
+        let kind = raw_kind::of_elem(elem);
         self.rt.heap.alloc_array(class, kind, n).map_err(|_| oom())
     }
 

@@ -131,7 +131,7 @@ impl DataRef<'_> {
     }
 
     /// Number of fields or elements.
-    fn len(&self) -> usize {
+    pub(crate) fn len(&self) -> usize {
         match self {
             DataRef::Fields(a) => a.len(),
             DataRef::Bytes(a) => a.len(),
@@ -146,7 +146,7 @@ impl DataRef<'_> {
     }
 
     /// The [`raw_kind`] of this storage.
-    fn kind(&self) -> u32 {
+    pub(crate) fn kind(&self) -> u32 {
         match self {
             DataRef::Fields(_) => raw_kind::FIELDS,
             DataRef::Bytes(_) => raw_kind::BYTES,
@@ -285,6 +285,21 @@ pub mod raw_kind {
     pub const DOUBLES: u32 = 8;
     /// Reference arrays (u32 handles)
     pub const REFS: u32 = 9;
+
+    /// The kind of an array whose elements are of `elem`.
+    pub const fn of_elem(elem: crate::descriptor::Kind) -> u32 {
+        use crate::descriptor::Kind;
+        match elem {
+            Kind::Boolean | Kind::Byte => BYTES,
+            Kind::Char => CHARS,
+            Kind::Short => SHORTS,
+            Kind::Int => INTS,
+            Kind::Long => LONGS,
+            Kind::Float => FLOATS,
+            Kind::Double => DOUBLES,
+            _ => REFS,
+        }
+    }
 
     /// The kind of a primitive array by its `newarray` type code (4 to 11).
     pub const fn of_atype(atype: u8) -> u32 {
@@ -503,23 +518,9 @@ impl Heap {
 
     /// Allocates an object holding a copy of `data` (which may be another object's).
     pub fn alloc_copy(&mut self, class: ClassId, data: DataRef<'_>) -> Result<Ref, OutOfMemory> {
-        fn put<T: Copy>(to: usize, from: &[T]) {
-            // SAFETY: `to` is fresh storage of at least `from.len()` elements of T, aligned for
-            // T, and does not overlap `from` (which is not yet part of any new object).
-            unsafe { std::ptr::copy_nonoverlapping(from.as_ptr(), to as *mut T, from.len()) }
-        }
         let (r, to) = self.alloc_raw(class, data.kind(), data.len())?;
-        match data {
-            DataRef::Fields(a) => put(to, a),
-            DataRef::Bytes(a) => put(to, a),
-            DataRef::Chars(a) => put(to, a),
-            DataRef::Shorts(a) => put(to, a),
-            DataRef::Ints(a) => put(to, a),
-            DataRef::Longs(a) => put(to, a),
-            DataRef::Floats(a) => put(to, a),
-            DataRef::Doubles(a) => put(to, a),
-            DataRef::Refs(a) => put(to, a),
-        }
+        // SAFETY: `to` is fresh storage for `data`'s kind and length, not part of `data`.
+        unsafe { copy_into(to, data) };
         Ok(r)
     }
 
@@ -1169,6 +1170,29 @@ impl Cards<'_> {
     /// The marked cards, in ascending order.
     pub fn marked(&self) -> impl Iterator<Item = usize> + '_ {
         (0..self.0.len()).filter(|&i| self.is_marked(i))
+    }
+}
+
+/// Copies `data` into storage at `to`.
+///
+/// # Safety
+/// `to` must be storage of at least `data.len()` elements of `data`'s kind, aligned for them,
+/// not overlapping `data` (fresh storage of an object being made).
+unsafe fn copy_into(to: usize, data: DataRef<'_>) {
+    fn put<T: Copy>(to: usize, from: &[T]) {
+        // SAFETY: guaranteed by `copy_into`'s caller.
+        unsafe { std::ptr::copy_nonoverlapping(from.as_ptr(), to as *mut T, from.len()) }
+    }
+    match data {
+        DataRef::Fields(a) => put(to, a),
+        DataRef::Bytes(a) => put(to, a),
+        DataRef::Chars(a) => put(to, a),
+        DataRef::Shorts(a) => put(to, a),
+        DataRef::Ints(a) => put(to, a),
+        DataRef::Longs(a) => put(to, a),
+        DataRef::Floats(a) => put(to, a),
+        DataRef::Doubles(a) => put(to, a),
+        DataRef::Refs(a) => put(to, a),
     }
 }
 

@@ -160,15 +160,9 @@ fn encode_elements(data: DataRef<'_>, range: std::ops::Range<usize>, out: &mut V
     };
 }
 
-/// Bytes per element of an array's contents.
+/// Bytes per field or element of an object's contents.
 fn width(data: DataRef<'_>) -> usize {
-    match data {
-        DataRef::Bytes(_) => 1,
-        DataRef::Chars(_) | DataRef::Shorts(_) => 2,
-        DataRef::Ints(_) | DataRef::Floats(_) | DataRef::Refs(_) => 4,
-        DataRef::Longs(_) | DataRef::Doubles(_) => 8,
-        DataRef::Fields(_) => 16,
-    }
+    crate::heap::raw_kind::width(data.kind())
 }
 
 impl Vm {
@@ -488,12 +482,8 @@ impl Vm {
         let heap = &self.rt.heap;
         let end = t.high.max(heap.handle_limit());
         let size = |r: Ref| -> u64 {
-            heap.get(r).map_or(4, |o| {
-                16 + (o.data.array_len().unwrap_or(0) as u64).max(match o.data {
-                    DataRef::Fields(f) => f.len() as u64,
-                    _ => 0,
-                }) * width(o.data) as u64
-            })
+            heap.get(r)
+                .map_or(4, |o| 16 + (o.data.len() * width(o.data)) as u64)
         };
         let mut bytes = 0u64;
         let mut r = 1;

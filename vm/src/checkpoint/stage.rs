@@ -11,7 +11,6 @@
 use super::restore::{AppClasses, empty_vm, verify_application_classes};
 use super::{CheckpointError, v1};
 use crate::class::ClassKind;
-use crate::descriptor::Kind;
 use crate::heap::raw_kind;
 use crate::portable;
 use crate::runtime::Init;
@@ -306,16 +305,7 @@ impl Staging {
 /// The raw kind of arrays of class `class`, if it is an array class.
 fn array_kind(vm: &Vm, class: u32) -> Option<u32> {
     match vm.prog.classes.get(class as usize)?.kind {
-        ClassKind::Array { elem, .. } => Some(match elem {
-            Kind::Boolean | Kind::Byte => raw_kind::BYTES,
-            Kind::Char => raw_kind::CHARS,
-            Kind::Short => raw_kind::SHORTS,
-            Kind::Int => raw_kind::INTS,
-            Kind::Long => raw_kind::LONGS,
-            Kind::Float => raw_kind::FLOATS,
-            Kind::Double => raw_kind::DOUBLES,
-            _ => raw_kind::REFS,
-        }),
+        ClassKind::Array { elem, .. } => Some(raw_kind::of_elem(elem)),
         _ => None,
     }
 }

@@ -200,23 +200,10 @@ impl Heap {
         hash: i32,
         data: DataRef<'_>,
     ) -> Result<(), OutOfMemory> {
-        fn put<T: Copy>(to: usize, from: &[T]) {
-            // SAFETY: `to` is fresh storage of `from.len()` elements of T, aligned for T, and
-            // `from` is not part of the heap's storage.
-            unsafe { std::ptr::copy_nonoverlapping(from.as_ptr(), to as *mut T, from.len()) }
-        }
         let to = self.place_raw(r, class, data.kind(), data.len())?;
-        match data {
-            DataRef::Fields(a) => put(to, a),
-            DataRef::Bytes(a) => put(to, a),
-            DataRef::Chars(a) => put(to, a),
-            DataRef::Shorts(a) => put(to, a),
-            DataRef::Ints(a) => put(to, a),
-            DataRef::Longs(a) => put(to, a),
-            DataRef::Floats(a) => put(to, a),
-            DataRef::Doubles(a) => put(to, a),
-            DataRef::Refs(a) => put(to, a),
-        }
+        // SAFETY: `to` is fresh storage for `data`'s kind and length; `data` is not part of
+        // the heap's storage.
+        unsafe { super::copy_into(to, data) };
         self.raw[r as usize].hash = hash;
         Ok(())
     }
