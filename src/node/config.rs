@@ -83,6 +83,14 @@ pub(crate) struct NodeConfig {
     /// Seconds between two checkpoints of a running job to its home.
     #[serde(default = "default_checkpoint_secs")]
     pub checkpoint_secs: f64,
+    /// Whether checkpoints home may be incremental (docs/plans/precopy.md §3.8): a base,
+    /// then only what changed since the last one, as pre-copy pieces.
+    #[serde(default = "default_jit")]
+    pub incremental_checkpoints: bool,
+    /// Processes whose heap is smaller than this many MiB send whole checkpoints home
+    /// (cheap for them), and keep the dirty record, with its cost, off.
+    #[serde(default = "default_incremental_min_mib")]
+    pub incremental_min_mib: u64,
     /// Seconds a home waits for the node running a job to answer its heartbeat (or to list the
     /// job again) before it restarts the job from its last checkpoint.
     #[serde(default = "default_host_timeout_secs")]
@@ -102,6 +110,10 @@ fn default_precopy_freeze_ms() -> f64 {
 
 fn default_precopy_max_rounds() -> u32 {
     8
+}
+
+fn default_incremental_min_mib() -> u64 {
+    64
 }
 
 fn default_checkpoint_secs() -> f64 {

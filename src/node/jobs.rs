@@ -53,9 +53,14 @@ struct Watcher {
     output: bool,
 }
 
-/// A checkpoint that waits for outputs: the checkpoint, its new class files and the standard
-/// input it had consumed.
-type Waiting = (StoredCheckpoint, Vec<([u8; 32], Vec<u8>)>, u64);
+/// A checkpoint that waits for outputs: the checkpoint, its new class files, the standard
+/// input it had consumed and, for a chain, its pieces not stored yet.
+type Waiting = (
+    StoredCheckpoint,
+    Vec<([u8; 32], Vec<u8>)>,
+    u64,
+    Vec<Vec<u8>>,
+);
 
 /// A job at its home, while it has not ended.
 #[derive(Debug)]
@@ -68,6 +73,9 @@ pub(crate) struct HomeEntry {
     exit: Option<(i32, u64)>,
     /// A checkpoint that waits for the outputs written before it.
     waiting: Option<Waiting>,
+    /// The chain of incremental checkpoints taken (stored or waiting), if the last
+    /// checkpoint is one: a delta must continue it.
+    chain: Option<super::store::Chain>,
     /// The process's files: its working directory here, if its client gave one that exists.
     pub(crate) files: Option<super::files::HomeFiles>,
     /// The client's standard input, for the process.
@@ -95,6 +103,7 @@ impl HomeEntry {
             pending: BTreeMap::new(),
             exit: None,
             waiting: None,
+            chain: None,
             files: files.map(|f| Arc::new(Mutex::new(f))),
             input: Arc::new(InputQueue::default()),
             journal: BTreeMap::new(),
@@ -156,7 +165,13 @@ fn journal_size(op: &FileOp, answer: &Result<FileDone, i32>) -> usize {
 pub(crate) enum Write {
     Output(String, Output),
     Record(String, Box<JobRecord>),
-    Checkpoint(String, Box<StoredCheckpoint>, Vec<([u8; 32], Vec<u8>)>),
+    /// A checkpoint, its new class files and, for a chain, its pieces not stored yet.
+    Checkpoint(
+        String,
+        Box<StoredCheckpoint>,
+        Vec<([u8; 32], Vec<u8>)>,
+        Vec<Vec<u8>>,
+    ),
     /// A job ended: forget what it no longer needs, and the oldest ended jobs.
     Ended(String),
     /// The outcome of a handoff this node was the source of.
@@ -212,7 +227,9 @@ pub(crate) fn writer(
         }
         for w in after {
             let done = match &w {
-                Write::Checkpoint(id, c, classes) => store.save_checkpoint(id, c, classes),
+                Write::Checkpoint(id, c, classes, pieces) => {
+                    store.save_checkpoint(id, c, classes, pieces)
+                }
                 Write::Ended(id) => {
                     committed
                         .lock()
@@ -324,6 +341,12 @@ impl Node {
                 .unwrap_or_else(|e| e.into_inner())
                 .insert(id.clone(), record.outputs);
             let mut entry = HomeEntry::new(record);
+            entry.chain = self
+                .store
+                .checkpoint(&id)
+                .ok()
+                .flatten()
+                .and_then(|c| c.chain);
             // Its client's standard input did not survive; the job sees its end.
             entry.input = Arc::new(InputQueue::ended());
             self.lock_homes().insert(id, entry);
@@ -516,6 +539,32 @@ impl Node {
             self.stdin_calls.clone(),
         );
         let vm = match from {
+            Some(StoredCheckpoint {
+                chain: Some(chain), ..
+            }) => {
+                // A chain: its pieces, base then deltas, staged in order.
+                info!(
+                    job = %id,
+                    pieces = chain.count,
+                    base_bytes = chain.base_bytes,
+                    delta_bytes = chain.delta_bytes,
+                    "restoring from a base and its deltas"
+                );
+                let mut staging =
+                    phantom_vm::checkpoint::stage::Staging::new(Box::new(host), self.vm_config());
+                self.store
+                    .pieces(id, chain.count, |bytes| {
+                        let mut p = checkpoint::decode_piece(bytes, DEFAULT_MAX_BYTES)?;
+                        checkpoint::fill_piece_class_bytes(&mut p, lookup)?;
+                        staging.apply(p)?;
+                        Ok(())
+                    })
+                    .map_err(|e| format!("its checkpoint: {e:#}"))?;
+                let verify = staging.handle_count() <= super::precopy::VERIFY_HANDLES;
+                staging
+                    .finish(verify)
+                    .map_err(|e| format!("restoring its checkpoint: {e}"))?
+            }
             Some(c) => {
                 let mut c = checkpoint::decode(&c.document, DEFAULT_MAX_BYTES)
                     .map_err(|e| format!("its checkpoint: {e}"))?;
@@ -575,6 +624,7 @@ impl Node {
                 migrating_to: None,
                 home_has: Default::default(),
                 checkpointed_at: None,
+                home_chain: None,
                 user_held: record.state == JobState::Held,
             },
         );
@@ -679,7 +729,7 @@ impl Node {
             .as_ref()
             .is_some_and(|(c, ..)| c.outputs <= entry.record.outputs)
         {
-            let (c, classes, stdin_consumed) = entry.waiting.take().expect("checked");
+            let (c, classes, stdin_consumed, pieces) = entry.waiting.take().expect("checked");
             entry.record.checkpoint = Some((c.outputs, c.executed, now_ms()));
             entry.record.executed = entry.record.executed.max(c.executed);
             entry.input.checkpointed(stdin_consumed);
@@ -690,7 +740,12 @@ impl Node {
                 .values()
                 .map(|(op, answer)| journal_size(op, answer))
                 .sum();
-            self.write(Write::Checkpoint(id.to_string(), Box::new(c), classes));
+            self.write(Write::Checkpoint(
+                id.to_string(),
+                Box::new(c),
+                classes,
+                pieces,
+            ));
             self.write(Write::Record(
                 id.to_string(),
                 Box::new(entry.record.clone()),
@@ -699,12 +754,17 @@ impl Node {
     }
 
     /// A checkpoint of run `c.run` of a job whose home is here.
+    ///
+    /// For a chain (`c.chain`), `pieces` are the checkpoint's pieces, numbered up to
+    /// `c.chain.count`: a base when they start at 0, otherwise a delta, which must continue
+    /// the chain the home holds (else it is refused, and the sender sends a base next).
     pub(crate) fn home_checkpoint(
         &self,
         id: &str,
-        c: StoredCheckpoint,
-        classes: Vec<([u8; 32], Vec<u8>)>,
+        mut c: StoredCheckpoint,
+        mut classes: Vec<([u8; 32], Vec<u8>)>,
         stdin_consumed: u64,
+        mut pieces: Vec<Vec<u8>>,
     ) -> Result<(), String> {
         let mut homes = self.lock_homes();
         let entry = homes
@@ -724,10 +784,32 @@ impl Node {
             .into_iter()
             .chain(entry.record.checkpoint.map(|(_, executed, _)| executed))
             .max();
-        if kept_executed.is_some_and(|e| e > c.executed) {
-            return Ok(());
+        if let Some(chain) = c.chain.take() {
+            let bytes: u64 = pieces.iter().map(|p| p.len() as u64).sum();
+            let chain = chain
+                .taken(entry.chain.as_ref(), pieces.len() as u64, bytes)
+                .map_err(|e| format!("checkpoint of {id}: {e}"))?;
+            if chain.count == pieces.len() as u64 && kept_executed.is_some_and(|e| e > c.executed) {
+                return Err(format!(
+                    "checkpoint of {id}: a base older than the checkpoint held"
+                ));
+            }
+            if chain.count > pieces.len() as u64 {
+                // A delta that waits joins the checkpoint waiting before it, which it needs.
+                if let Some((_, older_classes, _, older_pieces)) = entry.waiting.take() {
+                    classes.splice(0..0, older_classes);
+                    pieces.splice(0..0, older_pieces);
+                }
+            }
+            c.chain = Some(chain.clone());
+            entry.chain = Some(chain);
+        } else {
+            if kept_executed.is_some_and(|e| e > c.executed) {
+                return Ok(());
+            }
+            entry.chain = None;
         }
-        entry.waiting = Some((c, classes, stdin_consumed));
+        entry.waiting = Some((c, classes, stdin_consumed, pieces));
         self.keep_waiting_checkpoint(id, entry);
         Ok(())
     }
@@ -1141,8 +1223,22 @@ impl Node {
     }
 
     /// Captures a job that runs here and sends the checkpoint to its home. The process stops
-    /// for the capture only.
+    /// for the capture only. A large process, or one whose home holds a chain already, sends
+    /// an incremental checkpoint.
     pub(crate) async fn checkpoint(self: &Arc<Self>, id: &str) -> Result<()> {
+        let incremental = {
+            let processes = self.lock_processes();
+            let p = processes
+                .get(id)
+                .ok_or_else(|| anyhow!("{} {id} on {}", super::NO_SUCH_PROCESS, self.name()))?;
+            self.config.incremental_checkpoints
+                && (p.home_chain.is_some()
+                    || p.handle.heap_bytes()
+                        >= self.config.incremental_min_mib.saturating_mul(1 << 20))
+        };
+        if incremental {
+            return self.checkpoint_pieces(id).await;
+        }
         let (freeze, home, run, known, executed) = {
             let processes = self.lock_processes();
             let p = processes
@@ -1159,10 +1255,12 @@ impl Node {
                 p.handle.executed(),
             )
         };
+        let asked = Instant::now();
         let frozen = freeze.await;
         if let Some(p) = self.lock_processes().get(id) {
             p.handle.resume();
         }
+        let stopped_ms = asked.elapsed().as_secs_f64() * 1e3;
         let frozen = frozen.map_err(|e| anyhow!("capturing {id}: {e}"))?;
         let outputs = frozen.outputs;
         let file_ops = frozen.file_ops;
@@ -1186,9 +1284,10 @@ impl Node {
             executed,
             file_ops,
             document,
+            chain: None,
         };
         let result = if home == self.name() {
-            self.home_checkpoint(id, stored, new, stdin_consumed)
+            self.home_checkpoint(id, stored, new, stdin_consumed, Vec::new())
         } else {
             let request = Request::Checkpoint {
                 id: id.to_string(),
@@ -1215,7 +1314,7 @@ impl Node {
                     p.home_has.extend(hashes);
                     p.checkpointed_at = Some(executed);
                 }
-                tracing::debug!(job = %id, bytes = size, outputs, "checkpointed");
+                tracing::debug!(job = %id, kind = "whole", bytes = size, stopped_ms, outputs, "checkpointed");
                 Ok(())
             }
             Err(message) => {
@@ -1466,6 +1565,138 @@ impl Node {
                 age_ms: (now_ms() - e.record.submitted_ms).max(0) as u64,
             })
             .collect()
+    }
+
+    /// Sends the home an incremental checkpoint of a job that runs here: a base, or what
+    /// changed since the last one the home took (docs/plans/precopy.md §3.8). The process
+    /// stops only while its thread makes the pieces.
+    async fn checkpoint_pieces(self: &Arc<Self>, id: &str) -> Result<()> {
+        let session = super::migrate::migration_id(self, id);
+        let (made, home, run, known) = {
+            let processes = self.lock_processes();
+            let p = processes
+                .get(id)
+                .ok_or_else(|| anyhow!("{} {id} on {}", super::NO_SUCH_PROCESS, self.name()))?;
+            if p.migrating_to.is_some() {
+                return Err(anyhow!("{id} is being moved"));
+            }
+            (
+                p.handle
+                    .home_pieces(p.home_chain.is_none(), session, super::precopy::PIECE_BYTES),
+                p.home.clone(),
+                p.run,
+                p.home_has.clone(),
+            )
+        };
+        let asked = Instant::now();
+        let made = made.await.map_err(|e| anyhow!("checkpointing {id}: {e}"))?;
+        // The process went on as soon as its thread had made the pieces.
+        let stopped_ms = asked.elapsed().as_secs_f64() * 1e3;
+        let bytes: u64 = made.pieces.iter().map(|p| p.len() as u64).sum();
+        let pieces = made.pieces.len();
+        super::metrics::checkpoint(bytes as usize);
+        let hashes: Vec<[u8; 32]> = made.classes.iter().map(|(h, _)| *h).collect();
+        let mut seen = std::collections::HashSet::new();
+        let new: Vec<([u8; 32], Vec<u8>)> = made
+            .classes
+            .into_iter()
+            .filter(|(h, _)| !known.contains(h) && seen.insert(*h))
+            .collect();
+        let chain = super::store::Chain {
+            session: made.session.to_vec(),
+            count: made.first + made.pieces.len() as u64,
+            base_bytes: 0,
+            delta_bytes: 0,
+        };
+        let result = if home == self.name() {
+            let stored = StoredCheckpoint {
+                run,
+                outputs: made.outputs,
+                executed: made.executed,
+                file_ops: made.file_ops,
+                document: Vec::new(),
+                chain: Some(chain),
+            };
+            self.home_checkpoint(id, stored, new, made.stdin_consumed, made.pieces)
+        } else {
+            let request = Request::CheckpointPieces {
+                id: id.to_string(),
+                run,
+                outputs: made.outputs,
+                executed: made.executed,
+                stdin_consumed: made.stdin_consumed,
+                file_ops: made.file_ops,
+                session: made.session.to_vec(),
+                base: made.base,
+                first: made.first,
+                count: made.pieces.len() as u32,
+                classes: new
+                    .into_iter()
+                    .map(|(h, b)| (h, serde_bytes::ByteBuf::from(b)))
+                    .collect(),
+            };
+            match self.send_pieces(&home, &request, made.pieces).await? {
+                Reply::Done => Ok(()),
+                Reply::Error { message } => Err(message),
+                other => Err(format!("{home} answered {other:?}")),
+            }
+        };
+        let mut processes = self.lock_processes();
+        let p = processes.get_mut(id);
+        match result {
+            Ok(()) => {
+                if let Some(p) = p {
+                    p.home_has.extend(hashes);
+                    p.checkpointed_at = Some(made.executed);
+                    let (base, deltas) = match p.home_chain {
+                        Some((base, deltas)) if !made.base => (base, deltas + bytes),
+                        _ => (bytes, 0),
+                    };
+                    p.home_chain =
+                        (!super::store::Chain::wants_base(base, deltas)).then_some((base, deltas));
+                }
+                tracing::debug!(
+                    job = %id,
+                    kind = if made.base { "base" } else { "delta" },
+                    bytes,
+                    pieces,
+                    stopped_ms,
+                    outputs = made.outputs,
+                    "checkpointed"
+                );
+                Ok(())
+            }
+            Err(message) => {
+                // Whatever the home holds now, the next checkpoint starts a chain again.
+                if let Some(p) = p {
+                    p.home_chain = None;
+                }
+                drop(processes);
+                if message.contains("is stale") {
+                    self.stop(id, run);
+                }
+                Err(anyhow!("checkpointing {id}: {message}"))
+            }
+        }
+    }
+
+    /// Sends a [`Request::CheckpointPieces`] and its pieces to `home`, and returns its answer.
+    async fn send_pieces(
+        &self,
+        home: &str,
+        request: &Request,
+        pieces: Vec<Vec<u8>>,
+    ) -> Result<Reply> {
+        let connection = self.connection(home).await?;
+        let (mut send, mut recv) = connection.open_bi().await?;
+        write_message(&mut send, request).await?;
+        for piece in pieces {
+            write_message(&mut send, &serde_bytes::ByteBuf::from(piece)).await?;
+        }
+        send.finish()?;
+        read_message::<Reply>(&mut recv, MAX_CONTROL_FRAME)
+            .await?
+            .ok_or_else(|| anyhow!("{home} closed the stream without an answer"))
     }
 
     /// How many jobs whose home is here have not ended.

@@ -781,6 +781,7 @@ fn start(
             migrating_to: None,
             home_has: Default::default(),
             checkpointed_at: None,
+            home_chain: None,
             user_held: meta.held,
         },
     );

@@ -59,6 +59,9 @@ struct Proc {
     home_has: std::collections::HashSet<[u8; 32]>,
     /// Instructions it had executed at its last checkpoint from this node.
     checkpointed_at: Option<u64>,
+    /// The chain of incremental checkpoints its home holds from this node: bytes of its base
+    /// and of the deltas since (docs/plans/precopy.md §3.8). None: the next one is a base.
+    home_chain: Option<(u64, u64)>,
     /// Whether `phantom hold` holds it (it stays held wherever it moves).
     user_held: bool,
 }
@@ -386,14 +389,85 @@ impl Node {
                     executed,
                     file_ops,
                     document,
+                    chain: None,
                 };
                 let classes = classes
                     .into_iter()
                     .map(|(h, b)| (h, b.into_vec()))
                     .collect();
-                let reply = match self.home_checkpoint(&id, c, classes, stdin_consumed) {
+                let reply = match self.home_checkpoint(&id, c, classes, stdin_consumed, Vec::new())
+                {
                     Ok(()) => Reply::Done,
                     Err(message) => Reply::Error { message },
+                };
+                write_message(&mut send, &reply).await?;
+                send.finish()?;
+                Ok(())
+            }
+            Request::CheckpointPieces {
+                id,
+                run,
+                outputs,
+                executed,
+                stdin_consumed,
+                file_ops,
+                session,
+                base,
+                first,
+                count,
+                classes,
+            } => {
+                from_node()?;
+                let mut pieces = Vec::new();
+                let mut total = 0usize;
+                for n in 0..count {
+                    let Some(piece) = read_message::<serde_bytes::ByteBuf>(
+                        &mut recv,
+                        phantom_transport::control::MAX_MIGRATION_FRAME,
+                    )
+                    .await?
+                    else {
+                        return Err(anyhow!(
+                            "checkpoint of {id}: the stream ended after {n} of its {count} pieces"
+                        ));
+                    };
+                    total += piece.len();
+                    if total > phantom_vm::checkpoint::DEFAULT_MAX_BYTES {
+                        return Err(anyhow!(
+                            "checkpoint of {id}: its pieces exceed {} bytes",
+                            phantom_vm::checkpoint::DEFAULT_MAX_BYTES
+                        ));
+                    }
+                    pieces.push(piece.into_vec());
+                }
+                let reply = if session.len() != 16 || count == 0 || base != (first == 0) {
+                    Reply::Error {
+                        message: format!(
+                            "checkpoint of {id}: a chain needs a 16-byte session and pieces, and only a base starts at 0"
+                        ),
+                    }
+                } else {
+                    let c = store::StoredCheckpoint {
+                        run,
+                        outputs,
+                        executed,
+                        file_ops,
+                        document: Vec::new(),
+                        chain: Some(store::Chain {
+                            session,
+                            count: first.saturating_add(u64::from(count)),
+                            base_bytes: 0,
+                            delta_bytes: 0,
+                        }),
+                    };
+                    let classes = classes
+                        .into_iter()
+                        .map(|(h, b)| (h, b.into_vec()))
+                        .collect();
+                    match self.home_checkpoint(&id, c, classes, stdin_consumed, pieces) {
+                        Ok(()) => Reply::Done,
+                        Err(message) => Reply::Error { message },
+                    }
                 };
                 write_message(&mut send, &reply).await?;
                 send.finish()?;

@@ -36,7 +36,7 @@ use tracing::{info, warn};
 
 /// Bytes of heap records per piece: well under the transport's piece limit (a piece may
 /// exceed it by one object, and the last carries the rest of the process).
-const PIECE_BYTES: usize = 1 << 20;
+pub(super) const PIECE_BYTES: usize = 1 << 20;
 /// The largest encoded piece the source sends (and the target takes): the last piece carries
 /// the process's threads, statics and interned strings whole.
 pub(super) const MAX_PIECE: usize = 48 << 20;
@@ -46,7 +46,7 @@ const AHEAD: u64 = 8 << 20;
 /// reference by reference at the end;
 /// beyond, the check would lengthen the freeze, and a reference to an empty handle (which
 /// only a faulty source could send) behaves as null.
-const VERIFY_HANDLES: usize = 1 << 18;
+pub(super) const VERIFY_HANDLES: usize = 1 << 18;
 
 /// How a pre-copy migration ended.
 pub(super) enum Outcome {

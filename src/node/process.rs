@@ -62,6 +62,36 @@ enum Control {
     Release,
     /// A step of a pre-copy migration (docs/plans/precopy.md).
     PreCopy(PreCopy),
+    /// Make an incremental checkpoint for the home, at the next instruction boundary, and go
+    /// on: a base when `base` is set or the home's chain is gone (a migration's session
+    /// superseded it), otherwise what changed since the last one.
+    Home {
+        base: bool,
+        /// The session a base begins.
+        session: [u8; 16],
+        max_bytes: usize,
+        reply: oneshot::Sender<Result<HomePieces, String>>,
+    },
+}
+
+/// An incremental checkpoint of a process, for its home (docs/plans/precopy.md §3.8).
+#[derive(Debug)]
+pub(crate) struct HomePieces {
+    /// The chain's pre-copy session.
+    pub session: [u8; 16],
+    /// Whether the pieces start it.
+    pub base: bool,
+    /// The number of the first piece in the session.
+    pub first: u64,
+    /// The encoded pieces, class bytes taken out.
+    pub pieces: Vec<Vec<u8>>,
+    /// Those class bytes.
+    pub classes: Vec<([u8; 32], Vec<u8>)>,
+    /// The counters at that instruction.
+    pub outputs: u64,
+    pub file_ops: u64,
+    pub executed: u64,
+    pub stdin_consumed: u64,
 }
 
 /// The pre-copy steps a process thread carries out between two slices; the pieces are made
@@ -325,6 +355,37 @@ impl ProcessHandle {
         let _ = self.control.send(Control::Release);
     }
 
+    /// Asks for an incremental checkpoint (see [`HomePieces`]); the process stops only while
+    /// its own thread makes the pieces. The request is made at once.
+    pub(crate) fn home_pieces(
+        &self,
+        base: bool,
+        session: [u8; 16],
+        max_bytes: usize,
+    ) -> impl Future<Output = Result<HomePieces, String>> + use<> {
+        let (reply, answer) = oneshot::channel();
+        let sent = self
+            .control
+            .send(Control::Home {
+                base,
+                session,
+                max_bytes,
+                reply,
+            })
+            .is_ok();
+        if sent {
+            self.interrupter.interrupt();
+        }
+        async move {
+            if !sent {
+                return Err("the process has ended".to_string());
+            }
+            answer
+                .await
+                .map_err(|_| "the process ended before its checkpoint".to_string())?
+        }
+    }
+
     /// Asks for a pre-copy step, interrupting the running slice; false if the process ended.
     pub(crate) fn precopy(&self, step: PreCopy) -> bool {
         let sent = self.control.send(Control::PreCopy(step)).is_ok();
@@ -367,7 +428,7 @@ fn run_slices(
 ) {
     let set = |s: RunState| *shared.state.lock().unwrap_or_else(|e| e.into_inner()) = s;
     let mut wait = Duration::ZERO;
-    let mut session: Option<Tracker> = None;
+    let mut session = Sessions::default();
     loop {
         let command = if wait.is_zero() {
             match commands.try_recv() {
@@ -424,14 +485,78 @@ fn run_slices(
     }
 }
 
+/// The sessions of a process's dirty record: a migration's, or its home's chain of
+/// incremental checkpoints. Only one works at a time: a migration's supersedes the home's.
+#[derive(Debug, Default)]
+struct Sessions {
+    migration: Option<Tracker>,
+    home: Option<Tracker>,
+}
+
+/// Makes an incremental checkpoint for the home (the process is at an instruction boundary).
+fn home_pieces(
+    vm: &mut Vm,
+    sessions: &mut Sessions,
+    base: bool,
+    session: [u8; 16],
+    max_bytes: usize,
+    counters: &Counters,
+) -> Result<HomePieces, String> {
+    if sessions.migration.is_some() {
+        return Err("a migration is under way".to_string());
+    }
+    let go_on = !base && sessions.home.as_ref().is_some_and(|t| vm.precopy_usable(t));
+    if !go_on {
+        sessions.home = Some(vm.precopy_start(session));
+    }
+    let t = sessions.home.as_mut().expect("set above");
+    let first = u64::from(t.seq());
+    let made = vm.precopy_checkpoint(t, max_bytes);
+    let session = t.session();
+    let pieces = match made {
+        Ok(pieces) => pieces,
+        Err(e) => {
+            sessions.home = None;
+            vm.precopy_stop();
+            return Err(e.to_string());
+        }
+    };
+    let stdin_consumed = pieces
+        .last()
+        .and_then(|p| p.last.as_ref())
+        .map_or(0, |l| l.state.stdin_consumed);
+    let mut classes = Vec::new();
+    let pieces = pieces
+        .into_iter()
+        .map(|mut p| {
+            classes.extend(checkpoint::take_piece_class_bytes(&mut p));
+            checkpoint::encode_piece(&p)
+        })
+        .collect();
+    Ok(HomePieces {
+        session,
+        base: !go_on,
+        first,
+        pieces,
+        classes,
+        outputs: counters.outputs.load(Ordering::SeqCst),
+        file_ops: counters.file_ops.load(Ordering::SeqCst),
+        executed: vm.executed(),
+        stdin_consumed,
+    })
+}
+
 /// Carries out a pre-copy step, except `Final`; an answer is dropped if its asker has gone.
-fn precopy_step(step: PreCopy, vm: &mut Vm, session: &mut Option<Tracker>) {
+fn precopy_step(step: PreCopy, vm: &mut Vm, sessions: &mut Sessions) {
+    let session = &mut sessions.migration;
     match step {
         PreCopy::Start { session: id, reply } => {
             let started = vm
                 .precopy_classes()
                 .map_err(|e| e.to_string())
                 .map(|classes| {
+                    // The migration's session supersedes the home's chain.
+                    sessions.home = None;
                     *session = Some(vm.precopy_start(id));
                     PreCopyStart {
                         classes,
@@ -476,12 +601,12 @@ fn precopy_step(step: PreCopy, vm: &mut Vm, session: &mut Option<Tracker>) {
 /// The session's last pieces, made now (the process is at an instruction boundary).
 fn precopy_final(
     vm: &mut Vm,
-    session: &mut Option<Tracker>,
+    session: &mut Sessions,
     max_bytes: usize,
     counters: &Counters,
     held: bool,
 ) -> Result<FinalOut, String> {
-    let t = session.as_mut().ok_or("no pre-copy session")?;
+    let t = session.migration.as_mut().ok_or("no pre-copy session")?;
     let pieces = vm.precopy_final(t, max_bytes).map_err(|e| e.to_string())?;
     Ok(FinalOut {
         pieces: pieces
@@ -504,7 +629,7 @@ fn obey(
     commands: &mpsc::Receiver<Control>,
     shared: &Shared,
     counters: &Counters,
-    session: &mut Option<Tracker>,
+    session: &mut Sessions,
 ) -> bool {
     let set = |s: RunState| *shared.state.lock().unwrap_or_else(|e| e.into_inner()) = s;
     match command {
@@ -522,6 +647,15 @@ fn obey(
         }
         Control::PreCopy(step) => {
             precopy_step(step, vm, session);
+            true
+        }
+        Control::Home {
+            base,
+            session: id,
+            max_bytes,
+            reply,
+        } => {
+            let _ = reply.send(home_pieces(vm, session, base, id, max_bytes, counters));
             true
         }
         Control::Drop => false,
@@ -547,6 +681,15 @@ fn obey(
                         }
                     }
                     Ok(Control::PreCopy(step)) => precopy_step(step, vm, session),
+                    // A held process is checkpointed home as well, and stays held.
+                    Ok(Control::Home {
+                        base,
+                        session: id,
+                        max_bytes,
+                        reply,
+                    }) => {
+                        let _ = reply.send(home_pieces(vm, session, base, id, max_bytes, counters));
+                    }
                     Ok(Control::Freeze(reply)) => {
                         // A held process can still be captured (a checkpoint, a migration):
                         // the same.
@@ -580,7 +723,7 @@ fn stay_frozen(
     commands: &mpsc::Receiver<Control>,
     shared: &Shared,
     counters: &Counters,
-    session: &mut Option<Tracker>,
+    session: &mut Sessions,
     held: bool,
 ) -> bool {
     let set = |s: RunState| *shared.state.lock().unwrap_or_else(|e| e.into_inner()) = s;
@@ -601,6 +744,9 @@ fn stay_frozen(
             Ok(Control::Release) => then_hold = false,
             Ok(Control::Freeze(again)) => {
                 let _ = again.send(Err("the process is frozen already".to_string()));
+            }
+            Ok(Control::Home { reply, .. }) => {
+                let _ = reply.send(Err("the process is frozen".to_string()));
             }
             Ok(Control::PreCopy(step)) => precopy_step(step, vm, session),
         }

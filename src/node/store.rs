@@ -21,6 +21,8 @@ const JOBS: TableDefinition<&str, &[u8]> = TableDefinition::new("jobs");
 const OUTPUT: TableDefinition<(&str, u64), &[u8]> = TableDefinition::new("output");
 /// Job id → CBOR [`StoredCheckpoint`].
 const CHECKPOINTS: TableDefinition<&str, &[u8]> = TableDefinition::new("checkpoints");
+/// (job id, piece number) → an encoded pre-copy piece of the job's checkpoint chain.
+const PIECES: TableDefinition<(&str, u64), &[u8]> = TableDefinition::new("pieces");
 /// SHA-256 → class file.
 const CLASSES: TableDefinition<&[u8], &[u8]> = TableDefinition::new("classes");
 /// Migration id → outcome of a handoff this node was the source of: 1 committed, 0 aborted,
@@ -96,7 +98,8 @@ pub(crate) struct JobRecord {
 }
 
 /// A job's last checkpoint: the document without class bytes (the class table has them),
-/// and how many outputs the job had written when it was taken.
+/// and how many outputs the job had written when it was taken. An incremental checkpoint has
+/// an empty document and a [`Chain`] instead: its pieces are in their own table.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub(crate) struct StoredCheckpoint {
     /// The run that took it.
@@ -111,6 +114,58 @@ pub(crate) struct StoredCheckpoint {
     /// The checkpoint document (CBOR, class bytes taken out).
     #[serde(with = "serde_bytes")]
     pub document: Vec<u8>,
+    /// For a checkpoint made of pieces, which pieces.
+    #[serde(default)]
+    pub chain: Option<Chain>,
+}
+
+/// A checkpoint kept as a chain of pre-copy pieces (docs/plans/precopy.md §3.8): a base, the
+/// first pieces of a session, and the deltas after it. The pieces numbered `0..count`,
+/// applied in order, stage the process as it was at the last delta.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub(crate) struct Chain {
+    /// The pre-copy session the pieces belong to.
+    #[serde(with = "serde_bytes")]
+    pub session: Vec<u8>,
+    /// How many pieces.
+    pub count: u64,
+    /// Bytes of the base's pieces.
+    pub base_bytes: u64,
+    /// Bytes of the deltas' pieces since the base.
+    pub delta_bytes: u64,
+}
+
+impl Chain {
+    /// The chain a home holds after taking a checkpoint of `pieces` pieces (`bytes` bytes)
+    /// that ends this one (`self.count`): a base when they start at piece 0, otherwise a
+    /// delta, which must continue `held`, the chain taken last, in the same session.
+    pub(crate) fn taken(
+        mut self,
+        held: Option<&Chain>,
+        pieces: u64,
+        bytes: u64,
+    ) -> Result<Chain, String> {
+        match self.count.checked_sub(pieces) {
+            Some(0) => {
+                self.base_bytes = bytes;
+                self.delta_bytes = 0;
+            }
+            first => {
+                let parent = held
+                    .filter(|p| p.session == self.session && Some(p.count) == first)
+                    .ok_or("a delta that does not continue the chain held: a base is needed")?;
+                self.base_bytes = parent.base_bytes;
+                self.delta_bytes = parent.delta_bytes + bytes;
+            }
+        }
+        Ok(self)
+    }
+
+    /// Whether the next checkpoint should start a new chain: once the deltas outweigh half
+    /// of the base, since a restart stages every piece of the chain.
+    pub(crate) fn wants_base(base_bytes: u64, delta_bytes: u64) -> bool {
+        delta_bytes > base_bytes / 2
+    }
 }
 
 /// One output of a job.
@@ -153,6 +208,7 @@ impl JobStore {
             txn.open_table(JOBS)?;
             txn.open_table(OUTPUT)?;
             txn.open_table(CHECKPOINTS)?;
+            txn.open_table(PIECES)?;
             txn.open_table(CLASSES)?;
             txn.open_table(DECISIONS)?;
         }
@@ -286,12 +342,15 @@ impl JobStore {
         Ok(out)
     }
 
-    /// Replaces a job's checkpoint, and stores class files it needs that are new.
+    /// Replaces a job's checkpoint, and stores class files it needs that are new. For a
+    /// chain, `pieces` are its last ones (numbered up to `count`): a chain that starts with
+    /// them replaces the pieces stored, others extend them. Everything commits at once.
     pub(crate) fn save_checkpoint(
         &self,
         id: &str,
         checkpoint: &StoredCheckpoint,
         classes: &[([u8; 32], Vec<u8>)],
+        pieces: &[Vec<u8>],
     ) -> Result<()> {
         let txn = self.db.begin_write()?;
         {
@@ -301,10 +360,56 @@ impl JobStore {
                     table.insert(hash.as_slice(), bytes.as_slice())?;
                 }
             }
+            let mut stored = txn.open_table(PIECES)?;
+            let first = match &checkpoint.chain {
+                Some(chain) => chain
+                    .count
+                    .checked_sub(pieces.len() as u64)
+                    .ok_or_else(|| {
+                        anyhow!(
+                            "a chain of {} pieces cannot end with {}",
+                            chain.count,
+                            pieces.len()
+                        )
+                    })?,
+                None => 0,
+            };
+            if first == 0 {
+                stored.retain_in((id, 0)..=(id, u64::MAX), |_, _| false)?;
+            }
+            for (i, piece) in pieces.iter().enumerate() {
+                stored.insert((id, first + i as u64), piece.as_slice())?;
+            }
             txn.open_table(CHECKPOINTS)?
                 .insert(id, cbor(checkpoint).as_slice())?;
         }
         txn.commit()?;
+        Ok(())
+    }
+
+    /// Calls `each` with the pieces of a job's chain, in order (those numbered `0..count`).
+    pub(crate) fn pieces(
+        &self,
+        id: &str,
+        count: u64,
+        mut each: impl FnMut(&[u8]) -> Result<()>,
+    ) -> Result<()> {
+        let txn = self.db.begin_read()?;
+        let table = txn.open_table(PIECES)?;
+        let mut next = 0u64;
+        for entry in table.range((id, 0)..(id, count))? {
+            let (key, value) = entry?;
+            if key.value().1 != next {
+                break;
+            }
+            each(value.value())?;
+            next += 1;
+        }
+        if next != count {
+            return Err(anyhow!(
+                "the stored checkpoint lacks piece {next} of its {count}"
+            ));
+        }
         Ok(())
     }
 
@@ -374,6 +479,8 @@ impl JobStore {
         {
             let mut checkpoints = txn.open_table(CHECKPOINTS)?;
             checkpoints.remove(ended)?;
+            txn.open_table(PIECES)?
+                .retain_in((ended, 0)..=(ended, u64::MAX), |_, _| false)?;
             let mut jobs = txn.open_table(JOBS)?;
             let mut output = txn.open_table(OUTPUT)?;
             for (_, id) in &done[..old] {
@@ -413,6 +520,94 @@ mod tests {
             checkpoint: None,
             restarts: 0,
         }
+    }
+
+    #[test]
+    fn a_chain_takes_a_base_then_deltas_that_continue_it_only() {
+        let end = |session: u8, count: u64| Chain {
+            session: vec![session; 16],
+            count,
+            base_bytes: 0,
+            delta_bytes: 0,
+        };
+        let base = end(1, 5).taken(None, 5, 1000).unwrap();
+        assert_eq!((base.base_bytes, base.delta_bytes), (1000, 0));
+        let d1 = end(1, 7).taken(Some(&base), 2, 100).unwrap();
+        assert_eq!((d1.base_bytes, d1.delta_bytes, d1.count), (1000, 100, 7));
+        let d2 = end(1, 8).taken(Some(&d1), 1, 50).unwrap();
+        assert_eq!(d2.delta_bytes, 150);
+        // A delta whose parent is not the chain held: a gap, a repeat, another session, or
+        // no chain at all.
+        for (held, delta, pieces) in [
+            (Some(&d1), end(1, 9), 1),
+            (Some(&d2), end(1, 8), 1),
+            (Some(&d2), end(2, 9), 1),
+            (None, end(1, 9), 1),
+            (Some(&d2), end(1, 3), 4),
+        ] {
+            let err = delta.taken(held, pieces, 10).unwrap_err();
+            assert!(err.contains("a base is needed"), "{err}");
+        }
+        // A base of another session replaces any chain.
+        let other = end(2, 3).taken(Some(&d2), 3, 900).unwrap();
+        assert_eq!((other.base_bytes, other.delta_bytes), (900, 0));
+        assert!(!Chain::wants_base(1000, 500));
+        assert!(Chain::wants_base(1000, 501));
+    }
+
+    #[test]
+    fn a_chains_pieces_are_replaced_by_a_base_and_extended_by_deltas() {
+        let dir = std::env::temp_dir().join(format!("phantom-chain-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        let store = JobStore::open(&dir.join("jobs.redb")).unwrap();
+        let c = |count: u64| StoredCheckpoint {
+            run: 0,
+            outputs: 0,
+            executed: count,
+            file_ops: 0,
+            document: Vec::new(),
+            chain: Some(Chain {
+                session: vec![1; 16],
+                count,
+                base_bytes: 0,
+                delta_bytes: 0,
+            }),
+        };
+        let read = |count: u64| {
+            let mut got = Vec::new();
+            store
+                .pieces("j", count, |p| {
+                    got.push(p.to_vec());
+                    Ok(())
+                })
+                .map(|()| got)
+        };
+        store
+            .save_checkpoint("j", &c(2), &[], &[vec![0], vec![1]])
+            .unwrap();
+        store.save_checkpoint("j", &c(3), &[], &[vec![2]]).unwrap();
+        assert_eq!(read(3).unwrap(), vec![vec![0], vec![1], vec![2]]);
+        assert_eq!(store.checkpoint("j").unwrap().unwrap().executed, 3);
+        // A new base replaces every piece; reading past the chain is an error.
+        store.save_checkpoint("j", &c(1), &[], &[vec![9]]).unwrap();
+        assert_eq!(read(1).unwrap(), vec![vec![9]]);
+        let err = read(2).unwrap_err().to_string();
+        assert!(err.contains("lacks piece 1 of its 2"), "{err}");
+        assert!(
+            store
+                .save_checkpoint("j", &c(1), &[], &[vec![1], vec![2]])
+                .is_err()
+        );
+        // A whole checkpoint replaces the chain, and an ended job loses its pieces.
+        let mut whole = c(0);
+        whole.chain = None;
+        store.save_checkpoint("j", &whole, &[], &[]).unwrap();
+        assert!(read(1).is_err());
+        store.save_checkpoint("j", &c(1), &[], &[vec![5]]).unwrap();
+        store.prune("j", 10).unwrap();
+        assert!(read(1).is_err());
+        drop(store);
+        let _ = std::fs::remove_dir_all(&dir);
     }
 
     #[test]

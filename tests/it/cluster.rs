@@ -475,7 +475,7 @@ fn a_process_moved_across_every_architecture_prints_what_hotspot_prints() {
 
 /// A program whose heap keeps changing while it runs: a `long[]` written a window at a time,
 /// small objects replaced (garbage for the collector) and mutated, a map and strings growing.
-const CHURN: &str = r#"
+pub(crate) const CHURN: &str = r#"
 import java.util.*;
 
 public class Churn {

@@ -6,8 +6,8 @@
 //! no line lost, none repeated.
 
 use crate::cluster::{
-    Cluster, compile_java, node_commands, read, split_moves, start_each, start_with, steps_program,
-    wait_child, wait_for_log,
+    CHURN, Cluster, compile_java, node_commands, read, split_moves, start_each, start_with,
+    steps_program, wait_child, wait_for_log,
 };
 use crate::support::{exclusive, output};
 use std::fs;
@@ -179,6 +179,92 @@ fn a_job_whose_host_is_killed_restarts_from_its_checkpoint_with_every_line_once(
     assert_eq!(code, 0);
     assert_eq!(logged_out, expected_out);
     assert_eq!(logged_err, expected_err);
+}
+
+/// The figure `key=N` in the first line of `text` that contains `what`.
+fn logged_figure(text: &str, what: &str, key: &str) -> u64 {
+    let line = text
+        .lines()
+        .find(|l| l.contains(what))
+        .unwrap_or_else(|| panic!("no line says {what:?}:\n{text}"));
+    let at = line
+        .find(&format!("{key}="))
+        .unwrap_or_else(|| panic!("no {key} in {line:?}"));
+    line[at + key.len() + 1..]
+        .split(|c: char| !c.is_ascii_digit())
+        .next()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("no number for {key} in {line:?}"))
+}
+
+#[test]
+fn a_job_checkpointed_home_by_deltas_restarts_from_its_base_and_deltas_when_its_host_dies() {
+    if emulated() {
+        return;
+    }
+    let _alone = exclusive();
+    // Every checkpoint incremental, whatever the heap: a base, then what changed.
+    let all = node_commands();
+    let other = all.last().cloned().expect("a node command");
+    let mut cluster = start_with(
+        "deltas",
+        &[("h", all[0].clone()), ("r", other)],
+        &format!("{FAST}incremental_min_mib = 0\n"),
+        &[],
+    );
+    let args = ["600", "8"];
+    let classes = compile_java(&cluster.dir, "Churn", CHURN);
+    let java = crate::support::output(
+        std::process::Command::new("java")
+            .arg("-cp")
+            .arg(&classes)
+            .arg("Churn")
+            .args(args),
+    );
+    assert!(java.status.success(), "java: {java:?}");
+    let out = cluster.dir.join("submit.out");
+    let mut client = cluster
+        .client("submit", "h")
+        .arg("-cp")
+        .arg(&classes)
+        .arg("Churn")
+        .args(args)
+        .stdout(fs::File::create(&out).expect("a file"))
+        .stderr(fs::File::create(cluster.dir.join("submit.err")).expect("a file"))
+        .spawn()
+        .expect("phantom submit starts");
+    let id = "h-1";
+    cluster.wait_running_on(id, "h", Duration::from_secs(60));
+    migrate(&cluster, "h", id, "r");
+    // A base and at least two deltas from r, taken while the heap changes.
+    for _ in 0..3 {
+        wait_checkpoint_on(&cluster, id, "r");
+    }
+    let r = cluster.nodes.iter().position(|n| n.name == "r").expect("r");
+    cluster.nodes[r].child.kill().expect("kill -9 r");
+    let _ = cluster.nodes[r].child.wait();
+    let h_log = &cluster.node("h").log;
+    wait_line(
+        h_log,
+        "restoring from a base and its deltas",
+        0,
+        Duration::from_secs(60),
+    );
+    assert_eq!(wait_child(&mut client, Duration::from_secs(300)), 0);
+    assert_eq!(
+        String::from_utf8_lossy(&read(&out)),
+        String::from_utf8_lossy(&java.stdout),
+        "every line once, in order"
+    );
+    let text = fs::read_to_string(h_log).unwrap_or_default();
+    let what = "restoring from a base and its deltas";
+    let base = logged_figure(&text, what, "base_bytes");
+    let deltas = logged_figure(&text, what, "delta_bytes");
+    eprintln!("restarted from a base of {base} bytes and {deltas} bytes of deltas");
+    // The heap is 8 MiB; the deltas carry what changed, a fraction of it.
+    assert!(base > 6 << 20, "a base of {base} bytes");
+    assert!(deltas > 0 && deltas <= base / 2, "deltas of {deltas} bytes");
+    assert_eq!(status(&cluster, "h", id)["restarts"], 1);
 }
 
 #[test]

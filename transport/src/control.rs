@@ -168,6 +168,38 @@ pub enum Request {
         /// Class files (SHA-256, bytes) the sender has not sent this home before.
         classes: Vec<([u8; 32], serde_bytes::ByteBuf)>,
     },
+    /// Node → home: an incremental checkpoint of a job running on the sender, as pre-copy
+    /// pieces (docs/plans/precopy.md §3.8). The request is followed on the stream by `count`
+    /// frames, each one encoded piece (a CBOR byte string). A `base` starts a new chain: its
+    /// pieces begin a session. Otherwise the pieces continue the chain the home holds for
+    /// the job, from piece number `first`. Answered with [`Reply::Done`], or [`Reply::Error`]
+    /// for a stale run or a delta whose chain the home does not hold (the sender then sends
+    /// a base next).
+    CheckpointPieces {
+        /// The job.
+        id: String,
+        /// The run that took it.
+        run: u32,
+        /// Outputs the job had written before it.
+        outputs: u64,
+        /// Instructions it had executed.
+        executed: u64,
+        /// Bytes of standard input it had consumed.
+        stdin_consumed: u64,
+        /// File operations it had made.
+        file_ops: u64,
+        /// The pre-copy session the pieces belong to.
+        #[serde(with = "serde_bytes")]
+        session: Vec<u8>,
+        /// Whether the pieces start the session.
+        base: bool,
+        /// The number of the first piece within the session.
+        first: u64,
+        /// How many piece frames follow.
+        count: u32,
+        /// Class files (SHA-256, bytes) the sender has not sent this home before.
+        classes: Vec<([u8; 32], serde_bytes::ByteBuf)>,
+    },
     /// Home → node: the home's jobs it believes run on the receiver, each with its run and
     /// how many of its outputs the home holds (the receiver may forget those). Answered with
     /// [`Reply::Processes`]: those of them the receiver runs. This is the home's heartbeat.

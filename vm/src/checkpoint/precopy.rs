@@ -60,6 +60,16 @@ pub struct Tracker {
 }
 
 impl Tracker {
+    /// The session's name.
+    pub fn session(&self) -> [u8; 16] {
+        self.session
+    }
+
+    /// The number the next piece will carry (pieces so far).
+    pub fn seq(&self) -> u32 {
+        self.seq
+    }
+
     /// The round the next piece belongs to.
     pub fn round(&self) -> u32 {
         self.round
@@ -226,6 +236,35 @@ impl Vm {
         t: &mut Tracker,
         max_bytes: usize,
     ) -> Result<Vec<v1::Piece>, CheckpointError> {
+        let pieces = self.last_round(t, max_bytes)?;
+        t.finished = true;
+        Ok(pieces)
+    }
+
+    /// An incremental checkpoint: the same pieces as [`Vm::precopy_final`], but the session
+    /// goes on, so the next call sends only what changed since this one. Applied after the
+    /// pieces of the earlier calls, in order, they stage this moment of the process (the
+    /// checkpoints a job sends home, docs/plans/precopy.md §3.8). Call at an instruction
+    /// boundary, between slices.
+    pub fn precopy_checkpoint(
+        &mut self,
+        t: &mut Tracker,
+        max_bytes: usize,
+    ) -> Result<Vec<v1::Piece>, CheckpointError> {
+        self.last_round(t, max_bytes)
+    }
+
+    /// Whether `t` is still a session of this process's dirty record (no other began since,
+    /// and it is not over).
+    pub fn precopy_usable(&self, t: &Tracker) -> bool {
+        self.check_session(t).is_ok()
+    }
+
+    fn last_round(
+        &mut self,
+        t: &mut Tracker,
+        max_bytes: usize,
+    ) -> Result<Vec<v1::Piece>, CheckpointError> {
         self.check_session(t)?;
         // Straight after the start, the last round is round 0 (everything owed).
         if t.seq > 0 {
@@ -246,7 +285,6 @@ impl Vm {
                     handle_limit: self.rt.heap.handle_limit() as u32,
                 }));
                 pieces.push(piece);
-                t.finished = true;
                 return Ok(pieces);
             }
             pieces.push(piece);

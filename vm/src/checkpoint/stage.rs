@@ -134,8 +134,12 @@ impl Staging {
         }
         // Any error below abandons the staging.
         self.failed = true;
-        if self.last.is_some() {
-            return Err(invalid(format!("{what} follows the session's last piece")));
+        // A last piece ends a round; a later round (an incremental checkpoint) may follow.
+        if self.last.is_some() && piece.round <= self.round {
+            return Err(invalid(format!(
+                "{what} follows the last piece, in the same round {}",
+                piece.round
+            )));
         }
         if piece.seq != self.seq {
             return Err(invalid(format!("{what} where piece {} was due", self.seq)));
@@ -593,6 +597,72 @@ mod tests {
         assert_eq!(src.capture().unwrap(), dst.capture().unwrap());
     }
 
+    /// Incremental checkpoints: a base, then deltas of one session; the pieces up to any
+    /// checkpoint stage the process as it was at that checkpoint.
+    #[test]
+    fn deltas_after_a_base_stage_each_checkpoint_exactly() {
+        let mut src = vm();
+        let [big, _, s, all] = populate(&mut src);
+        let mut t = src.precopy_start([9; 16]);
+        let mut chain = src.precopy_checkpoint(&mut t, 4096).unwrap();
+        let base_len = chain.len();
+        // The pieces up to a checkpoint stage the heap as it is now (no collection runs
+        // at the source in between, unlike in `capture`).
+        let stage = |chain: &[v1::Piece]| {
+            let mut staging = Staging::new(Box::new(Quiet), Config::default());
+            for p in chain {
+                staging.apply(roundtrip(p)).unwrap();
+            }
+            assert!(staging.complete());
+            staging.finish(true).unwrap()
+        };
+        same_heaps(&src, &stage(&chain));
+        for step in 0..3i64 {
+            src.rt
+                .heap
+                .store_element(big, 100 + step as usize * 700, Value::Long(step))
+                .unwrap();
+            src.rt
+                .heap
+                .store_field(s, 1, Value::Int(step as i32))
+                .unwrap();
+            let extra = src
+                .rt
+                .heap
+                .alloc_array(src.rt.known.prim_arrays[6], raw_kind::INTS, 5)
+                .unwrap();
+            src.rt
+                .heap
+                .store_element(all, 1, Value::Ref(extra))
+                .unwrap();
+            let delta = src.precopy_checkpoint(&mut t, 4096).unwrap();
+            assert!(delta.last().unwrap().last.is_some());
+            chain.extend(delta);
+            same_heaps(&src, &stage(&chain));
+        }
+        assert_eq!(src.capture().unwrap(), stage(&chain).capture().unwrap());
+        // A delta sends what changed, not the heap again.
+        let bytes = |ps: &[v1::Piece]| {
+            ps.iter()
+                .map(|p| super::super::encode_piece(p).len())
+                .sum::<usize>()
+        };
+        let base = bytes(&chain[..base_len]);
+        let deltas = bytes(&chain[base_len..]);
+        assert!(
+            deltas * 4 < base,
+            "deltas of {deltas} bytes over a base of {base}"
+        );
+        // A round cannot be applied twice.
+        let mut staging = Staging::new(Box::new(Quiet), Config::default());
+        for p in &chain[..base_len] {
+            staging.apply(p.clone()).unwrap();
+        }
+        let mut again = chain[base_len].clone();
+        again.round = chain[base_len - 1].round;
+        assert!(staging.apply(again).is_err());
+    }
+
     #[test]
     fn a_new_session_supersedes_the_old() {
         let mut src = vm();
@@ -649,7 +719,7 @@ mod tests {
             ("another session", Box::new(|p| p[2].session[0] ^= 1)),
             ("has not arrived", Box::new(move |p| p.truncate(n - 1))),
             (
-                "follows the session's last",
+                "follows the last piece, in the same round",
                 Box::new(|p| {
                     let extra = p[0].clone();
                     p.push(extra);
