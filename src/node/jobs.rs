@@ -17,12 +17,13 @@
 //! ([`checkpoint_loop`]). A checkpoint is kept only once the home holds every output written
 //! before it, so a restart never skips output.
 
-use super::process::{NodeHost, Outbound, ProcessHandle};
+use super::process::{HomeStep, NO_HOME_SESSION, NodeHost, Outbound, ProcessHandle};
 use super::store::{JobRecord, JobState, JobStore, Output, StoredCheckpoint};
 use super::{ARCH, Node, Proc, stdin::InputQueue};
 use anyhow::{Result, anyhow};
 use phantom_transport::control::{
-    FileDone, FileOp, Home, JobAction, JobInfo, MAX_CONTROL_FRAME, ProcessInfo, Reply, Request,
+    CheckpointFrame, FileDone, FileOp, Home, JobAction, JobInfo, MAX_CONTROL_FRAME, ProcessInfo,
+    Reply, Request,
 };
 use phantom_transport::frame::{read_message, write_message};
 use phantom_vm::checkpoint::{self, DEFAULT_MAX_BYTES};
@@ -1226,27 +1227,23 @@ impl Node {
     /// for the capture only. A large process, or one whose home holds a chain already, sends
     /// an incremental checkpoint.
     pub(crate) async fn checkpoint(self: &Arc<Self>, id: &str) -> Result<()> {
-        let incremental = {
-            let processes = self.lock_processes();
-            let p = processes
-                .get(id)
-                .ok_or_else(|| anyhow!("{} {id} on {}", super::NO_SUCH_PROCESS, self.name()))?;
+        let incremental = self.checkpointable(id, |p| {
             self.config.incremental_checkpoints
                 && (p.home_chain.is_some()
                     || p.handle.heap_bytes()
                         >= self.config.incremental_min_mib.saturating_mul(1 << 20))
-        };
+        })?;
         if incremental {
-            return self.checkpoint_pieces(id).await;
-        }
-        let (freeze, home, run, known, executed) = {
-            let processes = self.lock_processes();
-            let p = processes
-                .get(id)
-                .ok_or_else(|| anyhow!("{} {id} on {}", super::NO_SUCH_PROCESS, self.name()))?;
-            if p.migrating_to.is_some() {
-                return Err(anyhow!("{id} is being moved"));
+            let sent = self.checkpoint_pieces(id).await;
+            if sent.is_err()
+                && let Some(p) = self.lock_processes().get_mut(id)
+            {
+                // Whatever the home holds now, the next checkpoint starts a chain again.
+                p.home_chain = None;
             }
+            return sent;
+        }
+        let (freeze, home, run, known, executed) = self.checkpointable(id, |p| {
             (
                 p.handle.freeze(),
                 p.home.clone(),
@@ -1254,7 +1251,7 @@ impl Node {
                 p.home_has.clone(),
                 p.handle.executed(),
             )
-        };
+        })?;
         let asked = Instant::now();
         let frozen = freeze.await;
         if let Some(p) = self.lock_processes().get(id) {
@@ -1567,78 +1564,181 @@ impl Node {
             .collect()
     }
 
-    /// Sends the home an incremental checkpoint of a job that runs here: a base, or what
-    /// changed since the last one the home took (docs/plans/precopy.md §3.8). The process
-    /// stops only while its thread makes the pieces.
-    async fn checkpoint_pieces(self: &Arc<Self>, id: &str) -> Result<()> {
-        let session = super::migrate::migration_id(self, id);
-        let (made, home, run, known) = {
-            let processes = self.lock_processes();
-            let p = processes
-                .get(id)
-                .ok_or_else(|| anyhow!("{} {id} on {}", super::NO_SUCH_PROCESS, self.name()))?;
-            if p.migrating_to.is_some() {
-                return Err(anyhow!("{id} is being moved"));
+    /// `what` of process `id`, which runs here and is not being moved: it can checkpoint.
+    fn checkpointable<T>(&self, id: &str, what: impl FnOnce(&Proc) -> T) -> Result<T> {
+        let processes = self.lock_processes();
+        let p = processes
+            .get(id)
+            .ok_or_else(|| anyhow!("{} {id} on {}", super::NO_SUCH_PROCESS, self.name()))?;
+        if p.migrating_to.is_some() {
+            return Err(anyhow!("{id} is being moved"));
+        }
+        Ok(what(p))
+    }
+
+    /// Asks process `id` for a step of an incremental checkpoint (see [`HomeStep`]).
+    fn home_step<T: Send + 'static, F>(
+        &self,
+        id: &str,
+        step: F,
+    ) -> impl Future<Output = Result<T, String>> + use<T, F>
+    where
+        F: FnOnce(tokio::sync::oneshot::Sender<Result<T, String>>) -> HomeStep,
+    {
+        let asked = self
+            .lock_processes()
+            .get(id)
+            .map(|p| p.handle.home_step(step));
+        async move {
+            match asked {
+                Some(answer) => answer.await,
+                None => Err("the process has ended".to_string()),
             }
+        }
+    }
+
+    /// Sends the home an incremental checkpoint of a job that runs here: a base, or what
+    /// changed since the last one the home took (docs/jobs.md, "Incremental checkpoints").
+    /// A base's pieces are made and sent while the process runs; the process stops only for
+    /// the last pieces, made by its own thread.
+    async fn checkpoint_pieces(self: &Arc<Self>, id: &str) -> Result<()> {
+        let max_bytes = super::precopy::PIECE_BYTES;
+        let (home, run, known, want_base) = self.checkpointable(id, |p| {
             (
-                p.handle
-                    .home_pieces(p.home_chain.is_none(), session, super::precopy::PIECE_BYTES),
                 p.home.clone(),
                 p.run,
                 p.home_has.clone(),
+                p.home_chain.is_none(),
             )
+        })?;
+        let failed = |e: String| anyhow!("checkpointing {id}: {e}");
+        // A delta, if the process still has the session of the chain the home holds.
+        let mut stopped_ms = 0.0;
+        let delta = if want_base {
+            None
+        } else {
+            let asked = Instant::now();
+            match self
+                .home_step(id, |reply| HomeStep::Last { max_bytes, reply })
+                .await
+            {
+                Ok(last) => {
+                    stopped_ms = asked.elapsed().as_secs_f64() * 1e3;
+                    Some(last)
+                }
+                Err(e) if e == NO_HOME_SESSION => None,
+                Err(e) => return Err(failed(e)),
+            }
         };
-        let asked = Instant::now();
-        let made = made.await.map_err(|e| anyhow!("checkpointing {id}: {e}"))?;
-        // The process went on as soon as its thread had made the pieces.
-        let stopped_ms = asked.elapsed().as_secs_f64() * 1e3;
-        let bytes: u64 = made.pieces.iter().map(|p| p.len() as u64).sum();
-        let pieces = made.pieces.len();
-        super::metrics::checkpoint(bytes as usize);
-        let hashes: Vec<[u8; 32]> = made.classes.iter().map(|(h, _)| *h).collect();
-        let mut seen = std::collections::HashSet::new();
-        let new: Vec<([u8; 32], Vec<u8>)> = made
-            .classes
-            .into_iter()
-            .filter(|(h, _)| !known.contains(h) && seen.insert(*h))
-            .collect();
-        let chain = super::store::Chain {
-            session: made.session.to_vec(),
-            count: made.first + made.pieces.len() as u64,
-            base_bytes: 0,
-            delta_bytes: 0,
+        let base = delta.is_none();
+        let session = match &delta {
+            Some(last) => last.session,
+            None => super::migrate::migration_id(self, id),
         };
-        let result = if home == self.name() {
-            let stored = StoredCheckpoint {
-                run,
-                outputs: made.outputs,
-                executed: made.executed,
-                file_ops: made.file_ops,
-                document: Vec::new(),
-                chain: Some(chain),
-            };
-            self.home_checkpoint(id, stored, new, made.stdin_consumed, made.pieces)
+        let mut sink = if home == self.name() {
+            PieceSink::Local(Vec::new())
         } else {
             let request = Request::CheckpointPieces {
                 id: id.to_string(),
                 run,
-                outputs: made.outputs,
-                executed: made.executed,
-                stdin_consumed: made.stdin_consumed,
-                file_ops: made.file_ops,
-                session: made.session.to_vec(),
-                base: made.base,
-                first: made.first,
-                count: made.pieces.len() as u32,
-                classes: new
-                    .into_iter()
-                    .map(|(h, b)| (h, serde_bytes::ByteBuf::from(b)))
-                    .collect(),
+                session: session.to_vec(),
+                base,
+                first: delta.as_ref().map_or(0, |d| d.first),
             };
-            match self.send_pieces(&home, &request, made.pieces).await? {
-                Reply::Done => Ok(()),
-                Reply::Error { message } => Err(message),
-                other => Err(format!("{home} answered {other:?}")),
+            PieceSink::open(self, &home, &request).await?
+        };
+        let mut classes = Vec::new();
+        let mut bytes = 0u64;
+        let mut pieces = 0usize;
+        let last = match delta {
+            Some(last) => last,
+            None => {
+                let made = async {
+                    classes = self
+                        .home_step(id, |reply| HomeStep::Start { session, reply })
+                        .await
+                        .map_err(failed)?;
+                    // Round 0 while the process runs: a piece between two of its slices.
+                    loop {
+                        let piece = self
+                            .home_step(id, |reply| HomeStep::Piece { max_bytes, reply })
+                            .await
+                            .map_err(failed)?;
+                        bytes += piece.bytes.len() as u64;
+                        pieces += 1;
+                        sink.piece(piece.bytes).await?;
+                        if piece.round_done {
+                            break;
+                        }
+                    }
+                    let asked = Instant::now();
+                    let last = self
+                        .home_step(id, |reply| HomeStep::Last { max_bytes, reply })
+                        .await
+                        .map_err(failed)?;
+                    stopped_ms = asked.elapsed().as_secs_f64() * 1e3;
+                    Ok::<_, anyhow::Error>(last)
+                }
+                .await;
+                match made {
+                    Ok(last) => last,
+                    Err(e) => {
+                        sink.abandon();
+                        return Err(e);
+                    }
+                }
+            }
+        };
+        for piece in last.pieces {
+            bytes += piece.len() as u64;
+            pieces += 1;
+            sink.piece(piece).await?;
+        }
+        super::metrics::checkpoint(bytes as usize);
+        classes.extend(last.classes);
+        let hashes: Vec<[u8; 32]> = classes.iter().map(|(h, _)| *h).collect();
+        let mut seen = std::collections::HashSet::new();
+        let new: Vec<([u8; 32], Vec<u8>)> = classes
+            .into_iter()
+            .filter(|(h, _)| !known.contains(h) && seen.insert(*h))
+            .collect();
+        let result = match sink {
+            PieceSink::Local(all) => {
+                let stored = StoredCheckpoint {
+                    run,
+                    outputs: last.outputs,
+                    executed: last.executed,
+                    file_ops: last.file_ops,
+                    document: Vec::new(),
+                    chain: Some(super::store::Chain {
+                        session: session.to_vec(),
+                        // A base's pieces are all of its session's; a delta's follow
+                        // the chain's.
+                        count: if base { 0 } else { last.first } + all.len() as u64,
+                        base_bytes: 0,
+                        delta_bytes: 0,
+                    }),
+                };
+                self.home_checkpoint(id, stored, new, last.stdin_consumed, all)
+            }
+            PieceSink::Remote { mut send, mut recv } => {
+                let end = CheckpointFrame::End {
+                    outputs: last.outputs,
+                    executed: last.executed,
+                    stdin_consumed: last.stdin_consumed,
+                    file_ops: last.file_ops,
+                    classes: new
+                        .into_iter()
+                        .map(|(h, b)| (h, serde_bytes::ByteBuf::from(b)))
+                        .collect(),
+                };
+                write_message(&mut send, &end).await?;
+                send.finish()?;
+                match read_message::<Reply>(&mut recv, MAX_CONTROL_FRAME).await? {
+                    Some(Reply::Done) => Ok(()),
+                    Some(Reply::Error { message }) => Err(message),
+                    other => Err(format!("{home} answered {other:?}")),
+                }
             }
         };
         let mut processes = self.lock_processes();
@@ -1647,61 +1747,79 @@ impl Node {
             Ok(()) => {
                 if let Some(p) = p {
                     p.home_has.extend(hashes);
-                    p.checkpointed_at = Some(made.executed);
-                    let (base, deltas) = match p.home_chain {
-                        Some((base, deltas)) if !made.base => (base, deltas + bytes),
+                    p.checkpointed_at = Some(last.executed);
+                    let (base_bytes, deltas) = match p.home_chain {
+                        Some((b, d)) if !base => (b, d + bytes),
                         _ => (bytes, 0),
                     };
-                    p.home_chain =
-                        (!super::store::Chain::wants_base(base, deltas)).then_some((base, deltas));
+                    p.home_chain = if super::store::Chain::wants_base(base_bytes, deltas) {
+                        info!(job = %id, base_bytes, delta_bytes = deltas, "the deltas outweigh half of the base: the next checkpoint home is a base");
+                        None
+                    } else {
+                        Some((base_bytes, deltas))
+                    };
                 }
                 tracing::debug!(
                     job = %id,
-                    kind = if made.base { "base" } else { "delta" },
+                    kind = if base { "base" } else { "delta" },
                     bytes,
                     pieces,
                     stopped_ms,
-                    outputs = made.outputs,
+                    outputs = last.outputs,
                     "checkpointed"
                 );
                 Ok(())
             }
             Err(message) => {
-                // Whatever the home holds now, the next checkpoint starts a chain again.
-                if let Some(p) = p {
-                    p.home_chain = None;
-                }
                 drop(processes);
                 if message.contains("is stale") {
                     self.stop(id, run);
                 }
-                Err(anyhow!("checkpointing {id}: {message}"))
+                Err(failed(message))
             }
         }
-    }
-
-    /// Sends a [`Request::CheckpointPieces`] and its pieces to `home`, and returns its answer.
-    async fn send_pieces(
-        &self,
-        home: &str,
-        request: &Request,
-        pieces: Vec<Vec<u8>>,
-    ) -> Result<Reply> {
-        let connection = self.connection(home).await?;
-        let (mut send, mut recv) = connection.open_bi().await?;
-        write_message(&mut send, request).await?;
-        for piece in pieces {
-            write_message(&mut send, &serde_bytes::ByteBuf::from(piece)).await?;
-        }
-        send.finish()?;
-        read_message::<Reply>(&mut recv, MAX_CONTROL_FRAME)
-            .await?
-            .ok_or_else(|| anyhow!("{home} closed the stream without an answer"))
     }
 
     /// How many jobs whose home is here have not ended.
     pub(crate) fn live_jobs(&self) -> usize {
         self.lock_homes().len()
+    }
+}
+
+/// Where the pieces of an incremental checkpoint go: into the store here, when the job's home
+/// is this node, or on a stream to its home.
+enum PieceSink {
+    Local(Vec<Vec<u8>>),
+    Remote {
+        send: quinn::SendStream,
+        recv: quinn::RecvStream,
+    },
+}
+
+impl PieceSink {
+    /// Opens a stream to `home` with `request`.
+    async fn open(node: &Node, home: &str, request: &Request) -> Result<PieceSink> {
+        let connection = node.connection(home).await?;
+        let (mut send, recv) = connection.open_bi().await?;
+        write_message(&mut send, request).await?;
+        Ok(PieceSink::Remote { send, recv })
+    }
+
+    async fn piece(&mut self, bytes: Vec<u8>) -> Result<()> {
+        match self {
+            PieceSink::Local(all) => all.push(bytes),
+            PieceSink::Remote { send, .. } => {
+                write_message(send, &CheckpointFrame::Piece(bytes)).await?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Gives up: the home keeps nothing of it.
+    fn abandon(self) {
+        if let PieceSink::Remote { mut send, .. } = self {
+            let _ = send.reset(0u32.into());
+        }
     }
 }
 

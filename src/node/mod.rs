@@ -21,7 +21,8 @@ mod web;
 use anyhow::{Context, Result, anyhow};
 pub(crate) use config::NodeConfig;
 use phantom_transport::control::{
-    ClassFile, Home, JobAction, MAX_CONTROL_FRAME, NodeInfo, ProcessInfo, Reply, Request,
+    CheckpointFrame, ClassFile, Home, JobAction, MAX_CONTROL_FRAME, NodeInfo, ProcessInfo, Reply,
+    Request,
 };
 use phantom_transport::frame::{read_message, write_message};
 use phantom_transport::migration::{Decisions, Time};
@@ -407,40 +408,42 @@ impl Node {
             Request::CheckpointPieces {
                 id,
                 run,
-                outputs,
-                executed,
-                stdin_consumed,
-                file_ops,
                 session,
                 base,
                 first,
-                count,
-                classes,
             } => {
                 from_node()?;
                 let mut pieces = Vec::new();
                 let mut total = 0usize;
-                for n in 0..count {
-                    let Some(piece) = read_message::<serde_bytes::ByteBuf>(
+                let (outputs, executed, stdin_consumed, file_ops, classes) = loop {
+                    let frame = read_message::<CheckpointFrame>(
                         &mut recv,
                         phantom_transport::control::MAX_MIGRATION_FRAME,
                     )
-                    .await?
-                    else {
-                        return Err(anyhow!(
-                            "checkpoint of {id}: the stream ended after {n} of its {count} pieces"
-                        ));
-                    };
-                    total += piece.len();
-                    if total > phantom_vm::checkpoint::DEFAULT_MAX_BYTES {
-                        return Err(anyhow!(
-                            "checkpoint of {id}: its pieces exceed {} bytes",
-                            phantom_vm::checkpoint::DEFAULT_MAX_BYTES
-                        ));
+                    .await?;
+                    match frame {
+                        Some(CheckpointFrame::Piece(bytes)) => {
+                            total += bytes.len();
+                            if total > phantom_vm::checkpoint::DEFAULT_MAX_BYTES {
+                                return Err(anyhow!(
+                                    "checkpoint of {id}: its pieces exceed {} bytes",
+                                    phantom_vm::checkpoint::DEFAULT_MAX_BYTES
+                                ));
+                            }
+                            pieces.push(bytes);
+                        }
+                        Some(CheckpointFrame::End {
+                            outputs,
+                            executed,
+                            stdin_consumed,
+                            file_ops,
+                            classes,
+                        }) => break (outputs, executed, stdin_consumed, file_ops, classes),
+                        // The sender gave up (its process moved, or ended): nothing is kept.
+                        None => return Ok(()),
                     }
-                    pieces.push(piece.into_vec());
-                }
-                let reply = if session.len() != 16 || count == 0 || base != (first == 0) {
+                };
+                let reply = if session.len() != 16 || pieces.is_empty() || base != (first == 0) {
                     Reply::Error {
                         message: format!(
                             "checkpoint of {id}: a chain needs a 16-byte session and pieces, and only a base starts at 0"
@@ -455,7 +458,7 @@ impl Node {
                         document: Vec::new(),
                         chain: Some(store::Chain {
                             session,
-                            count: first.saturating_add(u64::from(count)),
+                            count: first.saturating_add(pieces.len() as u64),
                             base_bytes: 0,
                             delta_bytes: 0,
                         }),

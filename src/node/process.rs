@@ -4,7 +4,7 @@
 
 use phantom_transport::control::Home;
 use phantom_vm::checkpoint::precopy::Tracker;
-use phantom_vm::checkpoint::{self, v1};
+use phantom_vm::checkpoint::{self, ClassBytes, v1};
 use phantom_vm::{Host, Interrupter, ReadResult, Status, Vm};
 use std::collections::VecDeque;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -62,26 +62,41 @@ enum Control {
     Release,
     /// A step of a pre-copy migration (docs/plans/precopy.md).
     PreCopy(PreCopy),
-    /// Make an incremental checkpoint for the home, at the next instruction boundary, and go
-    /// on: a base when `base` is set or the home's chain is gone (a migration's session
-    /// superseded it), otherwise what changed since the last one.
-    Home {
-        base: bool,
-        /// The session a base begins.
+    /// A step of an incremental checkpoint for the home.
+    Home(HomeStep),
+}
+
+/// The steps of an incremental checkpoint home (docs/plans/precopy.md §3.8), carried out by
+/// the process thread between two slices. A base is `Start`, `Piece`s until the round is
+/// done (the process runs meanwhile), then `Last`; a delta is `Last` alone.
+#[derive(Debug)]
+pub(crate) enum HomeStep {
+    /// Begin the home's session (the dirty record on, every object owed), superseding any
+    /// earlier one; refused while a migration's session works. The answer is every
+    /// application class the process may need.
+    Start {
         session: [u8; 16],
+        reply: oneshot::Sender<Result<Vec<ClassBytes>, String>>,
+    },
+    /// The next piece of the base's first round, of about `max_bytes`.
+    Piece {
+        max_bytes: usize,
+        reply: oneshot::Sender<Result<PieceOut, String>>,
+    },
+    /// At once: what changed since the session's last pieces, and the rest of the process;
+    /// the process goes on. Fails when the session is gone (a migration's superseded it).
+    Last {
         max_bytes: usize,
         reply: oneshot::Sender<Result<HomePieces, String>>,
     },
 }
 
-/// An incremental checkpoint of a process, for its home (docs/plans/precopy.md §3.8).
+/// The last pieces of an incremental checkpoint, and the process's counters at them.
 #[derive(Debug)]
 pub(crate) struct HomePieces {
-    /// The chain's pre-copy session.
+    /// The session.
     pub session: [u8; 16],
-    /// Whether the pieces start it.
-    pub base: bool,
-    /// The number of the first piece in the session.
+    /// The number of the first of them in the session.
     pub first: u64,
     /// The encoded pieces, class bytes taken out.
     pub pieces: Vec<Vec<u8>>,
@@ -355,24 +370,17 @@ impl ProcessHandle {
         let _ = self.control.send(Control::Release);
     }
 
-    /// Asks for an incremental checkpoint (see [`HomePieces`]); the process stops only while
-    /// its own thread makes the pieces. The request is made at once.
-    pub(crate) fn home_pieces(
+    /// Asks for a step of an incremental checkpoint, made at the next instruction boundary:
+    /// `step` builds it around the reply channel. The request is made at once.
+    pub(crate) fn home_step<T: Send + 'static, F>(
         &self,
-        base: bool,
-        session: [u8; 16],
-        max_bytes: usize,
-    ) -> impl Future<Output = Result<HomePieces, String>> + use<> {
+        step: F,
+    ) -> impl Future<Output = Result<T, String>> + use<T, F>
+    where
+        F: FnOnce(oneshot::Sender<Result<T, String>>) -> HomeStep,
+    {
         let (reply, answer) = oneshot::channel();
-        let sent = self
-            .control
-            .send(Control::Home {
-                base,
-                session,
-                max_bytes,
-                reply,
-            })
-            .is_ok();
+        let sent = self.control.send(Control::Home(step(reply))).is_ok();
         if sent {
             self.interrupter.interrupt();
         }
@@ -493,34 +501,61 @@ struct Sessions {
     home: Option<Tracker>,
 }
 
-/// Makes an incremental checkpoint for the home (the process is at an instruction boundary).
-fn home_pieces(
+/// Carries out a step of an incremental checkpoint home (the process is at an instruction
+/// boundary); an answer is dropped if its asker has gone.
+fn home_step(step: HomeStep, vm: &mut Vm, sessions: &mut Sessions, counters: &Counters) {
+    match step {
+        HomeStep::Start { session, reply } => {
+            let started = if sessions.migration.is_some() {
+                Err("a migration is under way".to_string())
+            } else {
+                vm.precopy_classes()
+                    .map_err(|e| e.to_string())
+                    .inspect(|_| sessions.home = Some(vm.precopy_start(session)))
+            };
+            let _ = reply.send(started);
+        }
+        HomeStep::Piece { max_bytes, reply } => {
+            let _ = reply.send(next_piece(vm, sessions.home.as_mut(), max_bytes));
+        }
+        HomeStep::Last { max_bytes, reply } => {
+            let _ = reply.send(home_last(vm, sessions, max_bytes, counters));
+        }
+    }
+}
+
+/// The next piece of session `t`'s current round, encoded without class bytes.
+fn next_piece(vm: &mut Vm, t: Option<&mut Tracker>, max_bytes: usize) -> Result<PieceOut, String> {
+    let t = t.ok_or("no pre-copy session")?;
+    let mut p = vm.precopy_piece(t, max_bytes).map_err(|e| e.to_string())?;
+    checkpoint::take_piece_class_bytes(&mut p);
+    Ok(PieceOut {
+        bytes: checkpoint::encode_piece(&p),
+        round_done: t.round_done(),
+    })
+}
+
+/// Why a delta cannot be made: the process has no usable checkpoint session (none began, or
+/// a migration's superseded it); a base must start one.
+pub(crate) const NO_HOME_SESSION: &str = "no checkpoint session";
+
+/// The last pieces of an incremental checkpoint home.
+fn home_last(
     vm: &mut Vm,
     sessions: &mut Sessions,
-    base: bool,
-    session: [u8; 16],
     max_bytes: usize,
     counters: &Counters,
 ) -> Result<HomePieces, String> {
-    if sessions.migration.is_some() {
-        return Err("a migration is under way".to_string());
-    }
-    let go_on = !base && sessions.home.as_ref().is_some_and(|t| vm.precopy_usable(t));
-    if !go_on {
-        sessions.home = Some(vm.precopy_start(session));
-    }
-    let t = sessions.home.as_mut().expect("set above");
+    let t = sessions
+        .home
+        .as_mut()
+        .filter(|t| vm.precopy_usable(t))
+        .ok_or(NO_HOME_SESSION)?;
     let first = u64::from(t.seq());
-    let made = vm.precopy_checkpoint(t, max_bytes);
     let session = t.session();
-    let pieces = match made {
-        Ok(pieces) => pieces,
-        Err(e) => {
-            sessions.home = None;
-            vm.precopy_stop();
-            return Err(e.to_string());
-        }
-    };
+    let pieces = vm
+        .precopy_checkpoint(t, max_bytes)
+        .map_err(|e| e.to_string())?;
     let stdin_consumed = pieces
         .last()
         .and_then(|p| p.last.as_ref())
@@ -535,7 +570,6 @@ fn home_pieces(
         .collect();
     Ok(HomePieces {
         session,
-        base: !go_on,
         first,
         pieces,
         classes,
@@ -566,20 +600,7 @@ fn precopy_step(step: PreCopy, vm: &mut Vm, sessions: &mut Sessions) {
             let _ = reply.send(started);
         }
         PreCopy::Piece { max_bytes, reply } => {
-            let piece = match session.as_mut() {
-                None => Err("no pre-copy session".to_string()),
-                Some(t) => vm
-                    .precopy_piece(t, max_bytes)
-                    .map_err(|e| e.to_string())
-                    .map(|mut p| {
-                        checkpoint::take_piece_class_bytes(&mut p);
-                        PieceOut {
-                            bytes: checkpoint::encode_piece(&p),
-                            round_done: t.round_done(),
-                        }
-                    }),
-            };
-            let _ = reply.send(piece);
+            let _ = reply.send(next_piece(vm, session.as_mut(), max_bytes));
         }
         PreCopy::Size { reply } => {
             let _ = reply.send(vm.rt.heap.live_bytes() as u64);
@@ -649,13 +670,8 @@ fn obey(
             precopy_step(step, vm, session);
             true
         }
-        Control::Home {
-            base,
-            session: id,
-            max_bytes,
-            reply,
-        } => {
-            let _ = reply.send(home_pieces(vm, session, base, id, max_bytes, counters));
+        Control::Home(step) => {
+            home_step(step, vm, session, counters);
             true
         }
         Control::Drop => false,
@@ -682,14 +698,7 @@ fn obey(
                     }
                     Ok(Control::PreCopy(step)) => precopy_step(step, vm, session),
                     // A held process is checkpointed home as well, and stays held.
-                    Ok(Control::Home {
-                        base,
-                        session: id,
-                        max_bytes,
-                        reply,
-                    }) => {
-                        let _ = reply.send(home_pieces(vm, session, base, id, max_bytes, counters));
-                    }
+                    Ok(Control::Home(step)) => home_step(step, vm, session, counters),
                     Ok(Control::Freeze(reply)) => {
                         // A held process can still be captured (a checkpoint, a migration):
                         // the same.
@@ -745,8 +754,14 @@ fn stay_frozen(
             Ok(Control::Freeze(again)) => {
                 let _ = again.send(Err("the process is frozen already".to_string()));
             }
-            Ok(Control::Home { reply, .. }) => {
-                let _ = reply.send(Err("the process is frozen".to_string()));
+            // A frozen process is checkpointed by whoever froze it.
+            Ok(Control::Home(step)) => {
+                let frozen = || "the process is frozen".to_string();
+                match step {
+                    HomeStep::Start { reply, .. } => drop(reply.send(Err(frozen()))),
+                    HomeStep::Piece { reply, .. } => drop(reply.send(Err(frozen()))),
+                    HomeStep::Last { reply, .. } => drop(reply.send(Err(frozen()))),
+                }
             }
             Ok(Control::PreCopy(step)) => precopy_step(step, vm, session),
         }

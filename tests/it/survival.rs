@@ -212,16 +212,17 @@ fn a_job_checkpointed_home_by_deltas_restarts_from_its_base_and_deltas_when_its_
         &format!("{FAST}incremental_min_mib = 0\n"),
         &[],
     );
-    let args = ["600", "8"];
+    let args = ["1200", "8"];
     let classes = compile_java(&cluster.dir, "Churn", CHURN);
-    let java = crate::support::output(
-        std::process::Command::new("java")
-            .arg("-cp")
-            .arg(&classes)
-            .arg("Churn")
-            .args(args),
-    );
-    assert!(java.status.success(), "java: {java:?}");
+    // HotSpot's run, meanwhile.
+    let java = std::process::Command::new("java")
+        .arg("-cp")
+        .arg(&classes)
+        .arg("Churn")
+        .args(args)
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("java starts");
     let out = cluster.dir.join("submit.out");
     let mut client = cluster
         .client("submit", "h")
@@ -236,8 +237,16 @@ fn a_job_checkpointed_home_by_deltas_restarts_from_its_base_and_deltas_when_its_
     let id = "h-1";
     cluster.wait_running_on(id, "h", Duration::from_secs(60));
     migrate(&cluster, "h", id, "r");
-    // A base and at least two deltas from r, taken while the heap changes.
-    for _ in 0..3 {
+    // Deltas from r until they outweigh half of the base, then a new base and a delta after
+    // it, taken while the heap changes.
+    let r_log = cluster.node("r").log.clone();
+    wait_line(
+        &r_log,
+        "the next checkpoint home is a base",
+        0,
+        Duration::from_secs(120),
+    );
+    for _ in 0..2 {
         wait_checkpoint_on(&cluster, id, "r");
     }
     let r = cluster.nodes.iter().position(|n| n.name == "r").expect("r");
@@ -251,6 +260,8 @@ fn a_job_checkpointed_home_by_deltas_restarts_from_its_base_and_deltas_when_its_
         Duration::from_secs(60),
     );
     assert_eq!(wait_child(&mut client, Duration::from_secs(300)), 0);
+    let java = java.wait_with_output().expect("java runs");
+    assert!(java.status.success(), "java: {java:?}");
     assert_eq!(
         String::from_utf8_lossy(&read(&out)),
         String::from_utf8_lossy(&java.stdout),
@@ -261,6 +272,15 @@ fn a_job_checkpointed_home_by_deltas_restarts_from_its_base_and_deltas_when_its_
     let base = logged_figure(&text, what, "base_bytes");
     let deltas = logged_figure(&text, what, "delta_bytes");
     eprintln!("restarted from a base of {base} bytes and {deltas} bytes of deltas");
+    let compacted = logged_figure(
+        &fs::read_to_string(&r_log).unwrap_or_default(),
+        "the next checkpoint home is a base",
+        "delta_bytes",
+    );
+    assert!(
+        compacted > base / 2,
+        "compacted after {compacted} bytes of deltas"
+    );
     // The heap is 8 MiB; the deltas carry what changed, a fraction of it.
     assert!(base > 6 << 20, "a base of {base} bytes");
     assert!(deltas > 0 && deltas <= base / 2, "deltas of {deltas} bytes");

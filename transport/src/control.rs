@@ -12,6 +12,26 @@ pub const MAX_CONTROL_FRAME: usize = 256 << 20;
 /// Largest migration frame: a checkpoint chunk or one class file.
 pub const MAX_MIGRATION_FRAME: usize = 64 << 20;
 
+/// What follows a [`Request::CheckpointPieces`] on its stream, in order.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum CheckpointFrame {
+    /// The next encoded piece.
+    Piece(#[serde(with = "serde_bytes")] Vec<u8>),
+    /// The checkpoint is whole: the job's counters at its last piece, and class files.
+    End {
+        /// Outputs the job had written before it.
+        outputs: u64,
+        /// Instructions it had executed.
+        executed: u64,
+        /// Bytes of standard input it had consumed.
+        stdin_consumed: u64,
+        /// File operations it had made.
+        file_ops: u64,
+        /// Class files (SHA-256, bytes) the sender has not sent this home before.
+        classes: Vec<([u8; 32], serde_bytes::ByteBuf)>,
+    },
+}
+
 /// A class file of a submitted program.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ClassFile {
@@ -169,25 +189,17 @@ pub enum Request {
         classes: Vec<([u8; 32], serde_bytes::ByteBuf)>,
     },
     /// Node → home: an incremental checkpoint of a job running on the sender, as pre-copy
-    /// pieces (docs/plans/precopy.md §3.8). The request is followed on the stream by `count`
-    /// frames, each one encoded piece (a CBOR byte string). A `base` starts a new chain: its
-    /// pieces begin a session. Otherwise the pieces continue the chain the home holds for
-    /// the job, from piece number `first`. Answered with [`Reply::Done`], or [`Reply::Error`]
-    /// for a stale run or a delta whose chain the home does not hold (the sender then sends
-    /// a base next).
+    /// pieces (docs/jobs.md, "Incremental checkpoints"). The request is followed on the stream
+    /// by [`CheckpointFrame`]s: pieces, then `End`. A `base` starts a new chain, its pieces
+    /// numbered from 0 (a base's pieces are sent as they are made, while the job runs);
+    /// otherwise the pieces continue the chain the home holds for the job, from piece number
+    /// `first`. Answered with [`Reply::Done`], or [`Reply::Error`] for a stale run or a delta
+    /// whose chain the home does not hold (the sender then sends a base next).
     CheckpointPieces {
         /// The job.
         id: String,
         /// The run that took it.
         run: u32,
-        /// Outputs the job had written before it.
-        outputs: u64,
-        /// Instructions it had executed.
-        executed: u64,
-        /// Bytes of standard input it had consumed.
-        stdin_consumed: u64,
-        /// File operations it had made.
-        file_ops: u64,
         /// The pre-copy session the pieces belong to.
         #[serde(with = "serde_bytes")]
         session: Vec<u8>,
@@ -195,10 +207,6 @@ pub enum Request {
         base: bool,
         /// The number of the first piece within the session.
         first: u64,
-        /// How many piece frames follow.
-        count: u32,
-        /// Class files (SHA-256, bytes) the sender has not sent this home before.
-        classes: Vec<([u8; 32], serde_bytes::ByteBuf)>,
     },
     /// Home → node: the home's jobs it believes run on the receiver, each with its run and
     /// how many of its outputs the home holds (the receiver may forget those). Answered with
