@@ -1603,38 +1603,32 @@ impl Node {
     /// the last pieces, made by its own thread.
     async fn checkpoint_pieces(self: &Arc<Self>, id: &str) -> Result<()> {
         let max_bytes = super::precopy::PIECE_BYTES;
-        let (home, run, known, want_base) = self.checkpointable(id, |p| {
-            (
-                p.home.clone(),
-                p.run,
-                p.home_has.clone(),
-                p.home_chain.is_none(),
-            )
+        let (home, run, known, chain) = self.checkpointable(id, |p| {
+            (p.home.clone(), p.run, p.home_has.clone(), p.home_chain)
         })?;
         let failed = |e: String| anyhow!("checkpointing {id}: {e}");
-        // A delta, if the process still has the session of the chain the home holds.
-        let mut stopped_ms = 0.0;
-        let delta = if want_base {
-            None
-        } else {
-            let asked = Instant::now();
-            match self
-                .home_step(id, |reply| HomeStep::Last { max_bytes, reply })
-                .await
-            {
-                Ok(last) => {
-                    stopped_ms = asked.elapsed().as_secs_f64() * 1e3;
-                    Some(last)
-                }
-                Err(e) if e == NO_HOME_SESSION => None,
+        let piece = |node: &Self| node.home_step(id, |reply| HomeStep::Piece { max_bytes, reply });
+        // A delta's first piece, if the process still has the session of the chain the home
+        // holds; otherwise a base.
+        let mut first = None;
+        if let Some((_, _, session)) = chain {
+            match piece(self).await {
+                Ok(p) => first = Some((p, session)),
+                Err(e) if e == NO_HOME_SESSION => {}
                 Err(e) => return Err(failed(e)),
             }
-        };
-        let base = delta.is_none();
-        let session = match &delta {
-            Some(last) => last.session,
-            None => super::migrate::migration_id(self, id),
-        };
+        }
+        let base = first.is_none();
+        let mut classes = Vec::new();
+        if base {
+            let session = super::migrate::migration_id(self, id);
+            classes = self
+                .home_step(id, |reply| HomeStep::Start { session, reply })
+                .await
+                .map_err(failed)?;
+            first = Some((piece(self).await.map_err(failed)?, session));
+        }
+        let (first, session) = first.expect("made above");
         let mut sink = if home == self.name() {
             PieceSink::Local(Vec::new())
         } else {
@@ -1643,50 +1637,42 @@ impl Node {
                 run,
                 session: session.to_vec(),
                 base,
-                first: delta.as_ref().map_or(0, |d| d.first),
+                first: u64::from(first.seq),
             };
             PieceSink::open(self, &home, &request).await?
         };
-        let mut classes = Vec::new();
+        let from = u64::from(first.seq);
         let mut bytes = 0u64;
         let mut pieces = 0usize;
-        let last = match delta {
-            Some(last) => last,
-            None => {
-                let made = async {
-                    classes = self
-                        .home_step(id, |reply| HomeStep::Start { session, reply })
-                        .await
-                        .map_err(failed)?;
-                    // Round 0 while the process runs: a piece between two of its slices.
-                    loop {
-                        let piece = self
-                            .home_step(id, |reply| HomeStep::Piece { max_bytes, reply })
-                            .await
-                            .map_err(failed)?;
-                        bytes += piece.bytes.len() as u64;
-                        pieces += 1;
-                        sink.piece(piece.bytes).await?;
-                        if piece.round_done {
-                            break;
-                        }
-                    }
-                    let asked = Instant::now();
-                    let last = self
-                        .home_step(id, |reply| HomeStep::Last { max_bytes, reply })
-                        .await
-                        .map_err(failed)?;
-                    stopped_ms = asked.elapsed().as_secs_f64() * 1e3;
-                    Ok::<_, anyhow::Error>(last)
+        let mut stopped_ms = 0.0;
+        // A round while the process runs (a piece between two of its slices), then the last
+        // pieces, which stop it.
+        let made = async {
+            let mut next = first;
+            loop {
+                bytes += next.bytes.len() as u64;
+                pieces += 1;
+                let done = next.round_done;
+                sink.piece(next.bytes).await?;
+                if done {
+                    break;
                 }
-                .await;
-                match made {
-                    Ok(last) => last,
-                    Err(e) => {
-                        sink.abandon();
-                        return Err(e);
-                    }
-                }
+                next = piece(self).await.map_err(failed)?;
+            }
+            let asked = Instant::now();
+            let last = self
+                .home_step(id, |reply| HomeStep::Last { max_bytes, reply })
+                .await
+                .map_err(failed)?;
+            stopped_ms = asked.elapsed().as_secs_f64() * 1e3;
+            Ok::<_, anyhow::Error>(last)
+        }
+        .await;
+        let last = match made {
+            Ok(last) => last,
+            Err(e) => {
+                sink.abandon();
+                return Err(e);
             }
         };
         for piece in last.pieces {
@@ -1712,9 +1698,7 @@ impl Node {
                     document: Vec::new(),
                     chain: Some(super::store::Chain {
                         session: session.to_vec(),
-                        // A base's pieces are all of its session's; a delta's follow
-                        // the chain's.
-                        count: if base { 0 } else { last.first } + all.len() as u64,
+                        count: from + all.len() as u64,
                         base_bytes: 0,
                         delta_bytes: 0,
                     }),
@@ -1749,14 +1733,14 @@ impl Node {
                     p.home_has.extend(hashes);
                     p.checkpointed_at = Some(last.executed);
                     let (base_bytes, deltas) = match p.home_chain {
-                        Some((b, d)) if !base => (b, d + bytes),
+                        Some((b, d, _)) if !base => (b, d + bytes),
                         _ => (bytes, 0),
                     };
                     p.home_chain = if super::store::Chain::wants_base(base_bytes, deltas) {
                         info!(job = %id, base_bytes, delta_bytes = deltas, "the deltas outweigh half of the base: the next checkpoint home is a base");
                         None
                     } else {
-                        Some((base_bytes, deltas))
+                        Some((base_bytes, deltas, session))
                     };
                 }
                 tracing::debug!(

@@ -61,8 +61,9 @@ struct Proc {
     /// Instructions it had executed at its last checkpoint from this node.
     checkpointed_at: Option<u64>,
     /// The chain of incremental checkpoints its home holds from this node: bytes of its base
-    /// and of the deltas since (docs/plans/precopy.md §3.8). None: the next one is a base.
-    home_chain: Option<(u64, u64)>,
+    /// and of the deltas since, and its session (docs/plans/precopy.md §3.8). None: the next
+    /// one is a base.
+    home_chain: Option<(u64, u64, [u8; 16])>,
     /// Whether `phantom hold` holds it (it stays held wherever it moves).
     user_held: bool,
 }

@@ -67,8 +67,8 @@ enum Control {
 }
 
 /// The steps of an incremental checkpoint home (docs/plans/precopy.md §3.8), carried out by
-/// the process thread between two slices. A base is `Start`, `Piece`s until the round is
-/// done (the process runs meanwhile), then `Last`; a delta is `Last` alone.
+/// the process thread between two slices. A base is `Start`, then, as a delta, `Piece`s
+/// until the round is done (the process runs meanwhile), then `Last`.
 #[derive(Debug)]
 pub(crate) enum HomeStep {
     /// Begin the home's session (the dirty record on, every object owed), superseding any
@@ -78,7 +78,8 @@ pub(crate) enum HomeStep {
         session: [u8; 16],
         reply: oneshot::Sender<Result<Vec<ClassBytes>, String>>,
     },
-    /// The next piece of the base's first round, of about `max_bytes`.
+    /// The next piece of the session's current round, of about `max_bytes` (the round after
+    /// the last pieces starts a new one). Fails when the session is gone.
     Piece {
         max_bytes: usize,
         reply: oneshot::Sender<Result<PieceOut, String>>,
@@ -94,10 +95,6 @@ pub(crate) enum HomeStep {
 /// The last pieces of an incremental checkpoint, and the process's counters at them.
 #[derive(Debug)]
 pub(crate) struct HomePieces {
-    /// The session.
-    pub session: [u8; 16],
-    /// The number of the first of them in the session.
-    pub first: u64,
     /// The encoded pieces, class bytes taken out.
     pub pieces: Vec<Vec<u8>>,
     /// Those class bytes.
@@ -150,6 +147,8 @@ pub(crate) struct PreCopyStart {
 #[derive(Debug)]
 pub(crate) struct PieceOut {
     pub bytes: Vec<u8>,
+    /// Its number in the session.
+    pub seq: u32,
     /// Whether it ends its round.
     pub round_done: bool,
 }
@@ -516,7 +515,12 @@ fn home_step(step: HomeStep, vm: &mut Vm, sessions: &mut Sessions, counters: &Co
             let _ = reply.send(started);
         }
         HomeStep::Piece { max_bytes, reply } => {
-            let _ = reply.send(next_piece(vm, sessions.home.as_mut(), max_bytes));
+            let t = sessions.home.as_mut().filter(|t| vm.precopy_usable(t));
+            let piece = match t {
+                Some(t) => next_piece(vm, Some(t), max_bytes),
+                None => Err(NO_HOME_SESSION.to_string()),
+            };
+            let _ = reply.send(piece);
         }
         HomeStep::Last { max_bytes, reply } => {
             let _ = reply.send(home_last(vm, sessions, max_bytes, counters));
@@ -530,6 +534,7 @@ fn next_piece(vm: &mut Vm, t: Option<&mut Tracker>, max_bytes: usize) -> Result<
     let mut p = vm.precopy_piece(t, max_bytes).map_err(|e| e.to_string())?;
     checkpoint::take_piece_class_bytes(&mut p);
     Ok(PieceOut {
+        seq: p.seq,
         bytes: checkpoint::encode_piece(&p),
         round_done: t.round_done(),
     })
@@ -551,8 +556,6 @@ fn home_last(
         .as_mut()
         .filter(|t| vm.precopy_usable(t))
         .ok_or(NO_HOME_SESSION)?;
-    let first = u64::from(t.seq());
-    let session = t.session();
     let pieces = vm
         .precopy_checkpoint(t, max_bytes)
         .map_err(|e| e.to_string())?;
@@ -569,8 +572,6 @@ fn home_last(
         })
         .collect();
     Ok(HomePieces {
-        session,
-        first,
         pieces,
         classes,
         outputs: counters.outputs.load(Ordering::SeqCst),

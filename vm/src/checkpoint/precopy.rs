@@ -60,16 +60,6 @@ pub struct Tracker {
 }
 
 impl Tracker {
-    /// The session's name.
-    pub fn session(&self) -> [u8; 16] {
-        self.session
-    }
-
-    /// The number the next piece will carry (pieces so far).
-    pub fn seq(&self) -> u32 {
-        self.seq
-    }
-
     /// The round the next piece belongs to.
     pub fn round(&self) -> u32 {
         self.round
