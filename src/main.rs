@@ -645,11 +645,12 @@ fn precopy_check(mut vm: Vm, every: u64, config: &Config, stats: bool) -> Result
     // PHANTOM_PRECOPY_DUMP=DIR keeps each session's pieces, one file per session holding each
     // piece's length (4 bytes, little-endian) and bytes in turn: seeds for the fuzzer (ci/fuzz).
     let dump = std::env::var_os("PHANTOM_PRECOPY_DUMP").map(PathBuf::from);
-    /// The capture with the times of waiting threads left out: they are relative to the
-    /// moment of each capture.
+    /// The capture with the clock and the times of waiting threads left out: they are the
+    /// moment of each capture, and relative to it.
     fn timeless(vm: &mut Vm) -> Result<checkpoint::v1::Checkpoint> {
         use checkpoint::v1::ThreadState;
         let mut c = vm.capture().context("capturing the process")?;
+        c.clock = 0;
         for t in &mut c.threads {
             match &mut t.state {
                 ThreadState::Sleeping { left } => *left = 0,

@@ -138,6 +138,9 @@ pub struct Vm {
     /// Its mutable state.
     pub rt: Runtime,
     pub(crate) host: Box<dyn Host>,
+    /// Added to the host's clock: a restored process's clock goes on from its value at the
+    /// capture (`System.nanoTime` never goes back across a move).
+    pub(crate) clock_offset: i64,
     pub(crate) config: Config,
     /// Compiled code: a cache of the program's hot methods, never part of the state.
     pub(crate) jit: Jit,
@@ -190,6 +193,7 @@ impl Vm {
             prog: Program::booted(class_path)?,
             rt: Runtime::new(config.max_heap),
             host,
+            clock_offset: 0,
             jit: Jit::new(config.jit),
             config,
             exit_status: None,
@@ -397,9 +401,10 @@ impl Vm {
         self.interrupt.clone()
     }
 
-    /// The host's monotonic clock, in the nanoseconds [`Status::Idle`] deadlines use.
+    /// The process's monotonic clock (`System.nanoTime`), in the nanoseconds [`Status::Idle`]
+    /// deadlines use: the host's, shifted so that it goes on across captures and restores.
     pub fn now(&self) -> i64 {
-        self.host.nanos()
+        self.host.nanos().saturating_add(self.clock_offset)
     }
 
     /// Starts or stops keeping the heap's dirty record (vm/src/heap.rs): in the heap's own
@@ -440,7 +445,7 @@ impl Vm {
         if n == 0 {
             return None;
         }
-        let now = self.host.nanos();
+        let now = self.now();
         let start = self.rt.current;
         // The current thread keeps running until its quantum ends or it blocks; a thread that
         // used its quantum goes to the back because `run` advances `current` below.

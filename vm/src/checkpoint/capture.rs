@@ -116,7 +116,7 @@ impl Vm {
         map: &dyn Fn(Ref) -> u32,
         class_bytes: bool,
     ) -> Result<v1::Checkpoint, super::CheckpointError> {
-        let now = self.host.nanos();
+        let now = self.now();
         let mut classes = Vec::with_capacity(self.prog.classes.len());
         for id in 0..self.prog.classes.len() {
             let kind = self.class_kind(id, class_bytes);
@@ -239,6 +239,7 @@ impl Vm {
             current_thread: self.rt.current as u32,
             quantum_left: self.rt.quantum_left,
             hash_state: self.rt.heap.hash_state(),
+            clock: now,
             classes,
             sites,
             heap: v1::Heap::default(),

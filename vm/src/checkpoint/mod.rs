@@ -294,6 +294,7 @@ mod tests {
             current_thread: 0,
             quantum_left: 0,
             hash_state: 0,
+            clock: 0,
             classes: Vec::new(),
             class_files: Vec::new(),
             sites: Vec::new(),

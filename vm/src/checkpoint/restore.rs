@@ -243,6 +243,7 @@ pub(super) fn empty_vm(
         prog,
         rt: Runtime::new(config.max_heap),
         host,
+        clock_offset: 0,
         jit: crate::jit::Jit::new(config.jit),
         config,
         exit_status: None,
@@ -551,7 +552,12 @@ impl Vm {
         }
 
         // Threads.
-        let now = vm.host.nanos();
+        // The clock goes on from the capture's reading (checkpoints of builds before it was
+        // recorded start the clock at the host's).
+        if c.clock != 0 {
+            vm.clock_offset = c.clock.saturating_sub(vm.host.nanos());
+        }
+        let now = vm.now();
         let thread_class = vm.rt.known.thread;
         let mut thread_objects = std::collections::HashMap::new();
         for (ti, t) in c.threads.iter().enumerate() {

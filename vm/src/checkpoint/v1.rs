@@ -57,9 +57,18 @@ pub struct Checkpoint {
     /// input is kept elsewhere (a cluster's home node) continues from there.
     #[serde(default, skip_serializing_if = "is_zero")]
     pub stdin_consumed: u64,
+    /// The process's monotonic clock (`System.nanoTime`) at the capture, in nanoseconds: a
+    /// restored process's clock goes on from it. Absent (0) in checkpoints of builds before it
+    /// was recorded; the clock then starts again at the resuming host's.
+    #[serde(default, skip_serializing_if = "is_zero_i64")]
+    pub clock: i64,
 }
 
 fn is_zero(n: &u64) -> bool {
+    *n == 0
+}
+
+fn is_zero_i64(n: &i64) -> bool {
     *n == 0
 }
 

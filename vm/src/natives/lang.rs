@@ -24,9 +24,7 @@ pub(super) fn find(class: &str, name: &str, desc: &str) -> Option<super::NativeF
             arraycopy
         }
         ("java/lang/System", "identityHashCode", "(Ljava/lang/Object;)I") => identity_hash_code,
-        ("java/lang/System", "nanoTime", "()J") => {
-            |vm, _| Native::Return(Value::Long(vm.host.nanos()))
-        }
+        ("java/lang/System", "nanoTime", "()J") => |vm, _| Native::Return(Value::Long(vm.now())),
         ("java/lang/System", "currentTimeMillis", "()J") => {
             |vm, _| Native::Return(Value::Long(vm.host.millis()))
         }
@@ -75,7 +73,7 @@ pub(super) fn find(class: &str, name: &str, desc: &str) -> Option<super::NativeF
         },
         ("java/lang/Thread", "start0", "()V") => start0,
         ("java/lang/Thread", "yield0", "()V") => |vm, _| {
-            let now = vm.host.nanos();
+            let now = vm.now();
             Native::Block(ThreadState::Sleeping { until: now }, Value::Top)
         },
         ("java/lang/Thread", "sleep0", "(JI)V") => sleep0,
@@ -362,11 +360,7 @@ fn wait(vm: &mut Vm, a: &[Value]) -> Native {
         .monitors
         .remove(&obj)
         .expect("owns checked it is held");
-    let until = (millis > 0).then(|| {
-        vm.host
-            .nanos()
-            .saturating_add(millis.saturating_mul(1_000_000))
-    });
+    let until = (millis > 0).then(|| vm.now().saturating_add(millis.saturating_mul(1_000_000)));
     Native::Block(
         ThreadState::Waiting {
             on: obj,
@@ -734,8 +728,7 @@ fn sleep0(vm: &mut Vm, a: &[Value]) -> Native {
         );
     }
     let until = vm
-        .host
-        .nanos()
+        .now()
         .saturating_add(millis.saturating_mul(1_000_000))
         .saturating_add(nanos as i64);
     Native::Block(ThreadState::Sleeping { until }, Value::Top)
