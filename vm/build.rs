@@ -23,10 +23,18 @@ fn collect(dir: &Path, root: &Path, out: &mut Vec<(String, PathBuf)>) {
 }
 
 fn main() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("jdk/classes");
+    // Read when the script runs, not when it is compiled: cargo may reuse a script compiled
+    // in another checkout of the same sources, whose path `env!` would have kept.
+    let manifest = std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
+    let root = Path::new(&manifest).join("jdk/classes");
     println!("cargo:rerun-if-changed={}", root.display());
     let mut classes = Vec::new();
     collect(&root, &root, &mut classes);
+    assert!(
+        !classes.is_empty(),
+        "no class library under {}: run scripts/build-jdk",
+        root.display()
+    );
     classes.sort();
     let mut src = String::from(
         "/// The class library, sorted by binary name.\npub(crate) static CLASSES: &[(&str, &[u8])] = &[\n",
