@@ -714,37 +714,8 @@ impl Program {
             self.methods[mid as usize].vindex = Some(vindex as u32);
             by_selector.insert(sel, mid);
         }
-        // Default methods: for selectors the class chain lacks, the maximally specific
-        // non-abstract interface method. Abstract ones are recorded so resolution finds them.
         if !is_interface {
-            for &iface in &all_interfaces {
-                for &mid in &self.classes[iface as usize].methods {
-                    let m = &self.methods[mid as usize];
-                    if m.is_static() || m.access & acc::PRIVATE != 0 || &*m.name == "<clinit>" {
-                        continue;
-                    }
-                    let sel = m.selector;
-                    let replace = match by_selector.get(&sel) {
-                        None => true,
-                        Some(&cur) if self.methods[cur as usize].class == id => false,
-                        Some(&cur) => {
-                            let c = &self.methods[cur as usize];
-                            let cur_class = &self.classes[c.class as usize];
-                            // A class's own method always wins; between interface methods the
-                            // more specific (a subinterface) or the non-abstract one wins.
-                            cur_class.is_interface()
-                                && ((c.is_abstract() && !m.is_abstract())
-                                    || self.classes[iface as usize]
-                                        .all_interfaces
-                                        .binary_search(&c.class)
-                                        .is_ok())
-                        }
-                    };
-                    if replace {
-                        by_selector.insert(sel, mid);
-                    }
-                }
-            }
+            self.resolve_defaults(id, &all_interfaces, &mut by_selector);
         }
 
         let kind = ClassKind::Instance;
@@ -774,6 +745,47 @@ impl Program {
         });
         Arc::make_mut(&mut self.by_name).insert(name, id);
         Ok(id)
+    }
+
+    /// Default methods: for each selector the class `id` and its superclasses lack, the
+    /// maximally specific non-abstract method of its interfaces (`all_interfaces`, the
+    /// interfaces it implements, direct or not). Abstract ones are recorded so resolution
+    /// finds them. Shared by class files and generated classes (lambdas), so both inherit
+    /// every default, however far up the interfaces it is declared.
+    fn resolve_defaults(
+        &self,
+        id: ClassId,
+        all_interfaces: &[ClassId],
+        by_selector: &mut FxHashMap<Selector, MethodId>,
+    ) {
+        for &iface in all_interfaces {
+            for &mid in &self.classes[iface as usize].methods {
+                let m = &self.methods[mid as usize];
+                if m.is_static() || m.access & acc::PRIVATE != 0 || &*m.name == "<clinit>" {
+                    continue;
+                }
+                let sel = m.selector;
+                let replace = match by_selector.get(&sel) {
+                    None => true,
+                    Some(&cur) if self.methods[cur as usize].class == id => false,
+                    Some(&cur) => {
+                        let c = &self.methods[cur as usize];
+                        let cur_class = &self.classes[c.class as usize];
+                        // A class's own method always wins; between interface methods the
+                        // more specific (a subinterface) or the non-abstract one wins.
+                        cur_class.is_interface()
+                            && ((c.is_abstract() && !m.is_abstract())
+                                || self.classes[iface as usize]
+                                    .all_interfaces
+                                    .binary_search(&c.class)
+                                    .is_ok())
+                    }
+                };
+                if replace {
+                    by_selector.insert(sel, mid);
+                }
+            }
+        }
     }
 
     /// Defines a class that has no class file: a lambda proxy extending `Object`, with one
@@ -821,13 +833,10 @@ impl Program {
         for &i in &interfaces {
             all_interfaces.push(i);
             all_interfaces.extend(&self.class(i).all_interfaces);
-            // Default methods of the interface stay reachable on the proxy.
-            for (&s, &m) in &self.class(i).by_selector {
-                by_selector.entry(s).or_insert(m);
-            }
         }
         all_interfaces.sort_unstable();
         all_interfaces.dedup();
+        self.resolve_defaults(id, &all_interfaces, &mut by_selector);
         let name: Arc<str> = Arc::from(name);
         self.classes.push(Class {
             name: name.clone(),

@@ -250,6 +250,8 @@ pub struct ClassFile {
     pub inner_classes: Vec<InnerClass>,
     /// `NestHost`, if present.
     pub nest_host: Option<Arc<str>>,
+    /// The class named by `EnclosingMethod`, if present (local and anonymous classes).
+    pub enclosing_class: Option<Arc<str>>,
     /// Whether the class has a `Record` attribute.
     pub is_record: bool,
 }
@@ -542,6 +544,7 @@ pub fn parse(bytes: &[u8]) -> Result<ClassFile, ClassFormatError> {
         bootstraps: Vec::new(),
         inner_classes: Vec::new(),
         nest_host: None,
+        enclosing_class: None,
         is_record: false,
     };
     for a in raw.attributes() {
@@ -586,6 +589,9 @@ pub fn parse(bytes: &[u8]) -> Result<ClassFile, ClassFormatError> {
             }
             Attribute::NestHost { host_class_index } => {
                 file.nest_host = Some(pool.class_name(*host_class_index)?)
+            }
+            Attribute::EnclosingMethod { class_index, .. } => {
+                file.enclosing_class = Some(pool.class_name(*class_index)?)
             }
             Attribute::Record { .. } => file.is_record = true,
             _ => {}

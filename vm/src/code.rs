@@ -304,6 +304,11 @@ pub enum Insn {
     New(u16),
     /// Resolved `new` of an initialized class.
     NewQ(ClassId),
+    /// Initializes a class if it is not yet (JLS 12.4.2), then does nothing: generated code
+    /// (a lambda calling a static method or a constructor) starts with it, so the class is
+    /// initialized when the lambda is invoked, as a direct call would. Becomes `Nop` once the
+    /// class is initialized.
+    InitQ(ClassId),
     /// `newarray` with its `atype` (4 boolean, 5 char, 6 float, 7 double, 8 byte, 9 short,
     /// 10 int, 11 long).
     NewArray(u8),

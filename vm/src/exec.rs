@@ -148,28 +148,46 @@ impl Vm {
             }
             Init::Uninit => {}
         }
-        let c = self.prog.class(class);
-        let mut supers: Vec<ClassId> = c.super_class.into_iter().collect();
-        if !c.is_interface() {
-            // Superinterfaces that declare default methods are initialized first too.
-            for &i in &c.interfaces {
-                let has_defaults = self.prog.class(i).methods.iter().any(|&m| {
-                    let m = self.prog.method(m);
-                    !m.is_static() && !m.is_abstract()
-                });
-                if has_defaults {
-                    supers.push(i);
-                }
-            }
+        let waiting = self
+            .init_supers(class)
+            .into_iter()
+            .any(|s| match self.rt.init[s as usize] {
+                Init::Done => false,
+                Init::Running(t) => t != me,
+                Init::Uninit | Init::Failed => true,
+            });
+        // Without a running thread nothing can be pushed (a VM that has not started main).
+        let running = self
+            .rt
+            .threads
+            .get(self.rt.current)
+            .is_some_and(|t| !t.frames.is_empty());
+        if (waiting || self.prog.class(class).clinit.is_some()) && !running {
+            return InitResult::Error(Raise::new(
+                "java/lang/InternalError",
+                Some(format!(
+                    "{} needs initializing outside a thread",
+                    self.prog.class(class).java_name()
+                )),
+            ));
         }
-        for s in supers {
-            match self.ensure_init(s) {
-                InitResult::Ready => {}
-                other => return other,
-            }
-        }
+        // Step 6: in progress by this thread, and the constant fields set, before anything
+        // runs, so that a recursive request from a superclass's initializer proceeds at once.
+        self.rt.init[class as usize] = Init::Running(me);
         if let Err(r) = self.set_constant_values(class) {
+            self.rt.init[class as usize] = Init::Uninit;
             return InitResult::Error(r);
+        }
+        if waiting {
+            // Step 7 has work to do: the driver does it, then step 9, as a pushed frame.
+            let pc = self.top_frame().pc;
+            return match self.push_init_driver(class, pc) {
+                Ok(()) => InitResult::Pending,
+                Err(r) => {
+                    self.rt.init[class as usize] = Init::Uninit;
+                    InitResult::Error(r)
+                }
+            };
         }
         match self.prog.class(class).clinit {
             None => {
@@ -177,29 +195,86 @@ impl Vm {
                 InitResult::Ready
             }
             Some(clinit) => {
-                let running = self
-                    .rt
-                    .threads
-                    .get(self.rt.current)
-                    .is_some_and(|t| !t.frames.is_empty());
-                if !running {
-                    return InitResult::Error(Raise::new(
-                        "java/lang/InternalError",
-                        Some(format!(
-                            "{} needs initializing outside a thread",
-                            self.prog.class(class).java_name()
-                        )),
-                    ));
-                }
-                self.rt.init[class as usize] = Init::Running(me);
-                let f = self.top_frame();
-                if !self.push_java_frame(clinit, f.pc, FrameKind::Clinit(class)) {
+                let pc = self.top_frame().pc;
+                if !self.push_java_frame(clinit, pc, FrameKind::Clinit(class)) {
                     self.rt.init[class as usize] = Init::Uninit;
                     return InitResult::Error(Raise::new("java/lang/StackOverflowError", None));
                 }
                 InitResult::Pending
             }
         }
+    }
+
+    /// The classes step 7 of JLS 12.4.2 initializes before a class: for a class, its
+    /// superclass, then the superinterfaces (direct or not) that declare a non-abstract,
+    /// non-static method, each interface's superinterfaces before itself, in the order of the
+    /// `implements` and `extends` clauses. Interfaces initialize none.
+    pub(crate) fn init_supers(&self, class: ClassId) -> Vec<ClassId> {
+        fn post(prog: &crate::class::Program, i: ClassId, out: &mut Vec<ClassId>) {
+            for &j in &prog.class(i).interfaces {
+                post(prog, j, out);
+            }
+            let declares = prog.class(i).methods.iter().any(|&m| {
+                let m = prog.method(m);
+                !m.is_static() && !m.is_abstract() && &*m.name != "<clinit>"
+            });
+            if declares && !out.contains(&i) {
+                out.push(i);
+            }
+        }
+        let c = self.prog.class(class);
+        if c.is_interface() || !matches!(c.kind, ClassKind::Instance) {
+            return Vec::new();
+        }
+        let mut out: Vec<ClassId> = c.super_class.into_iter().collect();
+        for &i in &c.interfaces {
+            post(&self.prog, i, &mut out);
+        }
+        out
+    }
+
+    /// Pushes `jdk.internal.phantom.ClassInit.initialize(class)` as the frame that initializes
+    /// `class` (kind `Clinit`), returning to `caller_pc`. Its argument goes just above the
+    /// caller's operand stack, which stays as it is.
+    fn push_init_driver(&mut self, class: ClassId, caller_pc: u32) -> Result<(), Raise> {
+        let driver_class = self.load_class("jdk/internal/phantom/ClassInit")?;
+        let driver = self
+            .prog
+            .resolve_method(driver_class, "initialize", "(Ljava/lang/Class;)V")
+            .ok_or_else(|| {
+                Raise::new(
+                    "java/lang/NoSuchMethodError",
+                    Some("jdk.internal.phantom.ClassInit.initialize".into()),
+                )
+            })?;
+        // The driver's class has no static initializer and no super to wait for.
+        self.rt.init[driver_class as usize] = Init::Done;
+        if let Err(e) = self.prog.code(driver) {
+            return Err(Raise::new("java/lang/VerifyError", Some(e.to_string())));
+        }
+        let mirror = self.mirror(class)?;
+        let t = self.rt.current;
+        let thread = &mut self.rt.threads[t];
+        let sp = thread.frames.last().map(|f| f.sp as usize).unwrap_or(0);
+        if sp >= crate::interp::MAX_SLOTS {
+            return Err(Raise::new("java/lang/StackOverflowError", None));
+        }
+        if thread.slots.len() <= sp {
+            thread.slots.resize(sp + 1, Value::Top);
+        }
+        thread.slots[sp] = Value::Ref(mirror);
+        if !interp::push_frame(
+            &self.prog,
+            &mut thread.frames,
+            &mut thread.slots,
+            driver,
+            caller_pc,
+            sp + 1,
+            FrameKind::Clinit(class),
+        ) {
+            return Err(Raise::new("java/lang/StackOverflowError", None));
+        }
+        Ok(())
     }
 
     fn set_constant_values(&mut self, class: ClassId) -> Result<(), Raise> {
@@ -303,6 +378,20 @@ impl Vm {
                     InitResult::Error(r) => return Err(r),
                 }
                 let wide = field.kind.slots() == 2;
+                if self.rt.init[decl as usize] != Init::Done {
+                    // This thread is initializing the class: run the access once. Quickened, it
+                    // would let other threads skip waiting for the initialization (step 2).
+                    let slot = field.slot as usize;
+                    if matches!(insn, Insn::GetStatic(_)) {
+                        let v = self.rt.statics[decl as usize][slot];
+                        self.push(v);
+                    } else {
+                        let v = self.pop_slots(if wide { 2 } else { 1 })[0];
+                        self.rt.statics[decl as usize][slot] = v;
+                    }
+                    self.advance();
+                    return Ok(());
+                }
                 self.rewrite(if matches!(insn, Insn::GetStatic(_)) {
                     Insn::GetStaticQ {
                         class: decl,
@@ -369,6 +458,11 @@ impl Vm {
                     InitResult::Ready => {}
                     InitResult::Pending => return Ok(()),
                     InitResult::Error(r) => return Err(r),
+                }
+                if self.rt.init[decl as usize] != Init::Done {
+                    // Called while this thread initializes the class: not quickened (step 2).
+                    self.invoke(mid);
+                    return Ok(());
                 }
                 self.rewrite(Insn::InvokeDirect {
                     method: mid,
@@ -495,7 +589,29 @@ impl Vm {
                     InitResult::Pending => return Ok(()),
                     InitResult::Error(r) => return Err(r),
                 }
+                if self.rt.init[c as usize] != Init::Done {
+                    // Allocated while this thread initializes the class: not quickened (step 2).
+                    let r = self
+                        .rt
+                        .heap
+                        .alloc_fields(c, &self.prog.class(c).zeroed)
+                        .map_err(|_| oom())?;
+                    self.push(Value::Ref(r));
+                    self.advance();
+                    return Ok(());
+                }
                 self.rewrite(Insn::NewQ(c));
+            }
+            Insn::InitQ(c) => {
+                match self.ensure_init(c) {
+                    InitResult::Ready => {}
+                    InitResult::Pending => return Ok(()),
+                    InitResult::Error(r) => return Err(r),
+                }
+                if self.rt.init[c as usize] == Init::Done {
+                    self.rewrite(Insn::Nop);
+                }
+                self.advance();
             }
             Insn::NewQ(c) => {
                 let r = self
@@ -636,7 +752,11 @@ impl Vm {
             }
             Insn::MonitorEnter => {
                 let r = self.peek(0).reference();
-                self.thread().state = ThreadState::Blocked { on: r, count: 0 };
+                self.thread().state = ThreadState::Blocked {
+                    on: r,
+                    count: 0,
+                    notified: false,
+                };
             }
             other => {
                 return Err(Raise::new(
@@ -816,7 +936,11 @@ impl Vm {
             self.peek(m.arg_slots as usize - 1).reference()
         };
         if !self.try_lock(lock) {
-            self.thread().state = ThreadState::Blocked { on: lock, count: 0 };
+            self.thread().state = ThreadState::Blocked {
+                on: lock,
+                count: 0,
+                notified: false,
+            };
             return;
         }
         let pc = self.top_frame().pc + 1;

@@ -262,11 +262,9 @@ impl Vm {
                     Some(format!("{}.{}{}", member.class, member.name, member.desc)),
                 )
             })?;
-        // Classes whose static methods the generated code calls directly must be initialized.
+        // The box classes the generated code uses must be initialized; the class of a static
+        // method or constructor is initialized when the lambda runs (`Insn::InitQ`).
         let mut need_init: Vec<ClassId> = Vec::new();
-        if *kind == 6 || *kind == 8 {
-            need_init.push(self.prog.method(impl_mid).class);
-        }
         let impl_sig = self.prog.method(impl_mid).sig.clone();
         for k in impl_sig
             .args
@@ -298,7 +296,8 @@ impl Vm {
             self.prog.class(host).origin,
         );
         self.rt.sync_classes(&self.prog);
-        self.rt.init[class as usize] = crate::runtime::Init::Done;
+        // Left uninitialized: the first lambda made initializes the class, and so its
+        // interfaces that declare default methods (JLS 12.4.2 step 7), as on HotSpot.
         Ok(Some(CallSite::Lambda {
             class,
             captured,
@@ -320,6 +319,9 @@ impl Vm {
         let impl_static = impl_m.is_static();
         let impl_arg_slots = impl_m.arg_slots;
         let mut e = Emitter::default();
+        if ref_kind == 6 || ref_kind == 8 {
+            e.emit(Insn::InitQ(self.prog.method(impl_mid).class), 0);
+        }
         if ref_kind == 8 {
             let class = self.prog.method(impl_mid).class;
             e.emit(Insn::NewQ(class), 1);
@@ -527,6 +529,11 @@ impl Vm {
                 captured,
                 singleton,
             } => {
+                match self.ensure_init(class) {
+                    InitResult::Ready => {}
+                    InitResult::Pending => return Ok(()),
+                    InitResult::Error(r) => return Err(r),
+                }
                 if captured.is_empty() && singleton != NULL {
                     self.push(Value::Ref(singleton));
                     self.advance();
@@ -741,14 +748,9 @@ impl Vm {
         }
         let (name, desc, args): (&str, &str, Vec<Ref>) = match method {
             RecordMethod::ToString => {
-                let simple = self
-                    .prog
-                    .class(class)
-                    .name
-                    .rsplit(['/', '$'])
-                    .next()
-                    .unwrap_or("")
-                    .to_string();
+                // `Class.getSimpleName`, as `ObjectMethods` uses: `Point` for a local record
+                // whose binary name is `Main$1Point`.
+                let simple = crate::natives::lang::simple_name(self, class);
                 let simple = self.rt.new_string(&simple).map_err(|_| oom())?;
                 let mut names = Vec::new();
                 for (n, _, _) in components {

@@ -975,6 +975,7 @@ pub fn run(prog: &Program, rt: &mut Runtime, jit: &mut Jit, budget: &mut u64) ->
             | Insn::InvokeDynamic(_)
             | Insn::InvokeSite(_)
             | Insn::New(_)
+            | Insn::InitQ(_)
             | Insn::ANewArray(_)
             | Insn::MultiANewArray(..)
             | Insn::MultiANewArrayQ(..)

@@ -67,6 +67,10 @@ pub enum ThreadState {
         on: Ref,
         /// Recursion count to take the monitor with (0: re-execute the instruction instead).
         count: u32,
+        /// After a `wait`: whether a `notify` ended it (rather than a timeout or an
+        /// interrupt). A notified thread returns normally even if interrupted since, as
+        /// JLS 17.2.4 requires; the others throw `InterruptedException` if interrupted.
+        notified: bool,
     },
     /// Waiting for another thread to finish initializing a class.
     InitWait(ClassId),

@@ -82,6 +82,18 @@ impl Vm {
         Ok(obj)
     }
 
+    /// Whether stack traces leave out frames of a method, as HotSpot leaves out its hidden
+    /// frames: `Thread.threadMain` (the VM's way into `run()`; HotSpot enters `run()`
+    /// directly) and the class-initialization driver.
+    pub(crate) fn is_hidden_frame(&self, method: MethodId) -> bool {
+        let m = self.prog.method(method);
+        match self.prog.class(m.class).name.as_ref() {
+            "java/lang/Thread" => &*m.name == "threadMain",
+            "jdk/internal/phantom/ClassInit" => true,
+            _ => false,
+        }
+    }
+
     /// The current thread's stack as a `StackTraceElement[]`. With `skip_for`, the frames of
     /// `fillInStackTrace` and of the constructors of that throwable are left out, as HotSpot
     /// leaves them out.
@@ -113,10 +125,7 @@ impl Vm {
                 }
                 skipping = false;
             }
-            // Thread.threadMain is the VM's way into run(); HotSpot enters run() directly.
-            if &*m.name == "threadMain"
-                && self.prog.class(m.class).name.as_ref() == "java/lang/Thread"
-            {
+            if self.is_hidden_frame(f.method) {
                 continue;
             }
             // The running frame is at its instruction; callers are just past their call.

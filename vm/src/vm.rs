@@ -469,7 +469,7 @@ impl Vm {
                     self.rt.threads[t].state = ThreadState::Runnable;
                     if self.rt.threads[t].interrupted {
                         self.rt.threads[t].interrupted = false;
-                        self.pending_raise(
+                        self.raise_at_call(
                             t,
                             Raise::new(
                                 "java/lang/InterruptedException",
@@ -485,13 +485,21 @@ impl Vm {
             ThreadState::Waiting { on, until, count } => {
                 let timed_out = until.is_some_and(|u| now >= u);
                 if timed_out || self.rt.threads[t].interrupted {
-                    self.rt.threads[t].state = ThreadState::Blocked { on, count };
+                    self.rt.threads[t].state = ThreadState::Blocked {
+                        on,
+                        count,
+                        notified: false,
+                    };
                     self.try_wake(t, now)
                 } else {
                     false
                 }
             }
-            ThreadState::Blocked { on, count } => {
+            ThreadState::Blocked {
+                on,
+                count,
+                notified,
+            } => {
                 if self.rt.monitors.contains_key(&on) {
                     return false;
                 }
@@ -504,9 +512,9 @@ impl Vm {
                         },
                     );
                     self.rt.threads[t].state = ThreadState::Runnable;
-                    if self.rt.threads[t].interrupted {
+                    if self.rt.threads[t].interrupted && !notified {
                         self.rt.threads[t].interrupted = false;
-                        self.pending_raise(t, Raise::new("java/lang/InterruptedException", None));
+                        self.raise_at_call(t, Raise::new("java/lang/InterruptedException", None));
                     }
                 } else {
                     self.rt.threads[t].state = ThreadState::Runnable;
@@ -644,9 +652,15 @@ impl Vm {
         self.exit_status
     }
 
-    pub(crate) fn pending_raise(&mut self, t: usize, r: Raise) {
+    /// Raises `r` in thread `t`, which a native blocked (`Native::Block`): its top frame is
+    /// one past the call, so it steps back to the call first, and the handlers around the
+    /// call and the trace's line are the call's.
+    pub(crate) fn raise_at_call(&mut self, t: usize, r: Raise) {
         let saved = self.rt.current;
         self.rt.current = t;
+        if let Some(f) = self.rt.threads[t].frames.last_mut() {
+            f.pc = f.pc.saturating_sub(1);
+        }
         self.raise(r);
         self.rt.current = saved;
     }

@@ -194,9 +194,15 @@ impl Vm {
                     left: until.map(|u| u.saturating_sub(now)),
                     count,
                 },
-                ThreadState::Blocked { on, count } => {
-                    v1::ThreadState::Blocked { on: map(on), count }
-                }
+                ThreadState::Blocked {
+                    on,
+                    count,
+                    notified,
+                } => v1::ThreadState::Blocked {
+                    on: map(on),
+                    count,
+                    notified,
+                },
                 ThreadState::InitWait(c) => v1::ThreadState::InitWait { class: c },
                 ThreadState::Reading => v1::ThreadState::Reading,
                 ThreadState::Terminated => v1::ThreadState::Terminated,

@@ -685,9 +685,14 @@ impl Vm {
                     until: left.map(|l| now.saturating_add(l)),
                     count,
                 },
-                v1::ThreadState::Blocked { on, count } => ThreadState::Blocked {
+                v1::ThreadState::Blocked {
+                    on,
+                    count,
+                    notified,
+                } => ThreadState::Blocked {
                     on: vm.state_ref(on, &what)?,
                     count,
+                    notified,
                 },
                 v1::ThreadState::InitWait { class } => {
                     if class as usize >= c.classes.len() {

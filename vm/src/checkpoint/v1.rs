@@ -72,6 +72,10 @@ fn is_zero_i64(n: &i64) -> bool {
     *n == 0
 }
 
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
 /// A file the process holds open: its descriptor, absolute path (on the process's home, in a
 /// cluster), the `jdk.internal.phantom.Fs` open flags and the offset of the next read or write.
 /// The file's contents are not part of the checkpoint: they stay where they are.
@@ -599,6 +603,9 @@ pub enum ThreadState {
         on: u32,
         /// Recursion to take it with (0: re-run the instruction).
         count: u32,
+        /// After a `wait`, whether a notification ended it (absent: false).
+        #[serde(default, skip_serializing_if = "is_false")]
+        notified: bool,
     },
     /// Waiting for another thread to initialize a class.
     InitWait {

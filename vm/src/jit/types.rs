@@ -301,7 +301,7 @@ fn step(
         }
     };
     match insn {
-        Insn::Nop => {}
+        Insn::Nop | Insn::InitQ(_) => {}
         Insn::PushInt(_) => push(stack, Ty::Int),
         Insn::PushLong(_) => push(stack, Ty::Long),
         Insn::PushFloat(_) => push(stack, Ty::Float),

@@ -10,6 +10,7 @@ use crate::runtime::Monitor;
 use crate::thread::{FrameKind, Thread, ThreadState};
 use crate::value::{NULL, Ref, Value};
 use crate::vm::Vm;
+use std::sync::Arc;
 
 pub(super) fn find(class: &str, name: &str, desc: &str) -> Option<super::NativeFn> {
     Some(match (class, name, desc) {
@@ -84,6 +85,7 @@ pub(super) fn find(class: &str, name: &str, desc: &str) -> Option<super::NativeF
             t.interrupted = false;
             boolean(was)
         },
+        ("java/lang/Thread", "getState0", "()I") => get_state0,
         ("java/lang/Thread", "isInterrupted0", "()Z") => |vm, a| {
             let obj = a[0].reference();
             boolean(vm.rt.threads.iter().any(|t| t.obj == obj && t.interrupted))
@@ -95,6 +97,42 @@ pub(super) fn find(class: &str, name: &str, desc: &str) -> Option<super::NativeF
             }
         }
         ("java/lang/Class", "forName0", "(Ljava/lang/String;)Ljava/lang/Class;") => for_name,
+        ("jdk/internal/phantom/ClassInit", "supers0", "(Ljava/lang/Class;)[Ljava/lang/Class;") => {
+            |vm, a| {
+                with_class(vm, a, |vm, c| {
+                    let supers = vm.init_supers(c);
+                    let mut items = Vec::with_capacity(supers.len());
+                    for s in supers {
+                        match vm.mirror(s) {
+                            Ok(r) => items.push(r),
+                            Err(r) => return Native::Raise(r),
+                        }
+                    }
+                    let array = vm.prog.array_of(vm.rt.known.class);
+                    vm.rt.sync_classes(&vm.prog);
+                    match vm.rt.heap.alloc(array, Data::Refs(items.into())) {
+                        Ok(r) => reference(r),
+                        Err(_) => oom(),
+                    }
+                })
+            }
+        }
+        ("jdk/internal/phantom/ClassInit", "init0", "(Ljava/lang/Class;)V") => |vm, a| {
+            with_class(vm, a, |vm, c| match vm.ensure_init(c) {
+                InitResult::Ready => void(),
+                InitResult::Pending => Native::Retry(vm.thread().state),
+                InitResult::Error(r) => Native::Raise(r),
+            })
+        },
+        ("jdk/internal/phantom/ClassInit", "clinit0", "(Ljava/lang/Class;)V") => |vm, a| {
+            with_class(vm, a, |vm, c| match vm.prog.class(c).clinit {
+                Some(method) => Native::Call {
+                    method,
+                    args: Vec::new(),
+                },
+                None => void(),
+            })
+        },
         ("java/lang/Class", "isInstance", "(Ljava/lang/Object;)Z") => |vm, a| {
             let Some(c) = vm.class_of_mirror(a[0].reference()) else {
                 return npe();
@@ -139,6 +177,64 @@ pub(super) fn find(class: &str, name: &str, desc: &str) -> Option<super::NativeF
             with_class(vm, a, |vm, c| {
                 let name = simple_name(vm, c);
                 string(vm, &name)
+            })
+        },
+        ("java/lang/Class", "getDeclaringClass0", "()Ljava/lang/Class;") => |vm, a| {
+            with_class(vm, a, |vm, c| {
+                let outer = vm.prog.class(c).file.as_ref().and_then(|f| {
+                    let name = &vm.prog.class(c).name;
+                    f.inner_classes
+                        .iter()
+                        .find(|i| &i.inner == name)?
+                        .outer
+                        .clone()
+                });
+                class_named(vm, outer)
+            })
+        },
+        ("java/lang/Class", "getEnclosingClass0", "()Ljava/lang/Class;") => |vm, a| {
+            with_class(vm, a, |vm, c| {
+                let named = vm
+                    .prog
+                    .class(c)
+                    .file
+                    .as_ref()
+                    .and_then(|f| f.enclosing_class.clone());
+                class_named(vm, named)
+            })
+        },
+        ("java/lang/Class", "isHidden", "()Z") => |vm, a| {
+            with_class(vm, a, |vm, c| {
+                let class = vm.prog.class(c);
+                boolean(class.file.is_none() && matches!(class.kind, ClassKind::Instance))
+            })
+        },
+        ("java/lang/Class", "isLocalOrAnonymous0", "()Z") => |vm, a| {
+            with_class(vm, a, |vm, c| {
+                let class = vm.prog.class(c);
+                boolean(
+                    class
+                        .file
+                        .as_ref()
+                        .is_some_and(|f| f.enclosing_class.is_some()),
+                )
+            })
+        },
+        ("java/lang/Class", "getNestHost0", "()Ljava/lang/Class;") => |vm, a| {
+            with_class(vm, a, |vm, c| {
+                let host = vm
+                    .prog
+                    .class(c)
+                    .file
+                    .as_ref()
+                    .and_then(|f| f.nest_host.clone());
+                match host {
+                    Some(_) => match class_named(vm, host) {
+                        Native::Return(Value::Ref(NULL)) => mirror_of(vm, c),
+                        found => found,
+                    },
+                    None => mirror_of(vm, c),
+                }
             })
         },
         ("java/lang/Class", "getSuperclass", "()Ljava/lang/Class;") => |vm, a| {
@@ -239,6 +335,18 @@ fn with_class(vm: &mut Vm, a: &[Value], f: impl FnOnce(&mut Vm, u32) -> Native) 
     }
 }
 
+/// The mirror of the class a class file's attribute names (loaded, not initialized), or
+/// null when there is none or it cannot be loaded.
+fn class_named(vm: &mut Vm, name: Option<Arc<str>>) -> Native {
+    let Some(name) = name else {
+        return reference(NULL);
+    };
+    match vm.load_class(&name) {
+        Ok(c) => mirror_of(vm, c),
+        Err(_) => reference(NULL),
+    }
+}
+
 fn mirror_of(vm: &mut Vm, c: u32) -> Native {
     match vm.mirror(c) {
         Ok(r) => reference(r),
@@ -307,6 +415,28 @@ fn not_owner() -> Native {
     )
 }
 
+/// The `Thread.State` ordinal of a started thread, from what it is blocked in: HotSpot's
+/// answers, including RUNNABLE for a thread waiting on another's class initialization
+/// (HotSpot waits on the class's init lock without changing the thread's status).
+fn get_state0(vm: &mut Vm, a: &[Value]) -> Native {
+    const RUNNABLE: i32 = 1;
+    const BLOCKED: i32 = 2;
+    const WAITING: i32 = 3;
+    const TIMED_WAITING: i32 = 4;
+    const TERMINATED: i32 = 5;
+    let obj = a[0].reference();
+    let Some(t) = vm.rt.threads.iter().find(|t| t.obj == obj) else {
+        return int(TERMINATED);
+    };
+    int(match t.state {
+        ThreadState::Runnable | ThreadState::Reading | ThreadState::InitWait(_) => RUNNABLE,
+        ThreadState::Sleeping { .. } | ThreadState::Waiting { until: Some(_), .. } => TIMED_WAITING,
+        ThreadState::Waiting { until: None, .. } => WAITING,
+        ThreadState::Blocked { .. } => BLOCKED,
+        ThreadState::Terminated => TERMINATED,
+    })
+}
+
 fn notify(vm: &mut Vm, a: &[Value]) -> Native {
     let obj = a[0].reference();
     if !owns(vm, obj) {
@@ -319,7 +449,11 @@ fn notify(vm: &mut Vm, a: &[Value]) -> Native {
         .find(|t| matches!(t.state, ThreadState::Waiting { on, .. } if on == obj))
         && let ThreadState::Waiting { on, count, .. } = t.state
     {
-        t.state = ThreadState::Blocked { on, count };
+        t.state = ThreadState::Blocked {
+            on,
+            count,
+            notified: true,
+        };
     }
     void()
 }
@@ -333,7 +467,11 @@ fn notify_all(vm: &mut Vm, a: &[Value]) -> Native {
         if let ThreadState::Waiting { on, count, .. } = t.state
             && on == obj
         {
-            t.state = ThreadState::Blocked { on, count };
+            t.state = ThreadState::Blocked {
+                on,
+                count,
+                notified: true,
+            };
         }
     }
     void()
@@ -793,7 +931,7 @@ fn enum_constants(vm: &mut Vm, a: &[Value]) -> Native {
     })
 }
 
-fn simple_name(vm: &Vm, c: u32) -> String {
+pub(crate) fn simple_name(vm: &Vm, c: u32) -> String {
     let class = vm.prog.class(c);
     match class.kind {
         ClassKind::Array { component, .. } => format!("{}[]", simple_name(vm, component)),

@@ -4,7 +4,7 @@
 
 mod fs;
 mod io;
-mod lang;
+pub(crate) mod lang;
 mod math;
 mod reflect;
 mod text;

@@ -108,82 +108,84 @@ public final class Class<T> implements java.io.Serializable, Type {
     }
 
     /**
-     * The canonical name, worked out from the binary and simple names: null for local and
-     * anonymous classes, dots in place of the dollars that join member classes to their owners.
+     * The canonical name (JLS 6.7): null for local, anonymous and hidden classes and for
+     * members of classes without one; the enclosing class's canonical name, a dot and the
+     * simple name for a member class.
      */
     public String getCanonicalName() {
         if (isArray()) {
             String component = getComponentType().getCanonicalName();
             return component == null ? null : component.concat("[]");
         }
-        String simple = getSimpleName();
-        if (simple.isEmpty()) {
+        if (isPrimitive()) {
+            return getName();
+        }
+        if (isHidden() || isLocalOrAnonymous0()) {
             return null;
         }
-        String binary = getName();
-        if (binary.length() == simple.length()) {
-            return binary;
+        Class<?> enclosing = getEnclosingClass();
+        if (enclosing == null) {
+            return getName();
         }
-        int ownerEnd = binary.length() - simple.length();
-        if (binary.charAt(ownerEnd - 1) != '.' && binary.charAt(ownerEnd - 1) != '$') {
-            // A local class: its binary name puts digits between the owner and the simple name.
-            return null;
-        }
-        String owner = binary.substring(0, ownerEnd - 1);
-        int dollar = owner.indexOf('$');
-        while (dollar >= 0) {
-            if (dollar + 1 < owner.length() && Character.isDigit(owner.charAt(dollar + 1))) {
-                return null;
-            }
-            dollar = owner.indexOf('$', dollar + 1);
-        }
-        return owner.replace('$', '.').concat(".").concat(simple);
+        String owner = enclosing.getCanonicalName();
+        return owner == null ? null : owner + "." + getSimpleName();
     }
 
     /**
-     * The immediately enclosing class, worked out from the binary name: the part before the
-     * '$' that joins a member, local or anonymous class to its owner. Null for top-level,
-     * primitive and array classes.
+     * The immediately enclosing class: the class an {@code EnclosingMethod} attribute names
+     * (local and anonymous classes), else the declaring class. Null for top-level, primitive
+     * and array classes.
      */
     public Class<?> getEnclosingClass() {
         if (isArray() || isPrimitive()) {
             return null;
         }
-        String binary = getName();
-        int end = binary.length() - getSimpleName().length();
-        if (end <= 0 || binary.charAt(end - 1) == '.') {
-            return null;
-        }
-        // Local and anonymous classes carry a sequence number between the owner and the simple name.
-        while (end > 0 && Character.isDigit(binary.charAt(end - 1))) {
-            end--;
-        }
-        if (end == 0 || binary.charAt(end - 1) != '$') {
-            return null;
-        }
-        try {
-            return forName0(binary.substring(0, end - 1));
-        } catch (ClassNotFoundException e) {
-            return null;
-        }
+        Class<?> enclosing = getEnclosingClass0();
+        return enclosing != null ? enclosing : getDeclaringClass0();
     }
 
-    /** The top-level class whose nest this class belongs to, found from the binary name. */
+    /** The class this member class is declared in (its {@code InnerClasses} entry), or null. */
+    public Class<?> getDeclaringClass() {
+        if (isArray() || isPrimitive()) {
+            return null;
+        }
+        return getDeclaringClass0();
+    }
+
+    public boolean isAnonymousClass() {
+        return !isArray() && !isPrimitive() && isLocalOrAnonymous0() && getSimpleName().isEmpty();
+    }
+
+    public boolean isLocalClass() {
+        return !isArray() && !isPrimitive() && isLocalOrAnonymous0() && !getSimpleName().isEmpty();
+    }
+
+    public boolean isMemberClass() {
+        return !isArray() && !isPrimitive() && !isLocalOrAnonymous0() && getDeclaringClass0() != null;
+    }
+
+    /** The nest host its {@code NestHost} attribute names, or itself. */
     public Class<?> getNestHost() {
         if (isArray() || isPrimitive()) {
             return this;
         }
-        String binary = getName();
-        int dollar = binary.indexOf('$', binary.lastIndexOf('.') + 1);
-        if (dollar <= 0) {
-            return this;
-        }
-        try {
-            return forName0(binary.substring(0, dollar));
-        } catch (ClassNotFoundException e) {
-            return this;
-        }
+        return getNestHost0();
     }
+
+    public boolean isNestmateOf(Class<?> c) {
+        return this == c || getNestHost() == c.getNestHost();
+    }
+
+    /** Whether the VM generated the class (lambda proxies), as a hidden class. */
+    public native boolean isHidden();
+
+    private native Class<?> getDeclaringClass0();
+
+    private native Class<?> getEnclosingClass0();
+
+    private native boolean isLocalOrAnonymous0();
+
+    private native Class<?> getNestHost0();
 
     public String getPackageName() {
         Class<?> c = this;

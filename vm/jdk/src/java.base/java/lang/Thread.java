@@ -265,16 +265,22 @@ public class Thread implements Runnable {
         NEW, RUNNABLE, BLOCKED, WAITING, TIMED_WAITING, TERMINATED
     }
 
-    /**
-     * NEW before start, TERMINATED once run has ended, RUNNABLE in between: the VM does not
-     * say whether a live thread is blocked or waiting, so those states are not reported.
-     */
+    /** NEW before start, TERMINATED once run has ended, and in between what the VM says. */
     public State getState() {
         if (alive) {
-            return State.RUNNABLE;
+            switch (getState0()) {
+                case 2: return State.BLOCKED;
+                case 3: return State.WAITING;
+                case 4: return State.TIMED_WAITING;
+                case 5: return State.TERMINATED;
+                default: return State.RUNNABLE;
+            }
         }
         return started ? State.TERMINATED : State.NEW;
     }
+
+    // 1 RUNNABLE, 2 BLOCKED, 3 WAITING, 4 TIMED_WAITING, 5 TERMINATED (the State ordinals).
+    private native int getState0();
 
     public static native boolean holdsLock(Object obj);
 
