@@ -208,6 +208,8 @@ pub struct MethodInfo {
     pub desc: Arc<str>,
     /// Code, absent for abstract and native methods.
     pub code: Option<CodeInfo>,
+    /// Binary names of the classes its `Exceptions` attribute lists (its `throws` clause).
+    pub exceptions: Vec<Arc<str>>,
 }
 
 /// An `InnerClasses` entry.
@@ -455,7 +457,16 @@ pub fn parse(bytes: &[u8]) -> Result<ClassFile, ClassFormatError> {
         MethodSig::parse(&desc).map_err(|e| bad_desc(format!("method {mname}: {e}")))?;
         let access = m.access_flags().bits();
         let mut code = None;
+        let mut exceptions = Vec::new();
         for a in m.attributes() {
+            if let Attribute::Exceptions {
+                exception_index_table,
+            } = a
+            {
+                for &i in exception_index_table {
+                    exceptions.push(pool.class_name(i)?);
+                }
+            }
             if let Attribute::Code {
                 max_stack,
                 max_locals,
@@ -528,6 +539,7 @@ pub fn parse(bytes: &[u8]) -> Result<ClassFile, ClassFormatError> {
             name: mname,
             desc,
             code,
+            exceptions,
         });
     }
 

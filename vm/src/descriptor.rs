@@ -38,6 +38,22 @@ impl Kind {
         }
     }
 
+    /// The descriptor character of the kind (`L` for references).
+    pub fn to_char(self) -> u8 {
+        match self {
+            Kind::Boolean => b'Z',
+            Kind::Byte => b'B',
+            Kind::Char => b'C',
+            Kind::Short => b'S',
+            Kind::Int => b'I',
+            Kind::Long => b'J',
+            Kind::Float => b'F',
+            Kind::Double => b'D',
+            Kind::Ref => b'L',
+            Kind::Void => b'V',
+        }
+    }
+
     /// The kind of a descriptor's first character.
     pub fn of_char(c: u8) -> Option<Kind> {
         Some(match c {

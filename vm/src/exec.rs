@@ -6,7 +6,7 @@ use crate::class::{ClassKind, MethodId, primitive_name};
 use crate::classfile::{Const, acc};
 use crate::code::{Elem, Insn};
 use crate::descriptor::{Kind, MethodSig};
-use crate::heap::{ClassId, raw_kind};
+use crate::heap::{ClassId, Data, raw_kind};
 use crate::interp;
 use crate::natives::Native;
 use crate::runtime::{Init, Monitor, Raise};
@@ -507,6 +507,12 @@ impl Vm {
                 let Const::Method(m) = self.cp_entry(index) else {
                     unreachable_cp()
                 };
+                if &*m.class == "java/lang/invoke/MethodHandle"
+                    && matches!(&*m.name, "invoke" | "invokeExact")
+                {
+                    // Signature polymorphic: every call goes through the handle's Java code.
+                    return self.call_handle(&m.desc, &*m.name == "invokeExact");
+                }
                 let c = self.load_class(&m.class)?;
                 let mid = self.resolve_method(c, &m.class, &m.name, &m.desc)?;
                 let method = self.prog.method(mid);
@@ -1036,6 +1042,130 @@ impl Vm {
         }
     }
 
+    /// Calls a method handle from an `invokevirtual` of `MethodHandle.invoke` or `invokeExact`
+    /// whose call site has descriptor `desc`: the arguments are boxed into an `Object[]`, and
+    /// `MethodHandle.invokeFromSite` runs as a frame of kind `Unbox`, whose boxed result becomes
+    /// the call's result of the site's return type. The caller continues after the call.
+    fn call_handle(&mut self, desc: &str, exact: bool) -> Result<(), Raise> {
+        let sig = MethodSig::parse(desc)
+            .map_err(|e| Raise::new("java/lang/ClassFormatError", Some(e.to_string())))?;
+        let n = sig.arg_slots() + 1;
+        let t = self.rt.current;
+        let (receiver, values) = {
+            let thread = &self.rt.threads[t];
+            let sp = thread.frames.last().expect("a running frame").sp as usize;
+            let receiver = thread.slots[sp - n].reference();
+            let mut values = Vec::with_capacity(sig.args.len());
+            let mut i = sp - n + 1;
+            for k in &sig.args {
+                values.push((*k, thread.slots[i]));
+                i += k.slots();
+            }
+            (receiver, values)
+        };
+        if receiver == NULL {
+            return Err(Raise::null_pointer());
+        }
+        let mut boxed = Vec::with_capacity(values.len());
+        for (k, v) in values {
+            boxed.push(match k {
+                Kind::Ref => v.reference(),
+                _ => self.boxed(k, v)?,
+            });
+        }
+        let array = self
+            .rt
+            .heap
+            .alloc(self.rt.known.object_array, Data::Refs(boxed.into()))
+            .map_err(|_| oom())?;
+        let desc_string = self.rt.intern(desc).map_err(|_| oom())?;
+        let handle_class = self.load_class("java/lang/invoke/MethodHandle")?;
+        let target = self
+            .prog
+            .resolve_method(
+                handle_class,
+                "invokeFromSite",
+                "([Ljava/lang/Object;Ljava/lang/String;Z)Ljava/lang/Object;",
+            )
+            .ok_or_else(|| {
+                Raise::new(
+                    "java/lang/NoSuchMethodError",
+                    Some("java.lang.invoke.MethodHandle.invokeFromSite".into()),
+                )
+            })?;
+        if let Err(e) = self.prog.code(target) {
+            return Err(Raise::new("java/lang/VerifyError", Some(e.to_string())));
+        }
+        self.pop_slots(n);
+        for v in [
+            Value::Ref(receiver),
+            Value::Ref(array),
+            Value::Ref(desc_string),
+            Value::Int(exact as i32),
+        ] {
+            self.push_unchecked(v);
+        }
+        let pc = self.top_frame().pc + 1;
+        if !self.push_java_frame(target, pc, FrameKind::Unbox(sig.ret)) {
+            return Err(Raise::new("java/lang/StackOverflowError", None));
+        }
+        Ok(())
+    }
+
+    /// Pushes onto the current frame's operand stack, growing the thread's slots if the value
+    /// goes past the frame's declared maximum (the arguments of a call the VM makes itself).
+    fn push_unchecked(&mut self, v: Value) {
+        let t = self.rt.current;
+        let thread = &mut self.rt.threads[t];
+        let sp = thread.frames.last().expect("a running frame").sp as usize;
+        if thread.slots.len() < sp + 2 {
+            thread.slots.resize(sp + 2, Value::Top);
+        }
+        self.push(v);
+    }
+
+    /// A new wrapper object (`Integer`, `Long`, ...) holding a primitive value.
+    pub(crate) fn boxed(&mut self, kind: Kind, v: Value) -> Result<Ref, Raise> {
+        let wrapper = match kind {
+            Kind::Boolean => "java/lang/Boolean",
+            Kind::Byte => "java/lang/Byte",
+            Kind::Char => "java/lang/Character",
+            Kind::Short => "java/lang/Short",
+            Kind::Int => "java/lang/Integer",
+            Kind::Long => "java/lang/Long",
+            Kind::Float => "java/lang/Float",
+            Kind::Double => "java/lang/Double",
+            Kind::Ref | Kind::Void => return Ok(v.reference()),
+        };
+        let c = self.load_class(wrapper)?;
+        let slot = self
+            .prog
+            .class(c)
+            .fields
+            .iter()
+            .find(|f| &*f.name == "value" && !f.is_static())
+            .map(|f| f.slot as usize)
+            .ok_or_else(|| {
+                Raise::new("java/lang/InternalError", Some(format!("{wrapper}.value")))
+            })?;
+        let zeroed = self.prog.class(c).zeroed.clone();
+        let r = self.rt.heap.alloc_fields(c, &zeroed).map_err(|_| oom())?;
+        self.rt.set_field(r, slot, v);
+        Ok(r)
+    }
+
+    /// The primitive value a wrapper object holds, or `None` for null.
+    pub(crate) fn unboxed(&self, r: Ref) -> Option<Value> {
+        let class = self.rt.heap.get(r)?.class;
+        let field = self
+            .prog
+            .class(class)
+            .fields
+            .iter()
+            .find(|f| &*f.name == "value" && !f.is_static())?;
+        Some(self.rt.field(r, field.slot as usize))
+    }
+
     /// A frame with special meaning returns (or the thread's last frame does).
     pub(crate) fn special_return(&mut self) {
         let f = self.top_frame();
@@ -1060,6 +1190,19 @@ impl Vm {
         if let FrameKind::Clinit(_) = f.kind {
             // The caller re-runs the instruction that triggered initialization.
             return;
+        }
+        if let FrameKind::Unbox(kind) = f.kind {
+            // A method handle call returns its boxed result as the call site's type.
+            let boxed = result.first().map(|v| v.reference()).unwrap_or(NULL);
+            let v = match kind {
+                Kind::Void => return,
+                Kind::Ref => Value::Ref(boxed),
+                _ => match self.unboxed(boxed) {
+                    Some(v) => v,
+                    None => return self.raise(Raise::null_pointer()),
+                },
+            };
+            return self.push(v);
         }
         let thread = &mut self.rt.threads[t];
         let caller = thread.frames.last_mut().expect("checked not empty");

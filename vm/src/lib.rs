@@ -23,6 +23,8 @@ pub mod jit;
 mod natives;
 mod npe;
 pub mod portable;
+pub mod reflect;
+mod reflect_symbols;
 pub mod runtime;
 pub mod strict_math;
 pub mod thread;

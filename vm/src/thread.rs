@@ -3,6 +3,7 @@
 //! a thread lives on the Rust stack, so any thread can be captured between two instructions.
 
 use crate::class::MethodId;
+use crate::descriptor::Kind;
 use crate::heap::ClassId;
 use crate::value::{Ref, Value};
 
@@ -19,6 +20,9 @@ pub enum FrameKind {
     /// A call whose result is dropped and that ends the thread when it returns (the thread's
     /// uncaught-exception report).
     Final,
+    /// A method handle call (`MethodHandle.invokeFromSite`): its boxed result is unboxed to the
+    /// call site's return kind for the caller.
+    Unbox(Kind),
 }
 
 /// One activation. Its layout is fixed because compiled code writes frames.

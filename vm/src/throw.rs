@@ -271,7 +271,7 @@ impl Vm {
                     self.rt.threads[t].frames.clear();
                     return self.end_thread();
                 }
-                FrameKind::Normal => {}
+                FrameKind::Normal | FrameKind::Unbox(_) => {}
             }
         }
     }

@@ -179,6 +179,7 @@ impl Vm {
                     kind: match f.kind {
                         FrameKind::Normal => v1::FrameKind::Normal,
                         FrameKind::Clinit(c) => v1::FrameKind::Clinit { class: c },
+                        FrameKind::Unbox(k) => v1::FrameKind::Unbox { kind: k.to_char() },
                         FrameKind::Final => v1::FrameKind::Final,
                     },
                     sync: map(f.sync),

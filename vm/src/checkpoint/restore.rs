@@ -653,6 +653,14 @@ impl Vm {
                         }
                         FrameKind::Clinit(class)
                     }
+                    v1::FrameKind::Unbox { kind } => match crate::descriptor::Kind::of_char(kind) {
+                        Some(k) if kind != b'[' => FrameKind::Unbox(k),
+                        _ => {
+                            return Err(invalid(format!(
+                                "{what}: unboxes to kind {kind}, not a descriptor character"
+                            )));
+                        }
+                    },
                 };
                 frames.push(Frame {
                     method,

@@ -575,6 +575,11 @@ pub enum FrameKind {
     },
     /// A thread's uncaught-exception report; the thread ends when it returns.
     Final,
+    /// A method handle call whose boxed result the caller receives unboxed.
+    Unbox {
+        /// The call site's return kind, as a descriptor character (`L` for references).
+        kind: u8,
+    },
 }
 
 /// Why a thread is not running. Times are relative to the capture, in nanoseconds, because

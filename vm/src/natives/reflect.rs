@@ -1,11 +1,24 @@
-//! Natives of `java.lang.reflect.Array`.
+//! Natives of `java.lang.reflect.Array` and of `jdk.internal.phantom.Reflect`, the VM's half
+//! of reflection: members named by a class and a slot, their descriptions, and calls and field
+//! accesses that run as ordinary frames and stores.
 
-use super::{Native, int, npe, raise, reference};
+use super::{Native, boolean, int, npe, oom, raise, reference, string, void};
 use crate::class::ClassKind;
-use crate::descriptor::Kind;
+use crate::classfile::acc;
+use crate::descriptor::{Kind, MethodSig};
+use crate::exec::InitResult;
+use crate::heap::{ClassId, Data};
+use crate::value::{NULL, Ref, Value};
 use crate::vm::Vm;
 
+/// The modifiers reflection reports for methods and fields (HotSpot's recognized flags).
+const METHOD_FLAGS: u16 = 0x1DFF;
+const FIELD_FLAGS: u16 = 0x50DF;
+
 pub(super) fn find(class: &str, name: &str, desc: &str) -> Option<super::NativeFn> {
+    if class == "jdk/internal/phantom/Reflect" {
+        return reflect_native(name, desc);
+    }
     Some(match (class, name, desc) {
         ("java/lang/reflect/Array", "getLength", "(Ljava/lang/Object;)I") => {
             |vm, a| match vm.rt.heap.get(a[0].reference()) {
@@ -50,4 +63,363 @@ pub(super) fn new_array(vm: &mut Vm, component: u32, length: i32) -> Native {
         Ok(r) => reference(r),
         Err(r) => Native::Raise(r),
     }
+}
+
+fn reflect_native(name: &str, desc: &str) -> Option<super::NativeFn> {
+    Some(match (name, desc) {
+        ("methods", "(Ljava/lang/Class;)[I") => |vm, a| {
+            with_class(vm, a[0], |vm, c| {
+                let order: Box<[i32]> = match vm.prog.class(c).kind {
+                    ClassKind::Instance => crate::reflect::method_order(&vm.prog, c)
+                        .into_iter()
+                        .map(|i| i as i32)
+                        .collect(),
+                    _ => Box::new([]),
+                };
+                int_array(vm, order)
+            })
+        },
+        ("fields", "(Ljava/lang/Class;)[I") => |vm, a| {
+            with_class(vm, a[0], |vm, c| {
+                let n = vm.prog.class(c).fields.len() as i32;
+                int_array(vm, (0..n).collect())
+            })
+        },
+        ("methodName", "(Ljava/lang/Class;I)Ljava/lang/String;") => |vm, a| {
+            with_method(vm, a, |vm, m| {
+                let name = vm.prog.method(m).name.clone();
+                string(vm, &name)
+            })
+        },
+        ("methodModifiers", "(Ljava/lang/Class;I)I") => |vm, a| {
+            with_method(vm, a, |vm, m| {
+                int((vm.prog.method(m).access & METHOD_FLAGS) as i32)
+            })
+        },
+        ("parameterTypes", "(Ljava/lang/Class;I)[Ljava/lang/Class;") => |vm, a| {
+            with_method(vm, a, |vm, m| {
+                let sig: MethodSig = (*vm.prog.method(m).sig).clone();
+                let mut classes = Vec::with_capacity(sig.arg_descs.len());
+                for d in &sig.arg_descs {
+                    match class_of_desc(vm, d) {
+                        Ok(c) => classes.push(c),
+                        Err(n) => return n,
+                    }
+                }
+                class_array(vm, &classes)
+            })
+        },
+        ("returnType", "(Ljava/lang/Class;I)Ljava/lang/Class;") => |vm, a| {
+            with_method(vm, a, |vm, m| {
+                let d = vm.prog.method(m).sig.ret_desc.clone();
+                match class_of_desc(vm, &d) {
+                    Ok(c) => mirror(vm, c),
+                    Err(n) => n,
+                }
+            })
+        },
+        ("exceptionTypes", "(Ljava/lang/Class;I)[Ljava/lang/Class;") => |vm, a| {
+            with_method(vm, a, |vm, m| {
+                let method = vm.prog.method(m);
+                let names: Vec<std::sync::Arc<str>> = vm
+                    .prog
+                    .class(method.class)
+                    .file
+                    .as_ref()
+                    .and_then(|f| f.methods.get(method.file_index as usize))
+                    .map(|info| info.exceptions.clone())
+                    .unwrap_or_default();
+                let mut classes = Vec::with_capacity(names.len());
+                for n in &names {
+                    match vm.load_class(n) {
+                        Ok(c) => classes.push(c),
+                        Err(r) => return Native::Raise(r),
+                    }
+                }
+                class_array(vm, &classes)
+            })
+        },
+        ("fieldName", "(Ljava/lang/Class;I)Ljava/lang/String;") => |vm, a| {
+            with_field(vm, a, |vm, c, f| {
+                let name = vm.prog.class(c).fields[f].name.clone();
+                string(vm, &name)
+            })
+        },
+        ("fieldModifiers", "(Ljava/lang/Class;I)I") => |vm, a| {
+            with_field(vm, a, |vm, c, f| {
+                int((vm.prog.class(c).fields[f].access & FIELD_FLAGS) as i32)
+            })
+        },
+        ("fieldType", "(Ljava/lang/Class;I)Ljava/lang/Class;") => |vm, a| {
+            with_field(vm, a, |vm, c, f| {
+                let d = vm.prog.class(c).fields[f].desc.clone();
+                match class_of_desc(vm, &d) {
+                    Ok(c) => mirror(vm, c),
+                    Err(n) => n,
+                }
+            })
+        },
+        ("initialize", "(Ljava/lang/Class;)V") => |vm, a| {
+            with_class(vm, a[0], |vm, c| match vm.ensure_init(c) {
+                InitResult::Ready => void(),
+                InitResult::Pending => Native::Retry(vm.thread().state),
+                InitResult::Error(r) => Native::Raise(r),
+            })
+        },
+        ("load", "(Ljava/lang/String;)Ljava/lang/Class;") => |vm, a| {
+            let Some(name) = vm.rt.string(a[0].reference()) else {
+                return npe();
+            };
+            if crate::class::primitive_kind(&name).is_some() || name.contains('/') {
+                return reference(NULL);
+            }
+            match vm.load_class(&name.replace('.', "/")) {
+                Ok(c) => mirror(vm, c),
+                Err(_) => reference(NULL),
+            }
+        },
+        ("classAccessFlags", "(Ljava/lang/Class;)I") => {
+            |vm, a| with_class(vm, a[0], |vm, c| int(vm.prog.class(c).access as i32))
+        }
+        ("inJavaBase", "(Ljava/lang/Class;)Z") => |vm, a| {
+            with_class(vm, a[0], |vm, c| {
+                boolean(vm.prog.class(c).origin == crate::classpath::Origin::Library)
+            })
+        },
+        ("callerClass", "()Ljava/lang/Class;") => |vm, _| {
+            let t = vm.rt.current;
+            let frames = vm.rt.threads[t].frames.clone();
+            for f in frames.iter().rev() {
+                let class = vm.prog.method(f.method).class;
+                let name = &vm.prog.class(class).name;
+                let reflective = name.starts_with("java/lang/reflect/")
+                    || name.starts_with("java/lang/invoke/")
+                    || &**name == "java/lang/Class"
+                    || name.starts_with("jdk/internal/phantom/");
+                if !reflective && !vm.is_hidden_frame(f.method) {
+                    return mirror(vm, class);
+                }
+            }
+            reference(NULL)
+        },
+        ("allocate", "(Ljava/lang/Class;)Ljava/lang/Object;") => |vm, a| {
+            with_class(vm, a[0], |vm, c| {
+                let zeroed = vm.prog.class(c).zeroed.clone();
+                match vm.rt.heap.alloc_fields(c, &zeroed) {
+                    Ok(r) => reference(r),
+                    Err(_) => oom(),
+                }
+            })
+        },
+        ("invokeV", "(Ljava/lang/Class;ILjava/lang/Object;[Ljava/lang/Object;Z)V")
+        | ("invokeI", "(Ljava/lang/Class;ILjava/lang/Object;[Ljava/lang/Object;Z)I")
+        | ("invokeJ", "(Ljava/lang/Class;ILjava/lang/Object;[Ljava/lang/Object;Z)J")
+        | ("invokeF", "(Ljava/lang/Class;ILjava/lang/Object;[Ljava/lang/Object;Z)F")
+        | ("invokeD", "(Ljava/lang/Class;ILjava/lang/Object;[Ljava/lang/Object;Z)D")
+        | (
+            "invokeL",
+            "(Ljava/lang/Class;ILjava/lang/Object;[Ljava/lang/Object;Z)Ljava/lang/Object;",
+        ) => invoke,
+        ("getI", "(Ljava/lang/Class;ILjava/lang/Object;)I")
+        | ("getJ", "(Ljava/lang/Class;ILjava/lang/Object;)J")
+        | ("getF", "(Ljava/lang/Class;ILjava/lang/Object;)F")
+        | ("getD", "(Ljava/lang/Class;ILjava/lang/Object;)D")
+        | ("getL", "(Ljava/lang/Class;ILjava/lang/Object;)Ljava/lang/Object;") => get_field,
+        ("setI", "(Ljava/lang/Class;ILjava/lang/Object;I)V")
+        | ("setJ", "(Ljava/lang/Class;ILjava/lang/Object;J)V")
+        | ("setF", "(Ljava/lang/Class;ILjava/lang/Object;F)V")
+        | ("setD", "(Ljava/lang/Class;ILjava/lang/Object;D)V")
+        | ("setL", "(Ljava/lang/Class;ILjava/lang/Object;Ljava/lang/Object;)V") => set_field,
+        _ => return None,
+    })
+}
+
+fn with_class(vm: &mut Vm, mirror: Value, f: impl FnOnce(&mut Vm, ClassId) -> Native) -> Native {
+    match vm.class_of_mirror(mirror.reference()) {
+        Some(c) => f(vm, c),
+        None => npe(),
+    }
+}
+
+/// The method a (class, slot) pair names.
+fn with_method(
+    vm: &mut Vm,
+    a: &[Value],
+    f: impl FnOnce(&mut Vm, crate::class::MethodId) -> Native,
+) -> Native {
+    with_class(vm, a[0], |vm, c| {
+        match vm.prog.class(c).methods.get(a[1].int() as usize).copied() {
+            Some(m) if a[1].int() >= 0 => f(vm, m),
+            _ => raise(
+                "java/lang/InternalError",
+                Some(format!("no method slot {}", a[1].int())),
+            ),
+        }
+    })
+}
+
+/// The field a (class, slot) pair names, as the class and the index among its fields.
+fn with_field(
+    vm: &mut Vm,
+    a: &[Value],
+    f: impl FnOnce(&mut Vm, ClassId, usize) -> Native,
+) -> Native {
+    with_class(vm, a[0], |vm, c| {
+        let i = a[1].int();
+        if i < 0 || i as usize >= vm.prog.class(c).fields.len() {
+            return raise(
+                "java/lang/InternalError",
+                Some(format!("no field slot {i}")),
+            );
+        }
+        f(vm, c, i as usize)
+    })
+}
+
+fn mirror(vm: &mut Vm, c: ClassId) -> Native {
+    match vm.mirror(c) {
+        Ok(r) => reference(r),
+        Err(r) => Native::Raise(r),
+    }
+}
+
+fn int_array(vm: &mut Vm, values: Box<[i32]>) -> Native {
+    let class = match vm.load_class("[I") {
+        Ok(c) => c,
+        Err(r) => return Native::Raise(r),
+    };
+    match vm.rt.heap.alloc(class, Data::Ints(values)) {
+        Ok(r) => reference(r),
+        Err(_) => oom(),
+    }
+}
+
+fn class_array(vm: &mut Vm, classes: &[ClassId]) -> Native {
+    let mut items = Vec::with_capacity(classes.len());
+    for &c in classes {
+        match vm.mirror(c) {
+            Ok(r) => items.push(r),
+            Err(r) => return Native::Raise(r),
+        }
+    }
+    let array = vm.prog.array_of(vm.rt.known.class);
+    vm.rt.sync_classes(&vm.prog);
+    match vm.rt.heap.alloc(array, Data::Refs(items.into())) {
+        Ok(r) => reference(r),
+        Err(_) => oom(),
+    }
+}
+
+/// The class a field descriptor names (loaded, not initialized): `I` is `int`, `[I` an array.
+fn class_of_desc(vm: &mut Vm, desc: &str) -> Result<ClassId, Native> {
+    let name: String = match desc.as_bytes().first() {
+        Some(b'L') => desc[1..desc.len().saturating_sub(1)].to_string(),
+        Some(b'[') => desc.to_string(),
+        Some(&c) => match Kind::of_char(c) {
+            Some(k) => crate::class::primitive_name(k).to_string(),
+            None => return Err(raise("java/lang/InternalError", Some(desc.to_string()))),
+        },
+        None => return Err(raise("java/lang/InternalError", Some(desc.to_string()))),
+    };
+    vm.load_class(&name).map_err(Native::Raise)
+}
+
+/// The primitive value a wrapper object holds (its `value` field).
+fn unbox(vm: &Vm, obj: Ref) -> Option<Value> {
+    let class = vm.rt.heap.get(obj)?.class;
+    let field = vm
+        .prog
+        .class(class)
+        .fields
+        .iter()
+        .find(|f| &*f.name == "value" && !f.is_static())?;
+    Some(vm.rt.field(obj, field.slot as usize))
+}
+
+/// Calls a method (class, slot) on a receiver with arguments Java has checked and converted:
+/// the method (or the receiver's override of it) runs as a pushed frame, and its result is
+/// this native's.
+fn invoke(vm: &mut Vm, a: &[Value]) -> Native {
+    with_method(vm, a, |vm, mid| {
+        let m = vm.prog.method(mid);
+        let receiver = a[2].reference();
+        let is_static = m.is_static();
+        let special = a[4].int() != 0;
+        let direct = special || is_static || m.access & acc::PRIVATE != 0 || &*m.name == "<init>";
+        let selector = m.selector;
+        let kinds = m.sig.args.clone();
+        let target = if direct {
+            mid
+        } else {
+            let Some(obj) = vm.rt.heap.get(receiver) else {
+                return npe();
+            };
+            vm.prog.select(obj.class, selector).unwrap_or(mid)
+        };
+        let items: Vec<Ref> = match vm.rt.heap.get(a[3].reference()).map(|o| o.data.to_owned()) {
+            Some(Data::Refs(items)) => items.into_vec(),
+            _ if kinds.is_empty() => Vec::new(),
+            _ => return npe(),
+        };
+        if items.len() != kinds.len() {
+            return raise(
+                "java/lang/IllegalArgumentException",
+                Some("wrong number of arguments".to_string()),
+            );
+        }
+        let mut args = Vec::with_capacity(kinds.len() + 1);
+        if !is_static {
+            args.push(Value::Ref(receiver));
+        }
+        for (k, r) in kinds.iter().zip(items) {
+            if *k == Kind::Ref {
+                args.push(Value::Ref(r));
+            } else {
+                match unbox(vm, r) {
+                    Some(v) => args.push(v),
+                    None => {
+                        return raise(
+                            "java/lang/IllegalArgumentException",
+                            Some("argument type mismatch".to_string()),
+                        );
+                    }
+                }
+            }
+        }
+        Native::Call {
+            method: target,
+            args,
+        }
+    })
+}
+
+fn get_field(vm: &mut Vm, a: &[Value]) -> Native {
+    with_field(vm, a, |vm, c, f| {
+        let field = vm.prog.class(c).fields[f].clone();
+        if field.is_static() {
+            return Native::Return(vm.rt.statics[c as usize][field.slot as usize]);
+        }
+        let obj = a[2].reference();
+        if vm.rt.heap.get(obj).is_none() {
+            return npe();
+        }
+        Native::Return(vm.rt.field(obj, field.slot as usize))
+    })
+}
+
+fn set_field(vm: &mut Vm, a: &[Value]) -> Native {
+    with_field(vm, a, |vm, c, f| {
+        let field = vm.prog.class(c).fields[f].clone();
+        let v = a[3];
+        if field.is_static() {
+            vm.rt.statics[c as usize][field.slot as usize] = v;
+            return void();
+        }
+        let obj = a[2].reference();
+        if vm.rt.heap.get(obj).is_none() {
+            return npe();
+        }
+        vm.rt.set_field(obj, field.slot as usize, v);
+        void()
+    })
 }

@@ -1,7 +1,17 @@
 /** The run-time representation of a class, interface, array type or primitive type; the VM answers most questions natively. */
 package java.lang;
 
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Field;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.ReflectAccess;
 import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import jdk.internal.phantom.Reflect;
 
 public final class Class<T> implements java.io.Serializable, Type {
     private static final int ANNOTATION = 0x2000;
@@ -28,6 +38,360 @@ public final class Class<T> implements java.io.Serializable, Type {
     }
 
     private static native Class<?> forName0(String className) throws ClassNotFoundException;
+
+    /**
+     * Loads a class, initializing it if asked. There is one application class loader: with a null
+     * loader only the class library is visible, as from HotSpot's bootstrap loader.
+     */
+    public static Class<?> forName(String name, boolean initialize, ClassLoader loader) throws ClassNotFoundException {
+        if (name == null) {
+            throw new NullPointerException();
+        }
+        Class<?> c = Reflect.load(name);
+        if (c == null || (loader == null && !Reflect.inJavaBase(c) && !c.isArray())) {
+            throw new ClassNotFoundException(name);
+        }
+        if (initialize) {
+            Reflect.initialize(c);
+        }
+        return c;
+    }
+
+    /** Null for the class library (HotSpot's bootstrap loader), else the application class loader. */
+    public ClassLoader getClassLoader() {
+        Class<?> c = this;
+        while (c.isArray()) {
+            c = c.getComponentType();
+        }
+        return c.isPrimitive() || Reflect.inJavaBase(c) ? null : ClassLoader.getSystemClassLoader();
+    }
+
+    // Reflection: members are made fresh on every call (callers may change their accessible flag).
+
+    private List<Method> declaredMethods(boolean publicOnly) {
+        List<Method> out = new ArrayList<>();
+        if (isArray() || isPrimitive()) {
+            return out;
+        }
+        for (int slot : Reflect.methods(this)) {
+            if (Reflect.methodName(this, slot).equals("<init>")) {
+                continue;
+            }
+            if (publicOnly && !Modifier.isPublic(Reflect.methodModifiers(this, slot))) {
+                continue;
+            }
+            out.add(ReflectAccess.method(this, slot));
+        }
+        return out;
+    }
+
+    private List<Constructor<T>> declaredConstructors(boolean publicOnly) {
+        List<Constructor<T>> out = new ArrayList<>();
+        if (isArray() || isPrimitive() || isInterface()) {
+            return out;
+        }
+        for (int slot : Reflect.methods(this)) {
+            if (!Reflect.methodName(this, slot).equals("<init>")) {
+                continue;
+            }
+            if (publicOnly && !Modifier.isPublic(Reflect.methodModifiers(this, slot))) {
+                continue;
+            }
+            out.add(ReflectAccess.constructor(this, slot));
+        }
+        return out;
+    }
+
+    private List<Field> declaredFields(boolean publicOnly) {
+        List<Field> out = new ArrayList<>();
+        if (isArray() || isPrimitive()) {
+            return out;
+        }
+        for (int slot : Reflect.fields(this)) {
+            if (publicOnly && !Modifier.isPublic(Reflect.fieldModifiers(this, slot))) {
+                continue;
+            }
+            out.add(ReflectAccess.field(this, slot));
+        }
+        return out;
+    }
+
+    public Method[] getDeclaredMethods() {
+        return declaredMethods(false).toArray(new Method[0]);
+    }
+
+    @SuppressWarnings("unchecked")
+    public Constructor<T>[] getDeclaredConstructors() {
+        return declaredConstructors(false).toArray(new Constructor[0]);
+    }
+
+    @SuppressWarnings("unchecked")
+    public Constructor<T>[] getConstructors() {
+        return declaredConstructors(true).toArray(new Constructor[0]);
+    }
+
+    public Field[] getDeclaredFields() {
+        return declaredFields(false).toArray(new Field[0]);
+    }
+
+    /** Public fields: declared ones, then those of the superinterfaces, then the superclass's, each once. */
+    public Field[] getFields() {
+        List<Field> out = new ArrayList<>();
+        publicFields(out, new ArrayList<>());
+        return out.toArray(new Field[0]);
+    }
+
+    private void publicFields(List<Field> out, List<Class<?>> seenInterfaces) {
+        for (Field f : declaredFields(true)) {
+            if (!out.contains(f)) {
+                out.add(f);
+            }
+        }
+        for (Class<?> i : getInterfaces()) {
+            if (!seenInterfaces.contains(i)) {
+                seenInterfaces.add(i);
+                i.publicFields(out, seenInterfaces);
+            }
+        }
+        Class<?> sc = isInterface() ? null : getSuperclass();
+        if (sc != null) {
+            sc.publicFields(out, seenInterfaces);
+        }
+    }
+
+    /**
+     * Public methods, inherited ones included: declared ones, then the superclass's, then the
+     * superinterfaces' instance methods; of methods with one signature and return type, a
+     * class's wins over an interface's and a subtype's over its supertype's.
+     */
+    public Method[] getMethods() {
+        return isPrimitive() ? new Method[0] : publicMethods().toArray(new Method[0]);
+    }
+
+    private List<Method> publicMethods() {
+        LinkedHashMap<String, List<Method>> map = new LinkedHashMap<>();
+        for (Method m : declaredMethods(true)) {
+            merge(map, m);
+        }
+        Class<?> sc = getSuperclass();
+        if (sc != null) {
+            for (Method m : sc.publicMethods()) {
+                merge(map, m);
+            }
+        }
+        for (Class<?> i : getInterfaces()) {
+            for (Method m : i.publicMethods()) {
+                if (!Modifier.isStatic(m.getModifiers())) {
+                    merge(map, m);
+                }
+            }
+        }
+        List<Method> out = new ArrayList<>();
+        for (List<Method> l : map.values()) {
+            out.addAll(l);
+        }
+        return out;
+    }
+
+    private static String signature(Method m) {
+        StringBuilder sb = new StringBuilder(m.getName()).append('(');
+        for (Class<?> p : m.getParameterTypes()) {
+            sb.append(p.getName()).append(';');
+        }
+        return sb.toString();
+    }
+
+    private static void merge(LinkedHashMap<String, List<Method>> map, Method m) {
+        List<Method> list = map.computeIfAbsent(signature(m), k -> new ArrayList<>());
+        Class<?> dc = m.getDeclaringClass();
+        Class<?> rt = m.getReturnType();
+        for (int i = 0; i < list.size(); i++) {
+            Method x = list.get(i);
+            if (x.getReturnType() != rt) {
+                continue;
+            }
+            Class<?> xdc = x.getDeclaringClass();
+            if (dc.isInterface() == xdc.isInterface()) {
+                if (dc.isAssignableFrom(xdc)) {
+                    return;
+                }
+                if (xdc.isAssignableFrom(dc)) {
+                    list.remove(i--);
+                }
+            } else {
+                if (dc.isInterface()) {
+                    return;
+                }
+                list.remove(i--);
+            }
+        }
+        list.add(m);
+    }
+
+    private String methodToString(String name, Class<?>[] params) {
+        StringBuilder sb = new StringBuilder(getName()).append('.').append(name).append('(');
+        if (params != null) {
+            for (int i = 0; i < params.length; i++) {
+                if (i > 0) {
+                    sb.append(',');
+                }
+                sb.append(params[i] == null ? "null" : params[i].getName());
+            }
+        }
+        return sb.append(')').toString();
+    }
+
+    private static boolean sameParameters(Class<?>[] a, Class<?>[] b) {
+        int n = b == null ? 0 : b.length;
+        if (a.length != n) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            if (a[i] != b[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Of the methods named so with these parameters, the one with the most specific return type. */
+    private static Method mostSpecific(List<Method> methods, String name, Class<?>[] params, boolean includeStatic) {
+        Method found = null;
+        for (Method m : methods) {
+            if (m.getName().equals(name) && sameParameters(m.getParameterTypes(), params)
+                    && (includeStatic || !Modifier.isStatic(m.getModifiers()))
+                    && (found == null || found.getReturnType().isAssignableFrom(m.getReturnType()))) {
+                found = m;
+            }
+        }
+        return found;
+    }
+
+    private Method findPublicMethod(String name, Class<?>[] params, boolean includeStatic) {
+        Method m = mostSpecific(declaredMethods(true), name, params, includeStatic);
+        if (m != null) {
+            return m;
+        }
+        Class<?> sc = getSuperclass();
+        if (sc != null) {
+            m = sc.findPublicMethod(name, params, includeStatic);
+        }
+        for (Class<?> i : getInterfaces()) {
+            Method im = i.findPublicMethod(name, params, false);
+            if (im != null && (m == null || (m.getDeclaringClass().isInterface()
+                    && m.getDeclaringClass().isAssignableFrom(im.getDeclaringClass())))) {
+                m = im;
+            }
+        }
+        return m;
+    }
+
+    public Method getMethod(String name, Class<?>... parameterTypes) throws NoSuchMethodException {
+        if (name == null) {
+            throw new NullPointerException();
+        }
+        Method m = isPrimitive() ? null : findPublicMethod(name, parameterTypes, true);
+        if (m == null) {
+            throw new NoSuchMethodException(methodToString(name, parameterTypes));
+        }
+        return m;
+    }
+
+    public Method getDeclaredMethod(String name, Class<?>... parameterTypes) throws NoSuchMethodException {
+        if (name == null) {
+            throw new NullPointerException();
+        }
+        Method m = mostSpecific(declaredMethods(false), name, parameterTypes, true);
+        if (m == null) {
+            throw new NoSuchMethodException(methodToString(name, parameterTypes));
+        }
+        return m;
+    }
+
+    public Constructor<T> getConstructor(Class<?>... parameterTypes) throws NoSuchMethodException {
+        for (Constructor<T> c : declaredConstructors(true)) {
+            if (sameParameters(c.getParameterTypes(), parameterTypes)) {
+                return c;
+            }
+        }
+        throw new NoSuchMethodException(methodToString("<init>", parameterTypes));
+    }
+
+    public Constructor<T> getDeclaredConstructor(Class<?>... parameterTypes) throws NoSuchMethodException {
+        for (Constructor<T> c : declaredConstructors(false)) {
+            if (sameParameters(c.getParameterTypes(), parameterTypes)) {
+                return c;
+            }
+        }
+        throw new NoSuchMethodException(methodToString("<init>", parameterTypes));
+    }
+
+    public Field getDeclaredField(String name) throws NoSuchFieldException {
+        if (name == null) {
+            throw new NullPointerException();
+        }
+        for (Field f : declaredFields(false)) {
+            if (f.getName().equals(name)) {
+                return f;
+            }
+        }
+        throw new NoSuchFieldException(name);
+    }
+
+    public Field getField(String name) throws NoSuchFieldException {
+        if (name == null) {
+            throw new NullPointerException();
+        }
+        Field f = findPublicField(name);
+        if (f == null) {
+            throw new NoSuchFieldException(name);
+        }
+        return f;
+    }
+
+    private Field findPublicField(String name) {
+        for (Field f : declaredFields(true)) {
+            if (f.getName().equals(name)) {
+                return f;
+            }
+        }
+        for (Class<?> i : getInterfaces()) {
+            Field f = i.findPublicField(name);
+            if (f != null) {
+                return f;
+            }
+        }
+        Class<?> sc = isInterface() ? null : getSuperclass();
+        return sc == null ? null : sc.findPublicField(name);
+    }
+
+    /** Deprecated in the JDK: makes an instance with the nullary constructor; what it throws is thrown as is. */
+    @Deprecated
+    public T newInstance() throws InstantiationException, IllegalAccessException {
+        if (isPrimitive() || isArray() || isInterface() || Modifier.isAbstract(getModifiers()) || this == Class.class) {
+            throw new InstantiationException(getName());
+        }
+        Constructor<T> c;
+        try {
+            c = getDeclaredConstructor();
+        } catch (NoSuchMethodException e) {
+            InstantiationException ie = new InstantiationException(getName());
+            ie.initCause(e);
+            throw ie;
+        }
+        ReflectAccess.checkAccess(c, Reflect.callerClass());
+        c.setAccessible(true);
+        try {
+            return c.newInstance();
+        } catch (InvocationTargetException e) {
+            throw Class.<RuntimeException>sneaky(e.getCause());
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <E extends Throwable> E sneaky(Throwable t) throws E {
+        throw (E) t;
+    }
 
     public native boolean isInstance(Object obj);
 

@@ -1,14 +1,539 @@
 /**
- * Present so that javac can name MethodHandles.Lookup in the bootstrap signatures of the
- * invokedynamic sites it emits; the VM links those sites itself, so nothing here is usable.
+ * Lookups that make method handles for methods, constructors and fields, and a few handle
+ * combinators. Handles call their members through jdk.internal.phantom.Reflect, as pushed frames.
  */
 package java.lang.invoke;
+
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.ReflectAccess;
+import jdk.internal.phantom.Reflect;
 
 public class MethodHandles {
     private MethodHandles() {}
 
-    /** Named by javac in InnerClasses attributes of classes with invokedynamic sites. */
+    /** A lookup with the caller's access. */
+    public static Lookup lookup() {
+        return new Lookup(Reflect.callerClass(), true);
+    }
+
+    /** A lookup that finds public members of public classes only. */
+    public static Lookup publicLookup() {
+        return new Lookup(Object.class, false);
+    }
+
+    public static MethodHandle identity(Class<?> type) {
+        if (type == void.class) {
+            throw new IllegalArgumentException("void type");
+        }
+        return new IdentityHandle(MethodType.methodType(type, type));
+    }
+
+    public static MethodHandle constant(Class<?> type, Object value) {
+        if (type == void.class) {
+            throw new IllegalArgumentException("void type");
+        }
+        Object v = type.isPrimitive() ? Reflect.convertArgument(type, value) : type.cast(value);
+        return new ConstantHandle(MethodType.methodType(type), v);
+    }
+
+    /** A handle with arguments at {@code pos} fixed to {@code values}. */
+    public static MethodHandle insertArguments(MethodHandle target, int pos, Object... values) {
+        MethodType t = target.type();
+        if (pos < 0 || pos + values.length > t.parameterCount()) {
+            throw new IllegalArgumentException("too many values to insert");
+        }
+        Object[] v = new Object[values.length];
+        for (int i = 0; i < values.length; i++) {
+            Class<?> p = t.parameterType(pos + i);
+            v[i] = p.isPrimitive() ? Reflect.convertArgument(p, values[i]) : p.cast(values[i]);
+        }
+        return new MethodHandle.BoundHandle(target, pos, v);
+    }
+
+    /** A handle that takes extra arguments of the given types at {@code pos} and ignores them. */
+    public static MethodHandle dropArguments(MethodHandle target, int pos, Class<?>... valueTypes) {
+        MethodType t = target.type();
+        if (pos < 0 || pos > t.parameterCount()) {
+            throw new IllegalArgumentException("bad position " + pos);
+        }
+        return new DropHandle(target, pos, t.insertParameterTypes(pos, valueTypes));
+    }
+
+    public static MethodHandle dropArguments(MethodHandle target, int pos, java.util.List<Class<?>> valueTypes) {
+        return dropArguments(target, pos, valueTypes.toArray(new Class<?>[0]));
+    }
+
+    /** Finds and checks members for method handles, with the access of its lookup class. */
     public static final class Lookup {
-        private Lookup() {}
+        public static final int PUBLIC = Modifier.PUBLIC;
+        public static final int PRIVATE = Modifier.PRIVATE;
+        public static final int PROTECTED = Modifier.PROTECTED;
+        public static final int PACKAGE = Modifier.STATIC;
+        public static final int MODULE = PACKAGE << 1;
+        public static final int UNCONDITIONAL = PACKAGE << 2;
+        public static final int ORIGINAL = PACKAGE << 3;
+
+        private final Class<?> lookupClass;
+        private final boolean full;
+
+        Lookup(Class<?> lookupClass, boolean full) {
+            this.lookupClass = lookupClass;
+            this.full = full;
+        }
+
+        public Class<?> lookupClass() {
+            return lookupClass;
+        }
+
+        public int lookupModes() {
+            return full ? (PUBLIC | PRIVATE | PROTECTED | PACKAGE | MODULE | ORIGINAL) : UNCONDITIONAL;
+        }
+
+        public Lookup in(Class<?> requestedLookupClass) {
+            if (requestedLookupClass == lookupClass) {
+                return this;
+            }
+            return new Lookup(requestedLookupClass, false);
+        }
+
+        @Override
+        public String toString() {
+            return full ? lookupClass.getName() : lookupClass.getName() + "/publicLookup";
+        }
+
+        private String describe(Class<?> refc, String name, MethodType type, String kind) {
+            return refc.getName() + "." + name + type + "/" + kind;
+        }
+
+        private boolean canAccess(Class<?> declaring, int modifiers) {
+            if (!full) {
+                return Modifier.isPublic(modifiers) && Modifier.isPublic(Reflect.classAccessFlags(declaring));
+            }
+            return Reflect.verifyAccess(lookupClass, declaring, null, modifiers);
+        }
+
+        private IllegalAccessException denied(int modifiers, String what) {
+            String kind = Modifier.isPrivate(modifiers) ? "member is private: "
+                    : Modifier.isProtected(modifiers) ? "member is protected: " : "member is private to package: ";
+            if (Modifier.isPublic(modifiers)) {
+                kind = "class is not public: ";
+            }
+            return new IllegalAccessException(kind + what + ", from " + lookupClass);
+        }
+
+        /** A method declared by c or inherited, found as JVMS 5.4.3.3 resolves it; or null. */
+        private static Member find(Class<?> c, String name, MethodType type) {
+            for (Class<?> k = c; k != null; k = k.getSuperclass()) {
+                Member m = declared(k, name, type);
+                if (m != null) {
+                    return m;
+                }
+            }
+            return inInterfaces(c, name, type);
+        }
+
+        private static Member inInterfaces(Class<?> c, String name, MethodType type) {
+            for (Class<?> k = c; k != null; k = k.getSuperclass()) {
+                for (Class<?> i : k.getInterfaces()) {
+                    Member m = declared(i, name, type);
+                    if (m == null) {
+                        m = inInterfaces(i, name, type);
+                    }
+                    if (m != null) {
+                        return m;
+                    }
+                }
+            }
+            return null;
+        }
+
+        private static Member declared(Class<?> c, String name, MethodType type) {
+            for (int slot : Reflect.methods(c)) {
+                if (Reflect.methodName(c, slot).equals(name) && Reflect.returnType(c, slot) == type.returnType()
+                        && java.util.Arrays.equals(Reflect.parameterTypes(c, slot), type.ptypes())) {
+                    return new Member(c, slot, Reflect.methodModifiers(c, slot));
+                }
+            }
+            return null;
+        }
+
+        private MethodHandle method(Class<?> refc, String name, MethodType type, int kind)
+                throws NoSuchMethodException, IllegalAccessException {
+            String kindName = kind == DirectHandle.STATIC ? "invokeStatic"
+                    : kind == DirectHandle.SPECIAL ? "invokeSpecial"
+                    : refc.isInterface() ? "invokeInterface" : "invokeVirtual";
+            String what = describe(refc, name, type, kindName);
+            if (name == null || name.startsWith("<")) {
+                throw new NoSuchMethodException("no such method: " + what);
+            }
+            Member m = find(refc, name, type);
+            if (m == null) {
+                throw new NoSuchMethodException("no such method: " + what);
+            }
+            if (Modifier.isStatic(m.modifiers) != (kind == DirectHandle.STATIC)) {
+                throw new IllegalAccessException("no such method: " + what);
+            }
+            if (!canAccess(m.clazz, m.modifiers)) {
+                throw denied(m.modifiers, what);
+            }
+            MethodType t = kind == DirectHandle.STATIC ? type : type.insertParameterTypes(0, refc);
+            return new DirectHandle(t, m.clazz, m.slot, kind);
+        }
+
+        public MethodHandle findStatic(Class<?> refc, String name, MethodType type)
+                throws NoSuchMethodException, IllegalAccessException {
+            return method(refc, name, type, DirectHandle.STATIC);
+        }
+
+        public MethodHandle findVirtual(Class<?> refc, String name, MethodType type)
+                throws NoSuchMethodException, IllegalAccessException {
+            return method(refc, name, type, DirectHandle.VIRTUAL);
+        }
+
+        public MethodHandle findSpecial(Class<?> refc, String name, MethodType type, Class<?> specialCaller)
+                throws NoSuchMethodException, IllegalAccessException {
+            if (full && specialCaller != lookupClass) {
+                throw new IllegalAccessException("no private access for invokespecial: " + specialCaller + ", from " + this);
+            }
+            MethodHandle h = method(refc, name, type, DirectHandle.SPECIAL);
+            return new DirectHandle(type.insertParameterTypes(0, specialCaller), ((DirectHandle) h).clazz,
+                    ((DirectHandle) h).slot, DirectHandle.SPECIAL);
+        }
+
+        public MethodHandle findConstructor(Class<?> refc, MethodType type)
+                throws NoSuchMethodException, IllegalAccessException {
+            String what = describe(refc, "<init>", type, "newInvokeSpecial");
+            if (type.returnType() != void.class) {
+                throw new NoSuchMethodException("no such constructor: " + what);
+            }
+            Member m = refc.isInterface() || refc.isArray() || refc.isPrimitive() ? null : declared(refc, "<init>", type);
+            if (m == null) {
+                throw new NoSuchMethodException("no such constructor: " + what);
+            }
+            if (!canAccess(refc, m.modifiers)) {
+                throw denied(m.modifiers, what);
+            }
+            return new DirectHandle(type.changeReturnType(refc), refc, m.slot, DirectHandle.NEW);
+        }
+
+        private MethodHandle field(Class<?> refc, String name, Class<?> type, int kind)
+                throws NoSuchFieldException, IllegalAccessException {
+            boolean isStatic = kind == DirectHandle.GET_STATIC || kind == DirectHandle.PUT_STATIC;
+            String kindName = kind == DirectHandle.GET ? "getField" : kind == DirectHandle.PUT ? "putField"
+                    : kind == DirectHandle.GET_STATIC ? "getStatic" : "putStatic";
+            String what = refc.getName() + "." + name + "/" + type.getSimpleName() + "/" + kindName;
+            Class<?> owner = null;
+            int found = -1;
+            search:
+            for (Class<?> k = refc; k != null; k = k.getSuperclass()) {
+                for (int slot : Reflect.fields(k)) {
+                    if (Reflect.fieldName(k, slot).equals(name) && Reflect.fieldType(k, slot) == type) {
+                        owner = k;
+                        found = slot;
+                        break search;
+                    }
+                }
+            }
+            if (owner == null) {
+                throw new NoSuchFieldException("no such field: " + what);
+            }
+            int mods = Reflect.fieldModifiers(owner, found);
+            if (Modifier.isStatic(mods) != isStatic) {
+                throw new IllegalAccessException("no such field: " + what);
+            }
+            if (!canAccess(owner, mods)) {
+                throw denied(mods, what);
+            }
+            boolean put = kind == DirectHandle.PUT || kind == DirectHandle.PUT_STATIC;
+            if (put && Modifier.isFinal(mods)) {
+                throw new IllegalAccessException("member is final: " + what + ", from " + lookupClass);
+            }
+            MethodType t = kind == DirectHandle.GET ? MethodType.methodType(type, refc)
+                    : kind == DirectHandle.PUT ? MethodType.methodType(void.class, refc, type)
+                    : kind == DirectHandle.GET_STATIC ? MethodType.methodType(type)
+                    : MethodType.methodType(void.class, type);
+            return new DirectHandle(t, owner, found, kind);
+        }
+
+        public MethodHandle findGetter(Class<?> refc, String name, Class<?> type)
+                throws NoSuchFieldException, IllegalAccessException {
+            return field(refc, name, type, DirectHandle.GET);
+        }
+
+        public MethodHandle findSetter(Class<?> refc, String name, Class<?> type)
+                throws NoSuchFieldException, IllegalAccessException {
+            return field(refc, name, type, DirectHandle.PUT);
+        }
+
+        public MethodHandle findStaticGetter(Class<?> refc, String name, Class<?> type)
+                throws NoSuchFieldException, IllegalAccessException {
+            return field(refc, name, type, DirectHandle.GET_STATIC);
+        }
+
+        public MethodHandle findStaticSetter(Class<?> refc, String name, Class<?> type)
+                throws NoSuchFieldException, IllegalAccessException {
+            return field(refc, name, type, DirectHandle.PUT_STATIC);
+        }
+
+        public Class<?> findClass(String targetName) throws ClassNotFoundException, IllegalAccessException {
+            return Class.forName(targetName, false, ClassLoader.getSystemClassLoader());
+        }
+
+        public MethodHandle unreflect(Method m) throws IllegalAccessException {
+            boolean isStatic = Modifier.isStatic(m.getModifiers());
+            if (!m.isAccessible() && !canAccess(m.getDeclaringClass(), m.getModifiers())) {
+                throw denied(m.getModifiers(), describe(m.getDeclaringClass(), m.getName(),
+                        MethodType.methodType(m.getReturnType(), m.getParameterTypes()),
+                        isStatic ? "invokeStatic" : "invokeVirtual"));
+            }
+            MethodType t = MethodType.methodType(m.getReturnType(), m.getParameterTypes());
+            if (!isStatic) {
+                t = t.insertParameterTypes(0, m.getDeclaringClass());
+            }
+            return new DirectHandle(t, m.getDeclaringClass(), ReflectAccess.slot(m),
+                    isStatic ? DirectHandle.STATIC : DirectHandle.VIRTUAL);
+        }
+
+        public MethodHandle unreflectConstructor(Constructor<?> c) throws IllegalAccessException {
+            if (!c.isAccessible() && !canAccess(c.getDeclaringClass(), c.getModifiers())) {
+                throw denied(c.getModifiers(), c.toString());
+            }
+            return new DirectHandle(MethodType.methodType(c.getDeclaringClass(), c.getParameterTypes()),
+                    c.getDeclaringClass(), ReflectAccess.slot(c), DirectHandle.NEW);
+        }
+
+        public MethodHandle unreflectGetter(Field f) throws IllegalAccessException {
+            boolean isStatic = Modifier.isStatic(f.getModifiers());
+            if (!f.isAccessible() && !canAccess(f.getDeclaringClass(), f.getModifiers())) {
+                throw denied(f.getModifiers(), f.toString());
+            }
+            MethodType t = isStatic ? MethodType.methodType(f.getType())
+                    : MethodType.methodType(f.getType(), f.getDeclaringClass());
+            return new DirectHandle(t, f.getDeclaringClass(), ReflectAccess.slot(f),
+                    isStatic ? DirectHandle.GET_STATIC : DirectHandle.GET);
+        }
+
+        public MethodHandle unreflectSetter(Field f) throws IllegalAccessException {
+            boolean isStatic = Modifier.isStatic(f.getModifiers());
+            if ((!f.isAccessible() && !canAccess(f.getDeclaringClass(), f.getModifiers()))
+                    || (Modifier.isFinal(f.getModifiers()) && (isStatic || !f.isAccessible()))) {
+                throw denied(f.getModifiers(), f.toString());
+            }
+            MethodType t = isStatic ? MethodType.methodType(void.class, f.getType())
+                    : MethodType.methodType(void.class, f.getDeclaringClass(), f.getType());
+            return new DirectHandle(t, f.getDeclaringClass(), ReflectAccess.slot(f),
+                    isStatic ? DirectHandle.PUT_STATIC : DirectHandle.PUT);
+        }
+    }
+
+    /** A found method: its class, slot and modifiers. */
+    private static final class Member {
+        final Class<?> clazz;
+        final int slot;
+        final int modifiers;
+
+        Member(Class<?> clazz, int slot, int modifiers) {
+            this.clazz = clazz;
+            this.slot = slot;
+            this.modifiers = modifiers;
+        }
+    }
+
+    /** A handle on a member, called through Reflect. */
+    static final class DirectHandle extends MethodHandle {
+        static final int STATIC = 0;
+        static final int VIRTUAL = 1;
+        static final int SPECIAL = 2;
+        static final int NEW = 3;
+        static final int GET = 4;
+        static final int PUT = 5;
+        static final int GET_STATIC = 6;
+        static final int PUT_STATIC = 7;
+
+        final Class<?> clazz;
+        final int slot;
+        final int kind;
+
+        DirectHandle(MethodType type, Class<?> clazz, int slot, int kind) {
+            super(type);
+            this.clazz = clazz;
+            this.slot = slot;
+            this.kind = kind;
+        }
+
+        @Override
+        Object call(Object[] args) throws Throwable {
+            switch (kind) {
+                case STATIC: {
+                    Reflect.initialize(clazz);
+                    return invoke(null, args, false);
+                }
+                case VIRTUAL:
+                case SPECIAL: {
+                    Object receiver = args[0];
+                    if (receiver == null) {
+                        throw new NullPointerException();
+                    }
+                    Object[] rest = new Object[args.length - 1];
+                    System.arraycopy(args, 1, rest, 0, rest.length);
+                    return invoke(receiver, rest, kind == SPECIAL);
+                }
+                case NEW: {
+                    Reflect.initialize(clazz);
+                    Object obj = Reflect.allocate(clazz);
+                    Reflect.invokeV(clazz, slot, obj, args, true);
+                    return obj;
+                }
+                case GET:
+                case GET_STATIC:
+                    return get(kind == GET ? nonNull(args[0]) : init());
+                case PUT:
+                case PUT_STATIC:
+                    put(kind == PUT ? nonNull(args[0]) : init(), args[kind == PUT ? 1 : 0]);
+                    return null;
+                default:
+                    throw new InternalError("handle kind " + kind);
+            }
+        }
+
+        private static Object nonNull(Object o) {
+            if (o == null) {
+                throw new NullPointerException();
+            }
+            return o;
+        }
+
+        private Object init() {
+            Reflect.initialize(clazz);
+            return null;
+        }
+
+        private Object invoke(Object receiver, Object[] args, boolean special) {
+            Class<?> r = type().returnType();
+            if (!r.isPrimitive()) {
+                return Reflect.invokeL(clazz, slot, receiver, args, special);
+            }
+            if (r == void.class) {
+                Reflect.invokeV(clazz, slot, receiver, args, special);
+                return null;
+            }
+            if (r == int.class) {
+                return Integer.valueOf(Reflect.invokeI(clazz, slot, receiver, args, special));
+            }
+            if (r == long.class) {
+                return Long.valueOf(Reflect.invokeJ(clazz, slot, receiver, args, special));
+            }
+            if (r == double.class) {
+                return Double.valueOf(Reflect.invokeD(clazz, slot, receiver, args, special));
+            }
+            if (r == float.class) {
+                return Float.valueOf(Reflect.invokeF(clazz, slot, receiver, args, special));
+            }
+            if (r == boolean.class) {
+                return Boolean.valueOf(Reflect.invokeI(clazz, slot, receiver, args, special) != 0);
+            }
+            if (r == char.class) {
+                return Character.valueOf((char) Reflect.invokeI(clazz, slot, receiver, args, special));
+            }
+            if (r == byte.class) {
+                return Byte.valueOf((byte) Reflect.invokeI(clazz, slot, receiver, args, special));
+            }
+            return Short.valueOf((short) Reflect.invokeI(clazz, slot, receiver, args, special));
+        }
+
+        private Object get(Object o) {
+            Class<?> t = type().returnType();
+            if (!t.isPrimitive()) {
+                return Reflect.getL(clazz, slot, o);
+            }
+            if (t == long.class) {
+                return Long.valueOf(Reflect.getJ(clazz, slot, o));
+            }
+            if (t == double.class) {
+                return Double.valueOf(Reflect.getD(clazz, slot, o));
+            }
+            if (t == float.class) {
+                return Float.valueOf(Reflect.getF(clazz, slot, o));
+            }
+            int v = Reflect.getI(clazz, slot, o);
+            if (t == int.class) {
+                return Integer.valueOf(v);
+            }
+            if (t == boolean.class) {
+                return Boolean.valueOf(v != 0);
+            }
+            if (t == char.class) {
+                return Character.valueOf((char) v);
+            }
+            if (t == byte.class) {
+                return Byte.valueOf((byte) v);
+            }
+            return Short.valueOf((short) v);
+        }
+
+        private void put(Object o, Object v) {
+            Class<?> t = type().parameterType(type().parameterCount() - 1);
+            if (!t.isPrimitive()) {
+                Reflect.setL(clazz, slot, o, v);
+            } else if (t == long.class) {
+                Reflect.setJ(clazz, slot, o, ((Long) v).longValue());
+            } else if (t == double.class) {
+                Reflect.setD(clazz, slot, o, ((Double) v).doubleValue());
+            } else if (t == float.class) {
+                Reflect.setF(clazz, slot, o, ((Float) v).floatValue());
+            } else if (t == boolean.class) {
+                Reflect.setI(clazz, slot, o, ((Boolean) v).booleanValue() ? 1 : 0);
+            } else {
+                Reflect.setI(clazz, slot, o, Reflect.intValue(v));
+            }
+        }
+    }
+
+    static final class IdentityHandle extends MethodHandle {
+        IdentityHandle(MethodType type) {
+            super(type);
+        }
+
+        @Override
+        Object call(Object[] args) {
+            return args[0];
+        }
+    }
+
+    static final class ConstantHandle extends MethodHandle {
+        private final Object value;
+
+        ConstantHandle(MethodType type, Object value) {
+            super(type);
+            this.value = value;
+        }
+
+        @Override
+        Object call(Object[] args) {
+            return value;
+        }
+    }
+
+    static final class DropHandle extends MethodHandle {
+        private final MethodHandle target;
+        private final int pos;
+
+        DropHandle(MethodHandle target, int pos, MethodType type) {
+            super(type);
+            this.target = target;
+            this.pos = pos;
+        }
+
+        @Override
+        Object call(Object[] args) throws Throwable {
+            int dropped = type().parameterCount() - target.type().parameterCount();
+            Object[] a = new Object[args.length - dropped];
+            System.arraycopy(args, 0, a, 0, pos);
+            System.arraycopy(args, pos + dropped, a, pos, a.length - pos);
+            return target.call(a);
+        }
     }
 }

@@ -1,0 +1,144 @@
+/**
+ * The common base of methods and constructors. A member is named by its declaring class and its
+ * index among the class file's declared methods ({@code slot}): canonical, the same on every
+ * architecture, and all the VM needs to find it again.
+ */
+package java.lang.reflect;
+
+import jdk.internal.phantom.Reflect;
+
+public abstract class Executable extends AccessibleObject implements Member {
+    final Class<?> clazz;
+    final int slot;
+    final String name;
+    final int modifiers;
+    private Class<?>[] parameterTypes;
+    private Class<?>[] exceptionTypes;
+
+    Executable(Class<?> clazz, int slot) {
+        this.clazz = clazz;
+        this.slot = slot;
+        this.name = Reflect.methodName(clazz, slot);
+        this.modifiers = Reflect.methodModifiers(clazz, slot);
+    }
+
+    @Override
+    public Class<?> getDeclaringClass() {
+        return clazz;
+    }
+
+    @Override
+    public int getModifiers() {
+        return modifiers;
+    }
+
+    final Class<?>[] parameters() {
+        Class<?>[] p = parameterTypes;
+        if (p == null) {
+            parameterTypes = p = Reflect.parameterTypes(clazz, slot);
+        }
+        return p;
+    }
+
+    public Class<?>[] getParameterTypes() {
+        return parameters().clone();
+    }
+
+    public int getParameterCount() {
+        return parameters().length;
+    }
+
+    public Class<?>[] getExceptionTypes() {
+        Class<?>[] e = exceptionTypes;
+        if (e == null) {
+            exceptionTypes = e = Reflect.exceptionTypes(clazz, slot);
+        }
+        return e.clone();
+    }
+
+    public boolean isVarArgs() {
+        return (modifiers & Modifier.VARARGS) != 0;
+    }
+
+    @Override
+    public boolean isSynthetic() {
+        return (modifiers & Modifier.SYNTHETIC) != 0;
+    }
+
+    /** The words before the name in toString: the modifiers in {@code mask}, and {@code default} for default methods. */
+    String toStringPrefix(int mask, boolean isDefault) {
+        StringBuilder sb = new StringBuilder();
+        int mod = modifiers & mask;
+        if (mod != 0 && !isDefault) {
+            sb.append(Modifier.toString(mod)).append(' ');
+        } else if (isDefault) {
+            int access = mod & Modifier.ACCESS_MODIFIERS;
+            if (access != 0) {
+                sb.append(Modifier.toString(access)).append(' ');
+            }
+            sb.append("default ");
+            mod &= ~Modifier.ACCESS_MODIFIERS;
+            if (mod != 0) {
+                sb.append(Modifier.toString(mod)).append(' ');
+            }
+        }
+        return sb.toString();
+    }
+
+    /** The parameter list and throws clause of toString. */
+    String toStringSuffix() {
+        StringBuilder sb = new StringBuilder("(");
+        Class<?>[] params = parameters();
+        for (int i = 0; i < params.length; i++) {
+            if (i > 0) {
+                sb.append(',');
+            }
+            sb.append(params[i].getTypeName());
+        }
+        sb.append(')');
+        Class<?>[] thrown = getExceptionTypes();
+        if (thrown.length > 0) {
+            sb.append(" throws ");
+            for (int i = 0; i < thrown.length; i++) {
+                if (i > 0) {
+                    sb.append(',');
+                }
+                sb.append(thrown[i].getTypeName());
+            }
+        }
+        return sb.toString();
+    }
+
+    /**
+     * Checks a call's receiver and arguments as HotSpot does, in its order, and initializes the
+     * declaring class of a static member; returns the arguments converted to the parameters'
+     * exact types (primitive ones boxed in their own wrapper) for Reflect's calls.
+     */
+    final Object[] prepareCall(Object obj, Object[] args, boolean isStatic) throws IllegalAccessException {
+        if (!override) {
+            Class<?> caller = Reflect.callerClass();
+            checkAccess(caller, clazz, isStatic ? null : obj.getClass(), modifiers);
+        }
+        if (!isStatic) {
+            if (obj == null) {
+                throw new NullPointerException();
+            }
+            if (!clazz.isInstance(obj)) {
+                throw new IllegalArgumentException("object is not an instance of declaring class");
+            }
+        }
+        Class<?>[] params = parameters();
+        int n = args == null ? 0 : args.length;
+        if (n != params.length) {
+            throw new IllegalArgumentException("wrong number of arguments");
+        }
+        Object[] converted = new Object[n];
+        for (int i = 0; i < n; i++) {
+            converted[i] = Reflect.convertArgument(params[i], args[i]);
+        }
+        if (isStatic) {
+            Reflect.initialize(clazz);
+        }
+        return converted;
+    }
+}

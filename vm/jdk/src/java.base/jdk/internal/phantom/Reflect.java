@@ -1,0 +1,242 @@
+/**
+ * The VM's half of java.lang.reflect. Members are named by their declaring class and their index
+ * among the class file's declared methods or fields (a slot); every query and every call goes
+ * through these natives. Calls run the member as an ordinary pushed frame (no Rust recursion into
+ * Java), so a process can be captured in the middle of a reflective call.
+ */
+package jdk.internal.phantom;
+
+import java.lang.reflect.Modifier;
+
+public final class Reflect {
+    private Reflect() {}
+
+    /** Declared method slots (constructors included, static initializer not) in HotSpot's order. */
+    public static native int[] methods(Class<?> c);
+
+    /** Declared field slots in declaration order. */
+    public static native int[] fields(Class<?> c);
+
+    public static native String methodName(Class<?> c, int slot);
+
+    public static native int methodModifiers(Class<?> c, int slot);
+
+    public static native Class<?>[] parameterTypes(Class<?> c, int slot);
+
+    public static native Class<?> returnType(Class<?> c, int slot);
+
+    public static native Class<?>[] exceptionTypes(Class<?> c, int slot);
+
+    public static native String fieldName(Class<?> c, int slot);
+
+    public static native int fieldModifiers(Class<?> c, int slot);
+
+    public static native Class<?> fieldType(Class<?> c, int slot);
+
+    /** Initializes a class as a static access would (running its initializer as pushed frames). */
+    public static native void initialize(Class<?> c);
+
+    /** Loads a class by binary name (with dots) without initializing it; null if there is none. */
+    public static native Class<?> load(String name);
+
+    /** The class-file access flags of a class (not those of its InnerClasses entry). */
+    public static native int classAccessFlags(Class<?> c);
+
+    /** Whether a class belongs to the class library (module java.base). */
+    public static native boolean inJavaBase(Class<?> c);
+
+    /**
+     * The class of the innermost frame that belongs neither to reflection (java.lang.reflect,
+     * java.lang.invoke,
+     * java.lang.Class, this package) nor to a hidden method: whoever asked for the reflective call.
+     */
+    public static native Class<?> callerClass();
+
+    /** A new instance of c with every field zero, before its constructor runs. */
+    public static native Object allocate(Class<?> c);
+
+    // Calls. Unless special, the member is selected on the receiver's class for virtual methods;
+    // the arguments have been checked and converted to the parameters' exact types by Java first.
+
+    public static native void invokeV(Class<?> c, int slot, Object receiver, Object[] args, boolean special);
+
+    public static native int invokeI(Class<?> c, int slot, Object receiver, Object[] args, boolean special);
+
+    public static native long invokeJ(Class<?> c, int slot, Object receiver, Object[] args, boolean special);
+
+    public static native float invokeF(Class<?> c, int slot, Object receiver, Object[] args, boolean special);
+
+    public static native double invokeD(Class<?> c, int slot, Object receiver, Object[] args, boolean special);
+
+    public static native Object invokeL(Class<?> c, int slot, Object receiver, Object[] args, boolean special);
+
+    // Field access, receiver null for static fields; ints carry boolean, byte, char and short.
+
+    public static native int getI(Class<?> c, int slot, Object o);
+
+    public static native long getJ(Class<?> c, int slot, Object o);
+
+    public static native float getF(Class<?> c, int slot, Object o);
+
+    public static native double getD(Class<?> c, int slot, Object o);
+
+    public static native Object getL(Class<?> c, int slot, Object o);
+
+    public static native void setI(Class<?> c, int slot, Object o, int v);
+
+    public static native void setJ(Class<?> c, int slot, Object o, long v);
+
+    public static native void setF(Class<?> c, int slot, Object o, float v);
+
+    public static native void setD(Class<?> c, int slot, Object o, double v);
+
+    public static native void setL(Class<?> c, int slot, Object o, Object v);
+
+    /** {@code class X}, with " (in module java.base)" for library classes, as HotSpot's access errors say. */
+    public static String describeClass(Class<?> c) {
+        return inJavaBase(c) ? c + " (in module java.base)" : c.toString();
+    }
+
+    /** Whether code in {@code caller} may use a member of {@code declaring} with these modifiers (JLS 6.6). */
+    public static boolean verifyAccess(Class<?> caller, Class<?> declaring, Class<?> target, int modifiers) {
+        if (caller == declaring) {
+            return true;
+        }
+        boolean samePackage = caller.getPackageName().equals(declaring.getPackageName());
+        if (!Modifier.isPublic(classAccessFlags(declaring)) && !samePackage) {
+            return false;
+        }
+        if (Modifier.isPublic(modifiers)) {
+            return true;
+        }
+        if (Modifier.isPrivate(modifiers)) {
+            return caller.getNestHost() == declaring.getNestHost();
+        }
+        boolean ok = false;
+        if (Modifier.isProtected(modifiers) && isSubclassOf(caller, declaring)) {
+            ok = true;
+        }
+        if (!ok && samePackage) {
+            return true;
+        }
+        if (!ok) {
+            return false;
+        }
+        // A protected instance member, reached from a subclass in another package: only on the
+        // caller's own kind of object.
+        if (target != null && Modifier.isProtected(modifiers) && !Modifier.isStatic(modifiers) && target != caller) {
+            return isSubclassOf(target, caller);
+        }
+        return true;
+    }
+
+    private static boolean isSubclassOf(Class<?> c, Class<?> of) {
+        for (Class<?> k = c; k != null; k = k.getSuperclass()) {
+            if (k == of) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The primitive type a wrapper class boxes, or null. */
+    public static Class<?> primitiveOf(Class<?> wrapper) {
+        if (wrapper == Integer.class) {
+            return int.class;
+        }
+        if (wrapper == Long.class) {
+            return long.class;
+        }
+        if (wrapper == Double.class) {
+            return double.class;
+        }
+        if (wrapper == Float.class) {
+            return float.class;
+        }
+        if (wrapper == Boolean.class) {
+            return boolean.class;
+        }
+        if (wrapper == Character.class) {
+            return char.class;
+        }
+        if (wrapper == Byte.class) {
+            return byte.class;
+        }
+        if (wrapper == Short.class) {
+            return short.class;
+        }
+        return null;
+    }
+
+    /** Whether a primitive value of type {@code from} converts to {@code to} by identity or widening (JLS 5.1.2). */
+    public static boolean widens(Class<?> from, Class<?> to) {
+        if (from == to) {
+            return true;
+        }
+        if (from == boolean.class || to == boolean.class || to == char.class || to == byte.class) {
+            return false;
+        }
+        if (to == short.class) {
+            return from == byte.class;
+        }
+        if (to == int.class) {
+            return from == byte.class || from == short.class || from == char.class;
+        }
+        if (to == long.class) {
+            return from == byte.class || from == short.class || from == char.class || from == int.class;
+        }
+        if (to == float.class) {
+            return from != double.class;
+        }
+        return to == double.class;
+    }
+
+    public static int intValue(Object v) {
+        return v instanceof Character ? ((Character) v).charValue() : ((Number) v).intValue();
+    }
+
+    public static long longValue(Object v) {
+        return v instanceof Character ? ((Character) v).charValue() : ((Number) v).longValue();
+    }
+
+    public static float floatValue(Object v) {
+        return v instanceof Character ? ((Character) v).charValue() : ((Number) v).floatValue();
+    }
+
+    public static double doubleValue(Object v) {
+        return v instanceof Character ? ((Character) v).charValue() : ((Number) v).doubleValue();
+    }
+
+    /** An argument for a parameter of type {@code p}, converted as Method.invoke converts it. */
+    public static Object convertArgument(Class<?> p, Object arg) {
+        if (!p.isPrimitive()) {
+            if (arg != null && !p.isInstance(arg)) {
+                throw new IllegalArgumentException("argument type mismatch");
+            }
+            return arg;
+        }
+        if (arg == null) {
+            throw new IllegalArgumentException();
+        }
+        Class<?> from = primitiveOf(arg.getClass());
+        if (from == null || !widens(from, p)) {
+            throw new IllegalArgumentException("argument type mismatch");
+        }
+        if (from == p) {
+            return arg;
+        }
+        if (p == int.class) {
+            return Integer.valueOf(intValue(arg));
+        }
+        if (p == long.class) {
+            return Long.valueOf(longValue(arg));
+        }
+        if (p == float.class) {
+            return Float.valueOf(floatValue(arg));
+        }
+        if (p == double.class) {
+            return Double.valueOf(doubleValue(arg));
+        }
+        return Short.valueOf((short) intValue(arg));
+    }
+}
