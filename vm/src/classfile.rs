@@ -256,6 +256,8 @@ pub struct ClassFile {
     pub enclosing_class: Option<Arc<str>>,
     /// Whether the class has a `Record` attribute.
     pub is_record: bool,
+    /// The record components' names and descriptors, in order.
+    pub record_components: Vec<(Arc<str>, Arc<str>)>,
 }
 
 struct Pool<'a> {
@@ -558,6 +560,7 @@ pub fn parse(bytes: &[u8]) -> Result<ClassFile, ClassFormatError> {
         nest_host: None,
         enclosing_class: None,
         is_record: false,
+        record_components: Vec::new(),
     };
     for a in raw.attributes() {
         match a {
@@ -605,7 +608,13 @@ pub fn parse(bytes: &[u8]) -> Result<ClassFile, ClassFormatError> {
             Attribute::EnclosingMethod { class_index, .. } => {
                 file.enclosing_class = Some(pool.class_name(*class_index)?)
             }
-            Attribute::Record { .. } => file.is_record = true,
+            Attribute::Record { components } => {
+                file.is_record = true;
+                for c in components {
+                    file.record_components
+                        .push((pool.utf8(c.name_index())?, pool.utf8(c.descriptor_index())?));
+                }
+            }
             _ => {}
         }
     }

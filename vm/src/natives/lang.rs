@@ -890,6 +890,10 @@ fn for_name(vm: &mut Vm, a: &[Value]) -> Native {
         return npe();
     };
     let binary = name.replace('.', "/");
+    if primitive_kind(&binary).is_some() || name.contains('/') {
+        // Primitive types have no class files, and binary names use dots.
+        return raise("java/lang/ClassNotFoundException", Some(name));
+    }
     let c = match vm.load_class(&binary) {
         Ok(c) => c,
         Err(_) => return raise("java/lang/ClassNotFoundException", Some(name)),

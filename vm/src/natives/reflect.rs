@@ -139,6 +139,51 @@ fn reflect_native(name: &str, desc: &str) -> Option<super::NativeFn> {
                 class_array(vm, &classes)
             })
         },
+        ("declaredClasses", "(Ljava/lang/Class;)[Ljava/lang/Class;") => |vm, a| {
+            with_class(vm, a[0], |vm, c| {
+                let class = vm.prog.class(c);
+                let members: Vec<std::sync::Arc<str>> = class
+                    .file
+                    .as_ref()
+                    .map(|f| {
+                        f.inner_classes
+                            .iter()
+                            .filter(|i| i.outer.as_deref() == Some(&*class.name))
+                            .map(|i| i.inner.clone())
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                let mut classes = Vec::new();
+                for n in &members {
+                    match vm.load_class(n) {
+                        Ok(c) => classes.push(c),
+                        Err(r) => return Native::Raise(r),
+                    }
+                }
+                class_array(vm, &classes)
+            })
+        },
+        ("recordComponentNames", "(Ljava/lang/Class;)[Ljava/lang/String;") => |vm, a| {
+            with_class(vm, a[0], |vm, c| {
+                let names: Vec<std::sync::Arc<str>> = record_components(vm, c)
+                    .into_iter()
+                    .map(|(n, _)| n)
+                    .collect();
+                super::string_array(vm, names.iter().map(|n| &**n))
+            })
+        },
+        ("recordComponentTypes", "(Ljava/lang/Class;)[Ljava/lang/Class;") => |vm, a| {
+            with_class(vm, a[0], |vm, c| {
+                let mut classes = Vec::new();
+                for (_, d) in record_components(vm, c) {
+                    match class_of_desc(vm, &d) {
+                        Ok(c) => classes.push(c),
+                        Err(n) => return n,
+                    }
+                }
+                class_array(vm, &classes)
+            })
+        },
         ("fieldName", "(Ljava/lang/Class;I)Ljava/lang/String;") => |vm, a| {
             with_field(vm, a, |vm, c, f| {
                 let name = vm.prog.class(c).fields[f].name.clone();
@@ -274,6 +319,16 @@ fn with_field(
         }
         f(vm, c, i as usize)
     })
+}
+
+/// A record class's components (name, descriptor), from its `Record` attribute.
+fn record_components(vm: &Vm, c: ClassId) -> Vec<(std::sync::Arc<str>, std::sync::Arc<str>)> {
+    vm.prog
+        .class(c)
+        .file
+        .as_ref()
+        .map(|f| f.record_components.clone())
+        .unwrap_or_default()
 }
 
 fn mirror(vm: &mut Vm, c: ClassId) -> Native {

@@ -365,6 +365,33 @@ public final class Class<T> implements java.io.Serializable, Type {
         return sc == null ? null : sc.findPublicField(name);
     }
 
+    /** A record class's components in declaration order; null for other classes. */
+    public java.lang.reflect.RecordComponent[] getRecordComponents() {
+        if (!isRecord()) {
+            return null;
+        }
+        return java.lang.reflect.RecordComponent.of(this, Reflect.recordComponentNames(this),
+                Reflect.recordComponentTypes(this));
+    }
+
+    /** The member classes and interfaces this class declares, from its InnerClasses attribute. */
+    public Class<?>[] getDeclaredClasses() {
+        return isArray() || isPrimitive() ? new Class<?>[0] : Reflect.declaredClasses(this);
+    }
+
+    /** Public member classes and interfaces, declared and inherited. */
+    public Class<?>[] getClasses() {
+        List<Class<?>> out = new ArrayList<>();
+        for (Class<?> c = this; c != null; c = c.getSuperclass()) {
+            for (Class<?> m : c.getDeclaredClasses()) {
+                if (Modifier.isPublic(m.getModifiers()) && !out.contains(m)) {
+                    out.add(m);
+                }
+            }
+        }
+        return out.toArray(new Class<?>[0]);
+    }
+
     /** Deprecated in the JDK: makes an instance with the nullary constructor; what it throws is thrown as is. */
     @Deprecated
     public T newInstance() throws InstantiationException, IllegalAccessException {

@@ -1,6 +1,8 @@
 /** Creates and measures arrays whose type is known only at run time. */
 package java.lang.reflect;
 
+import jdk.internal.phantom.Reflect;
+
 public final class Array {
     private Array() {}
 
@@ -19,7 +21,7 @@ public final class Array {
 
     public static Object newInstance(Class<?> componentType, int... dimensions) {
         if (dimensions.length == 0) {
-            throw new IllegalArgumentException("Empty dimensions array");
+            throw new IllegalArgumentException();
         }
         for (int d : dimensions) {
             if (d < 0) {
@@ -48,7 +50,25 @@ public final class Array {
 
     private static native Object newArray(Class<?> componentType, int length) throws NegativeArraySizeException;
 
+    private static void check(Object array, int index) {
+        if (array == null) {
+            throw new NullPointerException();
+        }
+        if (!array.getClass().isArray()) {
+            throw new IllegalArgumentException("Argument is not an array");
+        }
+        if (index < 0 || index >= getLength(array)) {
+            throw new ArrayIndexOutOfBoundsException();
+        }
+    }
+
+    private static IllegalArgumentException mismatch() {
+        return new IllegalArgumentException("argument type mismatch");
+    }
+
+    /** The element, boxed in its own wrapper for primitive arrays. */
     public static Object get(Object array, int index) {
+        check(array, index);
         if (array instanceof Object[]) {
             return ((Object[]) array)[index];
         } else if (array instanceof int[]) {
@@ -57,116 +77,140 @@ public final class Array {
             return ((long[]) array)[index];
         } else if (array instanceof double[]) {
             return ((double[]) array)[index];
+        } else if (array instanceof float[]) {
+            return ((float[]) array)[index];
         } else if (array instanceof char[]) {
             return ((char[]) array)[index];
         } else if (array instanceof byte[]) {
             return ((byte[]) array)[index];
-        } else if (array instanceof boolean[]) {
-            return ((boolean[]) array)[index];
-        } else if (array instanceof float[]) {
-            return ((float[]) array)[index];
         } else if (array instanceof short[]) {
             return ((short[]) array)[index];
         }
-        throw notAnArray(array);
+        return ((boolean[]) array)[index];
     }
 
-    public static int getInt(Object array, int index) {
-        if (array instanceof int[]) {
-            return ((int[]) array)[index];
-        } else if (array instanceof char[]) {
-            return ((char[]) array)[index];
-        } else if (array instanceof short[]) {
-            return ((short[]) array)[index];
-        } else if (array instanceof byte[]) {
-            return ((byte[]) array)[index];
+    /** A primitive element, to be widened to {@code to}. */
+    private static Object primitive(Object array, int index, Class<?> to) {
+        Object v = get(array, index);
+        if (array instanceof Object[] || !Reflect.widens(Reflect.primitiveOf(v.getClass()), to)) {
+            throw mismatch();
         }
-        throw mismatch(array);
-    }
-
-    public static long getLong(Object array, int index) {
-        if (array instanceof long[]) {
-            return ((long[]) array)[index];
-        }
-        return getInt(array, index);
-    }
-
-    public static double getDouble(Object array, int index) {
-        if (array instanceof double[]) {
-            return ((double[]) array)[index];
-        } else if (array instanceof float[]) {
-            return ((float[]) array)[index];
-        }
-        return getLong(array, index);
+        return v;
     }
 
     public static boolean getBoolean(Object array, int index) {
-        if (array instanceof boolean[]) {
-            return ((boolean[]) array)[index];
-        }
-        throw mismatch(array);
+        return (Boolean) primitive(array, index, boolean.class);
     }
 
+    public static byte getByte(Object array, int index) {
+        return (Byte) primitive(array, index, byte.class);
+    }
+
+    public static char getChar(Object array, int index) {
+        return (Character) primitive(array, index, char.class);
+    }
+
+    public static short getShort(Object array, int index) {
+        return (short) Reflect.intValue(primitive(array, index, short.class));
+    }
+
+    public static int getInt(Object array, int index) {
+        return Reflect.intValue(primitive(array, index, int.class));
+    }
+
+    public static long getLong(Object array, int index) {
+        return Reflect.longValue(primitive(array, index, long.class));
+    }
+
+    public static float getFloat(Object array, int index) {
+        return Reflect.floatValue(primitive(array, index, float.class));
+    }
+
+    public static double getDouble(Object array, int index) {
+        return Reflect.doubleValue(primitive(array, index, double.class));
+    }
+
+    /** Stores a value, unboxed and widened for primitive arrays. */
     public static void set(Object array, int index, Object value) {
+        check(array, index);
         if (array instanceof Object[]) {
-            Object[] a = (Object[]) array;
-            if (value != null && !a.getClass().getComponentType().isInstance(value)) {
+            if (value != null && !array.getClass().getComponentType().isInstance(value)) {
                 throw new IllegalArgumentException("array element type mismatch");
             }
-            a[index] = value;
-        } else if (array instanceof int[] && (value instanceof Integer || value instanceof Short
-                || value instanceof Byte || value instanceof Character)) {
-            ((int[]) array)[index] = value instanceof Character ? (Character) value : ((Number) value).intValue();
-        } else if (array instanceof long[] && (value instanceof Long || value instanceof Integer
-                || value instanceof Short || value instanceof Byte || value instanceof Character)) {
-            ((long[]) array)[index] = value instanceof Character ? (Character) value : ((Number) value).longValue();
-        } else if (array instanceof double[] && (value instanceof Number || value instanceof Character)) {
-            ((double[]) array)[index] = value instanceof Character ? (Character) value : ((Number) value).doubleValue();
-        } else if (array instanceof float[] && (value instanceof Float || value instanceof Long || value instanceof Integer
-                || value instanceof Short || value instanceof Byte || value instanceof Character)) {
-            ((float[]) array)[index] = value instanceof Character ? (Character) value : ((Number) value).floatValue();
-        } else if (array instanceof char[] && value instanceof Character) {
+            ((Object[]) array)[index] = value;
+            return;
+        }
+        if (value == null) {
+            throw new IllegalArgumentException();
+        }
+        Class<?> p = Reflect.primitiveOf(value.getClass());
+        if (p == null) {
+            throw mismatch();
+        }
+        store(array, index, p, value);
+    }
+
+    private static void store(Object array, int index, Class<?> from, Object value) {
+        Class<?> c = array.getClass().getComponentType();
+        if (!Reflect.widens(from, c)) {
+            throw mismatch();
+        }
+        if (c == int.class) {
+            ((int[]) array)[index] = Reflect.intValue(value);
+        } else if (c == long.class) {
+            ((long[]) array)[index] = Reflect.longValue(value);
+        } else if (c == double.class) {
+            ((double[]) array)[index] = Reflect.doubleValue(value);
+        } else if (c == float.class) {
+            ((float[]) array)[index] = Reflect.floatValue(value);
+        } else if (c == char.class) {
             ((char[]) array)[index] = (Character) value;
-        } else if (array instanceof short[] && (value instanceof Short || value instanceof Byte)) {
-            ((short[]) array)[index] = ((Number) value).shortValue();
-        } else if (array instanceof byte[] && value instanceof Byte) {
+        } else if (c == byte.class) {
             ((byte[]) array)[index] = (Byte) value;
-        } else if (array instanceof boolean[] && value instanceof Boolean) {
+        } else if (c == short.class) {
+            ((short[]) array)[index] = (short) Reflect.intValue(value);
+        } else {
             ((boolean[]) array)[index] = (Boolean) value;
-        } else if (array == null) {
-            throw new NullPointerException();
-        } else if (!array.getClass().isArray()) {
-            throw new IllegalArgumentException("Argument is not an array");
-        } else {
-            throw new IllegalArgumentException("argument type mismatch");
         }
     }
 
-    public static void setInt(Object array, int index, int value) {
-        if (array instanceof int[]) {
-            ((int[]) array)[index] = value;
-        } else if (array instanceof long[]) {
-            ((long[]) array)[index] = value;
-        } else if (array instanceof double[]) {
-            ((double[]) array)[index] = value;
-        } else if (array instanceof float[]) {
-            ((float[]) array)[index] = value;
-        } else {
-            throw mismatch(array);
+    private static void setPrimitive(Object array, int index, Class<?> from, Object value) {
+        check(array, index);
+        if (array instanceof Object[]) {
+            throw mismatch();
         }
+        store(array, index, from, value);
     }
 
-    private static RuntimeException notAnArray(Object array) {
-        if (array == null) {
-            return new NullPointerException();
-        }
-        return new IllegalArgumentException("Argument is not an array");
+    public static void setBoolean(Object array, int index, boolean z) {
+        setPrimitive(array, index, boolean.class, z);
     }
 
-    private static RuntimeException mismatch(Object array) {
-        if (array == null || !array.getClass().isArray()) {
-            return notAnArray(array);
-        }
-        return new IllegalArgumentException("Argument is not an array of the requested type");
+    public static void setByte(Object array, int index, byte b) {
+        setPrimitive(array, index, byte.class, b);
+    }
+
+    public static void setChar(Object array, int index, char c) {
+        setPrimitive(array, index, char.class, c);
+    }
+
+    public static void setShort(Object array, int index, short s) {
+        setPrimitive(array, index, short.class, s);
+    }
+
+    public static void setInt(Object array, int index, int i) {
+        setPrimitive(array, index, int.class, i);
+    }
+
+    public static void setLong(Object array, int index, long l) {
+        setPrimitive(array, index, long.class, l);
+    }
+
+    public static void setFloat(Object array, int index, float f) {
+        setPrimitive(array, index, float.class, f);
+    }
+
+    public static void setDouble(Object array, int index, double d) {
+        setPrimitive(array, index, double.class, d);
     }
 }

@@ -27,6 +27,15 @@ public final class Reflect {
 
     public static native Class<?>[] exceptionTypes(Class<?> c, int slot);
 
+    /** The member classes a class declares (InnerClasses entries whose outer class it is), loaded. */
+    public static native Class<?>[] declaredClasses(Class<?> c);
+
+    /** The names of a record class's components, in order (its Record attribute). */
+    public static native String[] recordComponentNames(Class<?> c);
+
+    /** The types of a record class's components, in order. */
+    public static native Class<?>[] recordComponentTypes(Class<?> c);
+
     public static native String fieldName(Class<?> c, int slot);
 
     public static native int fieldModifiers(Class<?> c, int slot);
