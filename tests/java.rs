@@ -82,6 +82,62 @@ fn compile(dir: &Path) -> Result<PathBuf, Failed> {
     Ok(out)
 }
 
+/// How long one run of phantom may take: `PHANTOM_RUN_TIMEOUT` seconds, else 300 natively
+/// and 900 under an emulator (`PHANTOM_TEST_RUNNER`).
+fn run_timeout() -> std::time::Duration {
+    let default = if std::env::var("PHANTOM_TEST_RUNNER").is_ok_and(|r| !r.trim().is_empty()) {
+        900
+    } else {
+        300
+    };
+    let secs = std::env::var("PHANTOM_RUN_TIMEOUT")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default);
+    std::time::Duration::from_secs(secs)
+}
+
+/// Kills a process that runs longer than a limit.
+struct Watchdog {
+    done: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    fired: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    thread: std::thread::JoinHandle<()>,
+}
+
+impl Watchdog {
+    fn start(pid: u32, limit: std::time::Duration) -> Watchdog {
+        use std::sync::atomic::AtomicBool;
+        let done = std::sync::Arc::new(AtomicBool::new(false));
+        let fired = std::sync::Arc::new(AtomicBool::new(false));
+        let (d, f) = (done.clone(), fired.clone());
+        let thread = std::thread::spawn(move || {
+            let deadline = std::time::Instant::now() + limit;
+            while !d.load(Ordering::SeqCst) {
+                let now = std::time::Instant::now();
+                if now >= deadline {
+                    f.store(true, Ordering::SeqCst);
+                    let _ = Command::new("kill").args(["-9", &pid.to_string()]).status();
+                    return;
+                }
+                std::thread::park_timeout(deadline - now);
+            }
+        });
+        Watchdog {
+            done,
+            fired,
+            thread,
+        }
+    }
+
+    /// Stops watching; whether the limit was reached and the process killed.
+    fn stop(self) -> bool {
+        self.done.store(true, Ordering::SeqCst);
+        self.thread.thread().unpark();
+        let _ = self.thread.join();
+        self.fired.load(Ordering::SeqCst)
+    }
+}
+
 fn phantom() -> Command {
     let bin = env!("CARGO_BIN_EXE_phantom");
     let runner = std::env::var("PHANTOM_TEST_RUNNER").unwrap_or_default();
@@ -357,10 +413,20 @@ fn run_program(dir: &Path, mode: Mode) -> Result<(), Failed> {
         let writer = std::thread::spawn(move || {
             let _ = pipe.write_all(&input);
         });
+        // A run that hangs (a lost wake-up, a deadlock) fails this trial instead of CI.
+        let watchdog = Watchdog::start(child.id(), run_timeout());
         let out = child
             .wait_with_output()
             .map_err(|e| format!("phantom: {e}"))?;
+        let fired = watchdog.stop();
         let _ = writer.join();
+        if fired {
+            return Err(format!(
+                "killed after {} s without ending (PHANTOM_RUN_TIMEOUT sets the limit)",
+                run_timeout().as_secs()
+            )
+            .into());
+        }
         Ok(out)
     };
     let mut program: Vec<String> = vec!["-cp".into(), classes.display().to_string(), "Main".into()];
