@@ -72,7 +72,7 @@ public abstract class MethodHandle {
     /** A handle with its first argument fixed to {@code x}. */
     public MethodHandle bindTo(Object x) {
         if (type.parameterCount() == 0 || type.parameterType(0).isPrimitive()) {
-            throw new IllegalArgumentException("no leading reference parameter: " + x);
+            throw new IllegalArgumentException("no leading reference parameter");
         }
         Class<?> p = type.parameterType(0);
         if (x != null && !p.isInstance(x)) {

@@ -108,6 +108,13 @@ public class MethodHandles {
             return refc.getName() + "." + name + type + "/" + kind;
         }
 
+        /** A public lookup sees public classes only. */
+        private void checkClass(Class<?> refc) throws IllegalAccessException {
+            if (!full && !Modifier.isPublic(Reflect.classAccessFlags(refc))) {
+                throw new IllegalAccessException("symbolic reference class is not accessible: " + refc);
+            }
+        }
+
         private boolean canAccess(Class<?> declaring, int modifiers) {
             if (!full) {
                 return Modifier.isPublic(modifiers) && Modifier.isPublic(Reflect.classAccessFlags(declaring));
@@ -166,9 +173,13 @@ public class MethodHandles {
                     : kind == DirectHandle.SPECIAL ? "invokeSpecial"
                     : refc.isInterface() ? "invokeInterface" : "invokeVirtual";
             String what = describe(refc, name, type, kindName);
-            if (name == null || name.startsWith("<")) {
-                throw new NoSuchMethodException("no such method: " + what);
+            if (name == null) {
+                throw new NullPointerException();
             }
+            if (name.startsWith("<")) {
+                throw new NoSuchMethodException("illegal method name: " + name);
+            }
+            checkClass(refc);
             Member m = find(refc, name, type);
             if (m == null) {
                 throw new NoSuchMethodException("no such method: " + what);
@@ -209,6 +220,7 @@ public class MethodHandles {
             if (type.returnType() != void.class) {
                 throw new NoSuchMethodException("no such constructor: " + what);
             }
+            checkClass(refc);
             Member m = refc.isInterface() || refc.isArray() || refc.isPrimitive() ? null : declared(refc, "<init>", type);
             if (m == null) {
                 throw new NoSuchMethodException("no such constructor: " + what);
@@ -224,7 +236,8 @@ public class MethodHandles {
             boolean isStatic = kind == DirectHandle.GET_STATIC || kind == DirectHandle.PUT_STATIC;
             String kindName = kind == DirectHandle.GET ? "getField" : kind == DirectHandle.PUT ? "putField"
                     : kind == DirectHandle.GET_STATIC ? "getStatic" : "putStatic";
-            String what = refc.getName() + "." + name + "/" + type.getSimpleName() + "/" + kindName;
+            String what = refc.getName() + "." + name + "/" + type.getName() + "/" + kindName;
+            checkClass(refc);
             Class<?> owner = null;
             int found = -1;
             search:
@@ -242,14 +255,19 @@ public class MethodHandles {
             }
             int mods = Reflect.fieldModifiers(owner, found);
             if (Modifier.isStatic(mods) != isStatic) {
-                throw new IllegalAccessException("no such field: " + what);
+                // Named by the field's own kind of access, as HotSpot's message does.
+                String actual = refc.getName() + "." + name + "/" + type.getName() + "/"
+                        + (isStatic ? (kind == DirectHandle.GET_STATIC ? "getField" : "putField")
+                                : (kind == DirectHandle.GET ? "getStatic" : "putStatic"));
+                throw new IllegalAccessException((isStatic ? "expected a static field: " : "expected a non-static field: ")
+                        + actual);
             }
             if (!canAccess(owner, mods)) {
                 throw denied(mods, what);
             }
             boolean put = kind == DirectHandle.PUT || kind == DirectHandle.PUT_STATIC;
             if (put && Modifier.isFinal(mods)) {
-                throw new IllegalAccessException("member is final: " + what + ", from " + lookupClass);
+                throw new IllegalAccessException("unexpected set of a final field: " + what);
             }
             MethodType t = kind == DirectHandle.GET ? MethodType.methodType(type, refc)
                     : kind == DirectHandle.PUT ? MethodType.methodType(void.class, refc, type)
