@@ -125,6 +125,37 @@ impl Vm {
         })
     }
 
+    /// Resolves a class the running method's constant pool names: loads it, and refuses, as
+    /// HotSpot's module system does, an application class's reference to a class in a
+    /// package `java.base` does not export (`jdk.internal.*`, whose natives trust their
+    /// callers).
+    pub(crate) fn resolve_class(&mut self, name: &str) -> Result<ClassId, Raise> {
+        let c = self.load_class(name)?;
+        let element = name.trim_start_matches('[');
+        let element = element
+            .strip_prefix('L')
+            .and_then(|e| e.strip_suffix(';'))
+            .unwrap_or(element);
+        if element.starts_with("jdk/internal/") {
+            let caller = self.prog.method(self.top_frame().method).class;
+            if self.prog.class(caller).origin != crate::classpath::Origin::Library {
+                let package = element
+                    .rsplit_once('/')
+                    .map_or("", |p| p.0)
+                    .replace('/', ".");
+                return Err(Raise::new(
+                    "java/lang/IllegalAccessError",
+                    Some(format!(
+                        "class {} (in unnamed module) cannot access class {} (in module java.base) because module java.base does not export {package} to unnamed module",
+                        self.prog.class(caller).java_name(),
+                        element.replace('/', "."),
+                    )),
+                ));
+            }
+        }
+        Ok(c)
+    }
+
     /// Initializes a class per JLS 12.4.2, pushing `<clinit>` frames on the current thread.
     pub(crate) fn ensure_init(&mut self, class: ClassId) -> InitResult {
         let me = self.rt.current as u32;
@@ -341,7 +372,7 @@ impl Vm {
                 let v = match self.cp_entry(index) {
                     Const::String(s) => self.rt.intern(&s).map_err(|_| oom())?,
                     Const::Class(name) => {
-                        let c = self.load_class(&name)?;
+                        let c = self.resolve_class(&name)?;
                         self.mirror(c)?
                     }
                     other => {
@@ -357,7 +388,7 @@ impl Vm {
                 let Const::Field(m) = self.cp_entry(index) else {
                     unreachable_cp()
                 };
-                let c = self.load_class(&m.class)?;
+                let c = self.resolve_class(&m.class)?;
                 let (decl, field) = self
                     .prog
                     .resolve_field(c, &m.name, &m.desc)
@@ -410,7 +441,7 @@ impl Vm {
                 let Const::Field(m) = self.cp_entry(index) else {
                     unreachable_cp()
                 };
-                let c = self.load_class(&m.class)?;
+                let c = self.resolve_class(&m.class)?;
                 let (_, field) = self
                     .prog
                     .resolve_field(c, &m.name, &m.desc)
@@ -442,7 +473,7 @@ impl Vm {
                 let Const::Method(m) = self.cp_entry(index) else {
                     unreachable_cp()
                 };
-                let c = self.load_class(&m.class)?;
+                let c = self.resolve_class(&m.class)?;
                 let mid = self.resolve_method(c, &m.class, &m.name, &m.desc)?;
                 if !self.prog.method(mid).is_static() {
                     return Err(Raise::new(
@@ -473,7 +504,7 @@ impl Vm {
                 let Const::Method(m) = self.cp_entry(index) else {
                     unreachable_cp()
                 };
-                let c = self.load_class(&m.class)?;
+                let c = self.resolve_class(&m.class)?;
                 let mut mid = self.resolve_method(c, &m.class, &m.name, &m.desc)?;
                 let current = self.prog.method(self.top_frame().method).class;
                 let target = self.prog.class(c);
@@ -513,7 +544,7 @@ impl Vm {
                     // Signature polymorphic: every call goes through the handle's Java code.
                     return self.call_handle(&m.desc, &*m.name == "invokeExact");
                 }
-                let c = self.load_class(&m.class)?;
+                let c = self.resolve_class(&m.class)?;
                 let mid = self.resolve_method(c, &m.class, &m.name, &m.desc)?;
                 let method = self.prog.method(mid);
                 if method.is_static() {
@@ -580,7 +611,7 @@ impl Vm {
                 let Const::Class(name) = self.cp_entry(index) else {
                     unreachable_cp()
                 };
-                let c = self.load_class(&name)?;
+                let c = self.resolve_class(&name)?;
                 let cls = self.prog.class(c);
                 if cls.access & (acc::ABSTRACT | acc::INTERFACE) != 0
                     || !matches!(cls.kind, ClassKind::Instance)
@@ -656,7 +687,7 @@ impl Vm {
                 let Const::Class(name) = self.cp_entry(index) else {
                     unreachable_cp()
                 };
-                let c = self.load_class(&name)?;
+                let c = self.resolve_class(&name)?;
                 let a = self.prog.array_of(c);
                 self.rt.sync_classes(&self.prog);
                 self.rewrite(Insn::ANewArrayQ(a));
@@ -678,7 +709,7 @@ impl Vm {
                 let Const::Class(name) = self.cp_entry(index) else {
                     unreachable_cp()
                 };
-                let c = self.load_class(&name)?;
+                let c = self.resolve_class(&name)?;
                 self.rewrite(Insn::MultiANewArrayQ(c, dims));
             }
             Insn::MultiANewArrayQ(class, dims) => {
@@ -705,7 +736,7 @@ impl Vm {
                 let Const::Class(name) = self.cp_entry(index) else {
                     unreachable_cp()
                 };
-                let c = self.load_class(&name)?;
+                let c = self.resolve_class(&name)?;
                 self.rewrite(if matches!(insn, Insn::CheckCast(_)) {
                     Insn::CheckCastQ(c)
                 } else {

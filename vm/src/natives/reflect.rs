@@ -249,6 +249,12 @@ fn reflect_native(name: &str, desc: &str) -> Option<super::NativeFn> {
         },
         ("allocate", "(Ljava/lang/Class;)Ljava/lang/Object;") => |vm, a| {
             with_class(vm, a[0], |vm, c| {
+                let class = vm.prog.class(c);
+                if !matches!(class.kind, ClassKind::Instance)
+                    || class.access & (acc::ABSTRACT | acc::INTERFACE) != 0
+                {
+                    return raise("java/lang/InstantiationException", Some(class.java_name()));
+                }
                 let zeroed = vm.prog.class(c).zeroed.clone();
                 match vm.rt.heap.alloc_fields(c, &zeroed) {
                     Ok(r) => reference(r),
@@ -256,20 +262,36 @@ fn reflect_native(name: &str, desc: &str) -> Option<super::NativeFn> {
                 }
             })
         },
-        ("invokeV", "(Ljava/lang/Class;ILjava/lang/Object;[Ljava/lang/Object;Z)V")
-        | ("invokeI", "(Ljava/lang/Class;ILjava/lang/Object;[Ljava/lang/Object;Z)I")
-        | ("invokeJ", "(Ljava/lang/Class;ILjava/lang/Object;[Ljava/lang/Object;Z)J")
-        | ("invokeF", "(Ljava/lang/Class;ILjava/lang/Object;[Ljava/lang/Object;Z)F")
-        | ("invokeD", "(Ljava/lang/Class;ILjava/lang/Object;[Ljava/lang/Object;Z)D")
-        | (
+        ("invokeV", "(Ljava/lang/Class;ILjava/lang/Object;[Ljava/lang/Object;Z)V") => {
+            |vm, a| invoke(vm, a, Kind::Void)
+        }
+        ("invokeI", "(Ljava/lang/Class;ILjava/lang/Object;[Ljava/lang/Object;Z)I") => {
+            |vm, a| invoke(vm, a, Kind::Int)
+        }
+        ("invokeJ", "(Ljava/lang/Class;ILjava/lang/Object;[Ljava/lang/Object;Z)J") => {
+            |vm, a| invoke(vm, a, Kind::Long)
+        }
+        ("invokeF", "(Ljava/lang/Class;ILjava/lang/Object;[Ljava/lang/Object;Z)F") => {
+            |vm, a| invoke(vm, a, Kind::Float)
+        }
+        ("invokeD", "(Ljava/lang/Class;ILjava/lang/Object;[Ljava/lang/Object;Z)D") => {
+            |vm, a| invoke(vm, a, Kind::Double)
+        }
+        (
             "invokeL",
             "(Ljava/lang/Class;ILjava/lang/Object;[Ljava/lang/Object;Z)Ljava/lang/Object;",
-        ) => invoke,
-        ("getI", "(Ljava/lang/Class;ILjava/lang/Object;)I")
-        | ("getJ", "(Ljava/lang/Class;ILjava/lang/Object;)J")
-        | ("getF", "(Ljava/lang/Class;ILjava/lang/Object;)F")
-        | ("getD", "(Ljava/lang/Class;ILjava/lang/Object;)D")
-        | ("getL", "(Ljava/lang/Class;ILjava/lang/Object;)Ljava/lang/Object;") => get_field,
+        ) => |vm, a| invoke(vm, a, Kind::Ref),
+        ("getI", "(Ljava/lang/Class;ILjava/lang/Object;)I") => |vm, a| get_field(vm, a, Kind::Int),
+        ("getJ", "(Ljava/lang/Class;ILjava/lang/Object;)J") => |vm, a| get_field(vm, a, Kind::Long),
+        ("getF", "(Ljava/lang/Class;ILjava/lang/Object;)F") => {
+            |vm, a| get_field(vm, a, Kind::Float)
+        }
+        ("getD", "(Ljava/lang/Class;ILjava/lang/Object;)D") => {
+            |vm, a| get_field(vm, a, Kind::Double)
+        }
+        ("getL", "(Ljava/lang/Class;ILjava/lang/Object;)Ljava/lang/Object;") => {
+            |vm, a| get_field(vm, a, Kind::Ref)
+        }
         ("setI", "(Ljava/lang/Class;ILjava/lang/Object;I)V")
         | ("setJ", "(Ljava/lang/Class;ILjava/lang/Object;J)V")
         | ("setF", "(Ljava/lang/Class;ILjava/lang/Object;F)V")
@@ -379,37 +401,95 @@ fn class_of_desc(vm: &mut Vm, desc: &str) -> Result<ClassId, Native> {
     vm.load_class(&name).map_err(Native::Raise)
 }
 
-/// The primitive value a wrapper object holds (its `value` field).
-fn unbox(vm: &Vm, obj: Ref) -> Option<Value> {
+/// The value a wrapper object of exactly `kind`'s wrapper class holds, or `None` for null or
+/// another class.
+fn unbox_exact(vm: &Vm, obj: Ref, kind: Kind) -> Option<Value> {
     let class = vm.rt.heap.get(obj)?.class;
-    let field = vm
-        .prog
-        .class(class)
-        .fields
-        .iter()
-        .find(|f| &*f.name == "value" && !f.is_static())?;
-    Some(vm.rt.field(obj, field.slot as usize))
+    let wrapper = match kind {
+        Kind::Boolean => "java/lang/Boolean",
+        Kind::Byte => "java/lang/Byte",
+        Kind::Char => "java/lang/Character",
+        Kind::Short => "java/lang/Short",
+        Kind::Int => "java/lang/Integer",
+        Kind::Long => "java/lang/Long",
+        Kind::Float => "java/lang/Float",
+        Kind::Double => "java/lang/Double",
+        Kind::Ref | Kind::Void => return None,
+    };
+    if &*vm.prog.class(class).name != wrapper {
+        return None;
+    }
+    vm.unboxed(obj)
+}
+
+fn mismatch(why: &str) -> Native {
+    raise("java/lang/IllegalArgumentException", Some(why.to_string()))
+}
+
+/// Whether a native's value may be stored in a field of this kind: an int for the int-like
+/// kinds, a value of the field's own kind otherwise.
+fn fits(kind: Kind, v: Value) -> bool {
+    match kind {
+        Kind::Boolean | Kind::Byte | Kind::Char | Kind::Short | Kind::Int => {
+            matches!(v, Value::Int(_))
+        }
+        Kind::Long => matches!(v, Value::Long(_)),
+        Kind::Float => matches!(v, Value::Float(_)),
+        Kind::Double => matches!(v, Value::Double(_)),
+        Kind::Ref => matches!(v, Value::Ref(_)),
+        Kind::Void => false,
+    }
+}
+
+/// Checks a field access's receiver: an instance of the field's class for instance fields.
+fn receiver_ok(vm: &Vm, c: ClassId, field: &crate::class::Field, obj: Ref) -> Result<(), Native> {
+    if field.is_static() {
+        return Ok(());
+    }
+    let Some(o) = vm.rt.heap.get(obj) else {
+        return Err(npe());
+    };
+    if !vm.prog.is_assignable(o.class, c) {
+        return Err(mismatch("object is not an instance of declaring class"));
+    }
+    Ok(())
 }
 
 /// Calls a method (class, slot) on a receiver with arguments Java has checked and converted:
 /// the method (or the receiver's override of it) runs as a pushed frame, and its result is
 /// this native's.
-fn invoke(vm: &mut Vm, a: &[Value]) -> Native {
+fn invoke(vm: &mut Vm, a: &[Value], want: Kind) -> Native {
     with_method(vm, a, |vm, mid| {
         let m = vm.prog.method(mid);
+        if !kind_matches(want, m.sig.ret) {
+            return mismatch("method returning another kind");
+        }
         let receiver = a[2].reference();
         let is_static = m.is_static();
         let special = a[4].int() != 0;
         let direct = special || is_static || m.access & acc::PRIVATE != 0 || &*m.name == "<init>";
         let selector = m.selector;
         let kinds = m.sig.args.clone();
-        let target = if direct {
-            mid
-        } else {
+        let declaring = m.class;
+        let param_descs = m.sig.arg_descs.clone();
+        if !is_static {
             let Some(obj) = vm.rt.heap.get(receiver) else {
                 return npe();
             };
-            vm.prog.select(obj.class, selector).unwrap_or(mid)
+            if !vm.prog.is_assignable(obj.class, declaring) {
+                return mismatch("object is not an instance of declaring class");
+            }
+        }
+        let target = if direct {
+            mid
+        } else {
+            let class = vm
+                .rt
+                .heap
+                .get(receiver)
+                .map(|o| o.class)
+                .unwrap_or(declaring);
+            vm.prog.select(class, selector).unwrap_or(mid)
         };
         let items: Vec<Ref> = match vm.rt.heap.get(a[3].reference()).map(|o| o.data.to_owned()) {
             Some(Data::Refs(items)) => items.into_vec(),
@@ -426,18 +506,25 @@ fn invoke(vm: &mut Vm, a: &[Value]) -> Native {
         if !is_static {
             args.push(Value::Ref(receiver));
         }
-        for (k, r) in kinds.iter().zip(items) {
+        for ((k, r), d) in kinds.iter().zip(items).zip(&param_descs) {
+            // Java has converted every argument; these checks keep a caller that has not
+            // from putting a value of the wrong kind into a frame.
             if *k == Kind::Ref {
+                if r != NULL {
+                    let param = match class_of_desc(vm, d) {
+                        Ok(p) => p,
+                        Err(n) => return n,
+                    };
+                    let class = vm.rt.heap.get(r).map(|o| o.class).unwrap_or(param);
+                    if !vm.prog.is_assignable(class, param) {
+                        return mismatch("argument type mismatch");
+                    }
+                }
                 args.push(Value::Ref(r));
             } else {
-                match unbox(vm, r) {
+                match unbox_exact(vm, r, *k) {
                     Some(v) => args.push(v),
-                    None => {
-                        return raise(
-                            "java/lang/IllegalArgumentException",
-                            Some("argument type mismatch".to_string()),
-                        );
-                    }
+                    None => return mismatch("argument type mismatch"),
                 }
             }
         }
@@ -448,17 +535,33 @@ fn invoke(vm: &mut Vm, a: &[Value]) -> Native {
     })
 }
 
-fn get_field(vm: &mut Vm, a: &[Value]) -> Native {
+/// Whether a value of a field or return kind is what a native of kind `want` hands back (the
+/// int-like kinds all travel as ints).
+fn kind_matches(want: Kind, have: Kind) -> bool {
+    let int_like = |k: Kind| {
+        matches!(
+            k,
+            Kind::Boolean | Kind::Byte | Kind::Char | Kind::Short | Kind::Int
+        )
+    };
+    want == have || (int_like(want) && int_like(have))
+}
+
+fn get_field(vm: &mut Vm, a: &[Value], want: Kind) -> Native {
     with_field(vm, a, |vm, c, f| {
         let field = vm.prog.class(c).fields[f].clone();
-        if field.is_static() {
-            return Native::Return(vm.rt.statics[c as usize][field.slot as usize]);
+        if !kind_matches(want, field.kind) {
+            return mismatch("field of another kind");
         }
-        let obj = a[2].reference();
-        if vm.rt.heap.get(obj).is_none() {
-            return npe();
+        if let Err(n) = receiver_ok(vm, c, &field, a[2].reference()) {
+            return n;
         }
-        Native::Return(vm.rt.field(obj, field.slot as usize))
+        let v = if field.is_static() {
+            vm.rt.statics[c as usize][field.slot as usize]
+        } else {
+            vm.rt.field(a[2].reference(), field.slot as usize)
+        };
+        Native::Return(v)
     })
 }
 
@@ -466,15 +569,32 @@ fn set_field(vm: &mut Vm, a: &[Value]) -> Native {
     with_field(vm, a, |vm, c, f| {
         let field = vm.prog.class(c).fields[f].clone();
         let v = a[3];
+        if !fits(field.kind, v) {
+            return mismatch("value of the wrong kind for the field");
+        }
+        if field.kind == Kind::Ref && v.reference() != NULL {
+            let declared = match class_of_desc(vm, &field.desc) {
+                Ok(d) => d,
+                Err(n) => return n,
+            };
+            let class = vm
+                .rt
+                .heap
+                .get(v.reference())
+                .map(|o| o.class)
+                .unwrap_or(declared);
+            if !vm.prog.is_assignable(class, declared) {
+                return mismatch("value of the wrong class for the field");
+            }
+        }
+        if let Err(n) = receiver_ok(vm, c, &field, a[2].reference()) {
+            return n;
+        }
         if field.is_static() {
             vm.rt.statics[c as usize][field.slot as usize] = v;
-            return void();
+        } else {
+            vm.rt.set_field(a[2].reference(), field.slot as usize, v);
         }
-        let obj = a[2].reference();
-        if vm.rt.heap.get(obj).is_none() {
-            return npe();
-        }
-        vm.rt.set_field(obj, field.slot as usize, v);
         void()
     })
 }

@@ -9,16 +9,48 @@ public class AccessibleObject implements AnnotatedElement {
     protected AccessibleObject() {}
 
     public void setAccessible(boolean flag) {
+        if (flag) {
+            checkCanSetAccessible(Reflect.callerClass());
+        }
         override = flag;
     }
 
+    /**
+     * The class library is module java.base, which opens none of its packages to applications:
+     * only its public members of public classes in exported packages (java.*) may be made
+     * accessible from outside it, as on HotSpot.
+     */
+    private void checkCanSetAccessible(Class<?> caller) {
+        Member m = (Member) this;
+        Class<?> declaring = m.getDeclaringClass();
+        if (caller == null || !Reflect.inJavaBase(declaring) || Reflect.inJavaBase(caller)) {
+            return;
+        }
+        String pkg = declaring.getPackageName();
+        boolean exported = !pkg.startsWith("jdk.internal") && !pkg.startsWith("sun.");
+        if (exported && Modifier.isPublic(Reflect.classAccessFlags(declaring)) && Modifier.isPublic(m.getModifiers())) {
+            return;
+        }
+        throw new InaccessibleObjectException("Unable to make " + this + " accessible: module java.base does not \"opens "
+                + pkg + "\" to unnamed module");
+    }
+
     public static void setAccessible(AccessibleObject[] array, boolean flag) {
+        Class<?> caller = Reflect.callerClass();
         for (AccessibleObject a : array) {
-            a.setAccessible(flag);
+            if (flag) {
+                a.checkCanSetAccessible(caller);
+            }
+            a.override = flag;
         }
     }
 
     public final boolean trySetAccessible() {
+        try {
+            checkCanSetAccessible(Reflect.callerClass());
+        } catch (InaccessibleObjectException e) {
+            return false;
+        }
         override = true;
         return true;
     }

@@ -111,6 +111,13 @@ public final class Reflect {
         if (caller == declaring) {
             return true;
         }
+        // Module java.base does not export its internal packages to applications.
+        if (inJavaBase(declaring) && !inJavaBase(caller)) {
+            String pkg = declaring.getPackageName();
+            if (pkg.startsWith("jdk.internal") || pkg.startsWith("sun.")) {
+                return false;
+            }
+        }
         boolean samePackage = caller.getPackageName().equals(declaring.getPackageName());
         if (!Modifier.isPublic(classAccessFlags(declaring)) && !samePackage) {
             return false;
