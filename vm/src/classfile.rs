@@ -252,6 +252,8 @@ pub struct ClassFile {
     pub inner_classes: Vec<InnerClass>,
     /// `NestHost`, if present.
     pub nest_host: Option<Arc<str>>,
+    /// `NestMembers`: the classes a nest host lists as its members.
+    pub nest_members: Vec<Arc<str>>,
     /// The class named by `EnclosingMethod`, if present (local and anonymous classes).
     pub enclosing_class: Option<Arc<str>>,
     /// Whether the class has a `Record` attribute.
@@ -558,6 +560,7 @@ pub fn parse(bytes: &[u8]) -> Result<ClassFile, ClassFormatError> {
         bootstraps: Vec::new(),
         inner_classes: Vec::new(),
         nest_host: None,
+        nest_members: Vec::new(),
         enclosing_class: None,
         is_record: false,
         record_components: Vec::new(),
@@ -605,14 +608,26 @@ pub fn parse(bytes: &[u8]) -> Result<ClassFile, ClassFormatError> {
             Attribute::NestHost { host_class_index } => {
                 file.nest_host = Some(pool.class_name(*host_class_index)?)
             }
+            Attribute::NestMembers { classes } => {
+                for &c in classes {
+                    file.nest_members.push(pool.class_name(c)?);
+                }
+            }
             Attribute::EnclosingMethod { class_index, .. } => {
                 file.enclosing_class = Some(pool.class_name(*class_index)?)
             }
             Attribute::Record { components } => {
                 file.is_record = true;
                 for c in components {
+                    let desc = pool.utf8(c.descriptor_index())?;
+                    if let Err(e) = field_kind(&desc) {
+                        return Err(ClassFormatError::BadDescriptor {
+                            class: file.name.to_string(),
+                            what: format!("record component: {e}"),
+                        });
+                    }
                     file.record_components
-                        .push((pool.utf8(c.name_index())?, pool.utf8(c.descriptor_index())?));
+                        .push((pool.utf8(c.name_index())?, desc));
                 }
             }
             _ => {}

@@ -131,29 +131,36 @@ impl Vm {
     /// callers).
     pub(crate) fn resolve_class(&mut self, name: &str) -> Result<ClassId, Raise> {
         let c = self.load_class(name)?;
+        let caller = self.prog.method(self.top_frame().method).class;
+        self.check_export(caller, name)?;
+        Ok(c)
+    }
+
+    /// Refuses a reference from an application class to a class of a package `java.base`
+    /// does not export, with HotSpot's message.
+    pub(crate) fn check_export(&self, caller: ClassId, name: &str) -> Result<(), Raise> {
         let element = name.trim_start_matches('[');
         let element = element
             .strip_prefix('L')
             .and_then(|e| e.strip_suffix(';'))
             .unwrap_or(element);
-        if element.starts_with("jdk/internal/") {
-            let caller = self.prog.method(self.top_frame().method).class;
-            if self.prog.class(caller).origin != crate::classpath::Origin::Library {
-                let package = element
-                    .rsplit_once('/')
-                    .map_or("", |p| p.0)
-                    .replace('/', ".");
-                return Err(Raise::new(
-                    "java/lang/IllegalAccessError",
-                    Some(format!(
-                        "class {} (in unnamed module) cannot access class {} (in module java.base) because module java.base does not export {package} to unnamed module",
-                        self.prog.class(caller).java_name(),
-                        element.replace('/', "."),
-                    )),
-                ));
-            }
+        if element.starts_with("jdk/internal/")
+            && self.prog.class(caller).origin != crate::classpath::Origin::Library
+        {
+            let package = element
+                .rsplit_once('/')
+                .map_or("", |p| p.0)
+                .replace('/', ".");
+            return Err(Raise::new(
+                "java/lang/IllegalAccessError",
+                Some(format!(
+                    "class {} (in unnamed module) cannot access class {} (in module java.base) because module java.base does not export {package} to unnamed module",
+                    self.prog.class(caller).java_name(),
+                    element.replace('/', "."),
+                )),
+            ));
         }
-        Ok(c)
+        Ok(())
     }
 
     /// Initializes a class per JLS 12.4.2, pushing `<clinit>` frames on the current thread.
@@ -894,10 +901,19 @@ impl Vm {
         let n = counts[0] as usize;
         let r = self.new_array(class, elem, n)?;
         if counts.len() > 1 {
+            // Allocating the inner arrays may collect: the outer one must stay reachable.
+            self.pinned.push(r);
             for i in 0..n {
-                let sub = self.multi_array(component, &counts[1..])?;
+                let sub = match self.multi_array(component, &counts[1..]) {
+                    Ok(sub) => sub,
+                    Err(e) => {
+                        self.pinned.pop();
+                        return Err(e);
+                    }
+                };
                 let _ = self.rt.heap.store_element(r, i, Value::Ref(sub));
             }
+            self.pinned.pop();
         }
         Ok(r)
     }
@@ -1045,20 +1061,58 @@ impl Vm {
             Native::Raise(r) => self.raise(r),
             Native::Throw(obj) => self.throw(obj),
             Native::Call { method, args } => {
+                // The callee runs in the native's place: its arguments replace the native's,
+                // and it returns to the instruction after the native's call.
                 self.pop_slots(n);
-                self.advance();
+                let need: usize = args.iter().map(|v| if v.is_wide() { 2 } else { 1 }).sum();
+                let t = self.rt.current;
+                let sp = self.top_frame().sp as usize;
+                if sp + need + 1 > interp::MAX_SLOTS {
+                    return self.raise(Raise::new("java/lang/StackOverflowError", None));
+                }
+                let slots = &mut self.rt.threads[t].slots;
+                if slots.len() < sp + need + 1 {
+                    slots.resize(sp + need + 1, Value::Top);
+                }
                 for a in args {
                     self.push(a);
                 }
-                let pc = self.top_frame().pc;
                 let callee = self.prog.method(method);
-                if callee.code.get().is_none() || callee.access & acc::SYNCHRONIZED != 0 {
-                    // Let the generic path run it as if called from the instruction before.
-                    self.top_mut().pc = pc - 1;
+                if !callee.has_code {
+                    // A native, intrinsic or abstract callee runs as if called from the
+                    // native's own call instruction. (Natives reachable here never answer
+                    // `Retry`, which would run that instruction again.)
                     return self.invoke(method);
                 }
+                if let Err(e) = self.prog.code(method) {
+                    return self.raise(Raise::new("java/lang/VerifyError", Some(e.to_string())));
+                }
+                let callee = self.prog.method(method);
+                let lock = if callee.access & acc::SYNCHRONIZED == 0 {
+                    NULL
+                } else if callee.is_static() {
+                    match self.mirror(callee.class) {
+                        Ok(r) => r,
+                        Err(r) => return self.raise(r),
+                    }
+                } else {
+                    self.peek(callee.arg_slots as usize - 1).reference()
+                };
+                let pc = self.top_frame().pc + 1;
                 if !self.push_java_frame(method, pc, FrameKind::Normal) {
-                    self.raise(Raise::new("java/lang/StackOverflowError", None));
+                    return self.raise(Raise::new("java/lang/StackOverflowError", None));
+                }
+                if lock != NULL {
+                    // The frame holds the monitor; if another thread has it, this thread
+                    // waits to take it with the frame already pushed (nothing runs again).
+                    self.top_mut().sync = lock;
+                    if !self.try_lock(lock) {
+                        self.thread().state = ThreadState::Blocked {
+                            on: lock,
+                            count: 1,
+                            notified: true,
+                        };
+                    }
                 }
             }
             Native::Block(state, v) => {
@@ -1185,6 +1239,37 @@ impl Vm {
         Ok(r)
     }
 
+    /// The value of kind `kind` a wrapper object holds: it must be exactly that kind's
+    /// wrapper (`NullPointerException` for null, `ClassCastException` otherwise).
+    pub(crate) fn unboxed_as(&self, r: Ref, kind: Kind) -> Result<Value, Raise> {
+        let Some(obj) = self.rt.heap.get(r) else {
+            return Err(Raise::null_pointer());
+        };
+        let wrapper = match kind {
+            Kind::Boolean => "java/lang/Boolean",
+            Kind::Byte => "java/lang/Byte",
+            Kind::Char => "java/lang/Character",
+            Kind::Short => "java/lang/Short",
+            Kind::Int => "java/lang/Integer",
+            Kind::Long => "java/lang/Long",
+            Kind::Float => "java/lang/Float",
+            Kind::Double => "java/lang/Double",
+            Kind::Ref | Kind::Void => return Ok(Value::Ref(r)),
+        };
+        let class = &self.prog.class(obj.class).name;
+        if &**class != wrapper {
+            return Err(Raise::new(
+                "java/lang/ClassCastException",
+                Some(format!(
+                    "class {} cannot be cast to class {}",
+                    class.replace('/', "."),
+                    wrapper.replace('/', ".")
+                )),
+            ));
+        }
+        self.unboxed(r).ok_or_else(Raise::null_pointer)
+    }
+
     /// The primitive value a wrapper object holds, or `None` for null.
     pub(crate) fn unboxed(&self, r: Ref) -> Option<Value> {
         let class = self.rt.heap.get(r)?.class;
@@ -1228,9 +1313,9 @@ impl Vm {
             let v = match kind {
                 Kind::Void => return,
                 Kind::Ref => Value::Ref(boxed),
-                _ => match self.unboxed(boxed) {
-                    Some(v) => v,
-                    None => return self.raise(Raise::null_pointer()),
+                _ => match self.unboxed_as(boxed, kind) {
+                    Ok(v) => v,
+                    Err(r) => return self.raise(r),
                 },
             };
             return self.push(v);

@@ -252,7 +252,10 @@ impl Vm {
         }
         let sam = MethodSig::parse(sam_desc).map_err(|e| bsm_error(e.to_string()))?;
         let inst = MethodSig::parse(inst_desc).map_err(|e| bsm_error(e.to_string()))?;
-        let impl_class = self.load_class(&member.class)?;
+        let impl_class = {
+            self.check_export(host, &member.class)?;
+            self.load_class(&member.class)?
+        };
         let impl_mid = self
             .prog
             .resolve_method(impl_class, &member.name, &member.desc)

@@ -146,6 +146,10 @@ pub struct Vm {
     pub(crate) jit: Jit,
     pub(crate) exit_status: Option<i32>,
     pub(crate) interrupt: Interrupter,
+    /// Objects a VM operation holds only in Rust while it allocates more (the outer arrays
+    /// of a `multianewarray` in progress): roots for a collection in the middle. Empty
+    /// between instructions, so never part of a capture.
+    pub(crate) pinned: Vec<Ref>,
 }
 
 /// Asks a running [`Vm`] to stop early, from any thread: [`Vm::run`] then returns
@@ -198,6 +202,7 @@ impl Vm {
             config,
             exit_status: None,
             interrupt: Interrupter::default(),
+            pinned: Vec::new(),
         };
         vm.boot()?;
         Ok(vm)
@@ -591,6 +596,7 @@ impl Vm {
         roots.extend(rt.interned.values().copied());
         roots.extend(rt.monitors.keys().copied());
         roots.extend(self.extra_roots());
+        roots.extend(self.pinned.iter().copied());
         roots.extend(rt.init_errors.values().copied());
         self.rt.heap.collect(roots);
     }

@@ -248,6 +248,7 @@ pub(super) fn empty_vm(
         config,
         exit_status: None,
         interrupt: crate::vm::Interrupter::default(),
+        pinned: Vec::new(),
     })
 }
 
@@ -654,10 +655,17 @@ impl Vm {
                         FrameKind::Clinit(class)
                     }
                     v1::FrameKind::Unbox { kind } => match crate::descriptor::Kind::of_char(kind) {
-                        Some(k) if kind != b'[' => FrameKind::Unbox(k),
+                        Some(k)
+                            if kind != b'['
+                                && &*vm.prog.method(method).name == "invokeFromSite"
+                                && &*vm.prog.class(vm.prog.method(method).class).name
+                                    == "java/lang/invoke/MethodHandle" =>
+                        {
+                            FrameKind::Unbox(k)
+                        }
                         _ => {
                             return Err(invalid(format!(
-                                "{what}: unboxes to kind {kind}, not a descriptor character"
+                                "{what}: unboxes to kind {kind}, or is not a method handle call"
                             )));
                         }
                     },

@@ -74,8 +74,10 @@ pub(super) fn find(class: &str, name: &str, desc: &str) -> Option<super::NativeF
         },
         ("java/lang/Thread", "start0", "()V") => start0,
         ("java/lang/Thread", "yield0", "()V") => |vm, _| {
-            let now = vm.now();
-            Native::Block(ThreadState::Sleeping { until: now }, Value::Top)
+            // The quantum ends here and the next runnable thread goes on; the thread stays
+            // RUNNABLE and an interrupt does nothing to it, as on HotSpot.
+            vm.rt.quantum_left = 0;
+            void()
         },
         ("java/lang/Thread", "sleep0", "(JI)V") => sleep0,
         ("java/lang/Thread", "interrupt0", "()V") => interrupt0,
@@ -222,18 +224,26 @@ pub(super) fn find(class: &str, name: &str, desc: &str) -> Option<super::NativeF
         },
         ("java/lang/Class", "getNestHost0", "()Ljava/lang/Class;") => |vm, a| {
             with_class(vm, a, |vm, c| {
-                let host = vm
-                    .prog
-                    .class(c)
+                // JVMS 5.4.4: the host a NestHost attribute names counts only if it lists the
+                // class among its NestMembers, in the same package and loader; otherwise
+                // the class is its own host.
+                let class = vm.prog.class(c);
+                let Some(host_name) = class.file.as_ref().and_then(|f| f.nest_host.clone()) else {
+                    return mirror_of(vm, c);
+                };
+                let Ok(host) = vm.load_class(&host_name) else {
+                    return mirror_of(vm, c);
+                };
+                let (class, h) = (vm.prog.class(c), vm.prog.class(host));
+                let package = |n: &str| n.rsplit_once('/').map_or("", |p| p.0).to_string();
+                let listed = h
                     .file
                     .as_ref()
-                    .and_then(|f| f.nest_host.clone());
-                match host {
-                    Some(_) => match class_named(vm, host) {
-                        Native::Return(Value::Ref(NULL)) => mirror_of(vm, c),
-                        found => found,
-                    },
-                    None => mirror_of(vm, c),
+                    .is_some_and(|f| f.nest_members.contains(&class.name));
+                if listed && h.origin == class.origin && package(&h.name) == package(&class.name) {
+                    mirror_of(vm, host)
+                } else {
+                    mirror_of(vm, c)
                 }
             })
         },

@@ -389,8 +389,12 @@ fn class_array(vm: &mut Vm, classes: &[ClassId]) -> Native {
 
 /// The class a field descriptor names (loaded, not initialized): `I` is `int`, `[I` an array.
 fn class_of_desc(vm: &mut Vm, desc: &str) -> Result<ClassId, Native> {
+    let bad = || raise("java/lang/InternalError", Some(desc.to_string()));
     let name: String = match desc.as_bytes().first() {
-        Some(b'L') => desc[1..desc.len().saturating_sub(1)].to_string(),
+        Some(b'L') => match desc.strip_prefix('L').and_then(|d| d.strip_suffix(';')) {
+            Some(n) => n.to_string(),
+            None => return Err(bad()),
+        },
         Some(b'[') => desc.to_string(),
         Some(&c) => match Kind::of_char(c) {
             Some(k) => crate::class::primitive_name(k).to_string(),

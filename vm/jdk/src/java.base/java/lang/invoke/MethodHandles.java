@@ -21,7 +21,7 @@ public class MethodHandles {
 
     /** A lookup that finds public members of public classes only. */
     public static Lookup publicLookup() {
-        return new Lookup(Object.class, false);
+        return new Lookup(Object.class, false, true);
     }
 
     public static MethodHandle identity(Class<?> type) {
@@ -78,10 +78,17 @@ public class MethodHandles {
 
         private final Class<?> lookupClass;
         private final boolean full;
+        /** Whether the lookup was made for an application class (outside module java.base). */
+        private final boolean application;
 
         Lookup(Class<?> lookupClass, boolean full) {
+            this(lookupClass, full, lookupClass == null || !Reflect.inJavaBase(lookupClass));
+        }
+
+        private Lookup(Class<?> lookupClass, boolean full, boolean application) {
             this.lookupClass = lookupClass;
             this.full = full;
+            this.application = application;
         }
 
         public Class<?> lookupClass() {
@@ -96,7 +103,7 @@ public class MethodHandles {
             if (requestedLookupClass == lookupClass) {
                 return this;
             }
-            return new Lookup(requestedLookupClass, false);
+            return new Lookup(requestedLookupClass, false, application);
         }
 
         @Override
@@ -110,12 +117,20 @@ public class MethodHandles {
 
         /** A public lookup sees public classes only. */
         private void checkClass(Class<?> refc) throws IllegalAccessException {
-            if (!full && !Modifier.isPublic(Reflect.classAccessFlags(refc))) {
+            boolean internal = application && Reflect.inJavaBase(refc)
+                    && (refc.getPackageName().startsWith("jdk.internal") || refc.getPackageName().startsWith("sun."));
+            if (internal || (!full && !Modifier.isPublic(Reflect.classAccessFlags(refc)))) {
                 throw new IllegalAccessException("symbolic reference class is not accessible: " + refc);
             }
         }
 
         private boolean canAccess(Class<?> declaring, int modifiers) {
+            if (application && Reflect.inJavaBase(declaring)) {
+                String pkg = declaring.getPackageName();
+                if (pkg.startsWith("jdk.internal") || pkg.startsWith("sun.")) {
+                    return false;
+                }
+            }
             if (!full) {
                 return Modifier.isPublic(modifiers) && Modifier.isPublic(Reflect.classAccessFlags(declaring));
             }
