@@ -1,15 +1,35 @@
-// Immutable arbitrary-precision signed decimal numbers: an unscaled BigInteger and a scale.
+// Immutable arbitrary-precision signed decimal numbers: an unscaled value and a scale.
 package java.math;
 
+// The unscaled value is kept in a long (intCompact) when it fits one and is not Long.MIN_VALUE,
+// as the JDK does; intVal then holds it as a BigInteger only once something asked for one.
+// Otherwise intCompact is INFLATED and intVal holds the value. Arithmetic on compact operands
+// runs in longs with overflow checks and moves to BigInteger only when a result does not fit;
+// every result is the same either way, and so are hashCode and the strings.
 public class BigDecimal extends Number implements Comparable<BigDecimal> {
-    private final BigInteger intVal;
+    private static final long INFLATED = Long.MIN_VALUE;
+
+    // Set lazily for a compact value (racing writers store equal values).
+    private BigInteger intVal;
+    private final long intCompact;
     private final int scale;
     // Number of decimal digits in the unscaled value, or 0 if not yet computed.
     private transient int precision;
 
-    public static final BigDecimal ZERO = new BigDecimal(BigInteger.ZERO, 0);
-    public static final BigDecimal ONE = new BigDecimal(BigInteger.ONE, 0);
-    public static final BigDecimal TEN = new BigDecimal(BigInteger.TEN, 0);
+    private static final long[] LONG_TEN_POWERS = {
+        1L, 10L, 100L, 1000L, 10000L, 100000L, 1000000L, 10000000L, 100000000L, 1000000000L, 10000000000L,
+        100000000000L, 1000000000000L, 10000000000000L, 100000000000000L, 1000000000000000L, 10000000000000000L,
+        100000000000000000L, 1000000000000000000L,
+    };
+
+    // Powers of ten as BigIntegers, grown on demand up to TEN_POWERS_CACHED; a row is replaced,
+    // never changed, once published.
+    private static final int TEN_POWERS_CACHED = 512;
+    private static BigInteger[] tenPowers = new BigInteger[] {BigInteger.ONE, BigInteger.TEN};
+
+    public static final BigDecimal ZERO = new BigDecimal(0L, 0);
+    public static final BigDecimal ONE = new BigDecimal(1L, 0);
+    public static final BigDecimal TEN = new BigDecimal(10L, 0);
 
     public static final int ROUND_UP = 0;
     public static final int ROUND_DOWN = 1;
@@ -22,8 +42,15 @@ public class BigDecimal extends Number implements Comparable<BigDecimal> {
 
     private static final String NON_TERMINATING = "Non-terminating decimal expansion; no exact representable decimal result.";
 
+    // A compact value (val != INFLATED).
+    private BigDecimal(long val, int scale) {
+        this.intCompact = val;
+        this.scale = scale;
+    }
+
     public BigDecimal(BigInteger unscaledVal, int scale) {
         this.intVal = unscaledVal;
+        this.intCompact = compactValFor(unscaledVal);
         this.scale = scale;
     }
 
@@ -34,7 +61,9 @@ public class BigDecimal extends Number implements Comparable<BigDecimal> {
     public BigDecimal(BigInteger unscaledVal, int scale, MathContext mc) {
         BigDecimal r = new BigDecimal(unscaledVal, scale).round(mc);
         this.intVal = r.intVal;
+        this.intCompact = r.intCompact;
         this.scale = r.scale;
+        this.precision = r.precision;
     }
 
     public BigDecimal(BigInteger val, MathContext mc) {
@@ -42,19 +71,25 @@ public class BigDecimal extends Number implements Comparable<BigDecimal> {
     }
 
     public BigDecimal(int val) {
-        this(BigInteger.valueOf(val), 0);
+        this((long) val, 0);
     }
 
     public BigDecimal(int val, MathContext mc) {
-        this(BigInteger.valueOf(val), 0, mc);
+        this((long) val, mc);
     }
 
     public BigDecimal(long val) {
-        this(BigInteger.valueOf(val), 0);
+        this.intVal = val == INFLATED ? BigInteger.valueOf(val) : null;
+        this.intCompact = val;
+        this.scale = 0;
     }
 
     public BigDecimal(long val, MathContext mc) {
-        this(BigInteger.valueOf(val), 0, mc);
+        BigDecimal r = of(val, 0).round(mc);
+        this.intVal = r.intVal;
+        this.intCompact = r.intCompact;
+        this.scale = r.scale;
+        this.precision = r.precision;
     }
 
     public BigDecimal(String val) {
@@ -76,7 +111,9 @@ public class BigDecimal extends Number implements Comparable<BigDecimal> {
     public BigDecimal(char[] in, int offset, int len, MathContext mc) {
         BigDecimal r = new BigDecimal(in, offset, len).round(mc);
         this.intVal = r.intVal;
+        this.intCompact = r.intCompact;
         this.scale = r.scale;
+        this.precision = r.precision;
     }
 
     public BigDecimal(char[] in, int offset, int len) {
@@ -95,7 +132,11 @@ public class BigDecimal extends Number implements Comparable<BigDecimal> {
             negative = c == '-';
             i++;
         }
-        StringBuilder digits = new StringBuilder();
+        int digitsStart = i;
+        int digitsEnd = end;
+        // Up to 18 significant digits accumulate in a long; longer coefficients are read again.
+        long compactVal = 0;
+        int significant = 0;
         boolean dot = false;
         int fractionDigits = 0;
         long exp = 0;
@@ -104,7 +145,12 @@ public class BigDecimal extends Number implements Comparable<BigDecimal> {
             c = in[i];
             int d = Character.digit(c, 10);
             if (d >= 0 && (c >= '0' && c <= '9' || Character.isDigit(c))) {
-                digits.append((char) ('0' + d));
+                if (significant > 0 || d != 0) {
+                    if (significant < 18) {
+                        compactVal = compactVal * 10 + d;
+                    }
+                    significant++;
+                }
                 anyDigit = true;
                 if (dot) {
                     fractionDigits++;
@@ -115,6 +161,7 @@ public class BigDecimal extends Number implements Comparable<BigDecimal> {
                 }
                 dot = true;
             } else if (c == 'e' || c == 'E') {
+                digitsEnd = i;
                 exp = parseExp(in, i, end - i);
                 if (exp != (int) exp) {
                     throw new NumberFormatException("Exponent overflow.");
@@ -133,8 +180,25 @@ public class BigDecimal extends Number implements Comparable<BigDecimal> {
         if (scl != (int) scl) {
             throw new NumberFormatException("Scale out of range.");
         }
-        BigInteger v = new BigInteger(digits.toString());
-        this.intVal = negative ? v.negate() : v;
+        if (significant <= 18) {
+            this.intCompact = negative ? -compactVal : compactVal;
+        } else {
+            char[] digits = new char[significant];
+            int n = 0;
+            for (int k = digitsStart; k < digitsEnd; k++) {
+                char ch = in[k];
+                if (ch != '.') {
+                    int d = Character.digit(ch, 10);
+                    if (n > 0 || d != 0) {
+                        digits[n++] = (char) ('0' + d);
+                    }
+                }
+            }
+            BigInteger v = new BigInteger(new String(digits));
+            v = negative ? v.negate() : v;
+            this.intVal = v;
+            this.intCompact = compactValFor(v);
+        }
         this.scale = (int) scl;
     }
 
@@ -195,7 +259,7 @@ public class BigDecimal extends Number implements Comparable<BigDecimal> {
         long significand = (exponent == 0 ? (valBits & ((1L << 52) - 1)) << 1 : (valBits & ((1L << 52) - 1)) | (1L << 52));
         exponent -= 1075;
         if (significand == 0) {
-            this.intVal = BigInteger.ZERO;
+            this.intCompact = 0;
             this.scale = 0;
             return;
         }
@@ -206,8 +270,9 @@ public class BigDecimal extends Number implements Comparable<BigDecimal> {
         BigInteger rb;
         int scl;
         if (exponent == 0) {
-            rb = BigInteger.valueOf(sign * significand);
-            scl = 0;
+            this.intCompact = sign * significand;
+            this.scale = 0;
+            return;
         } else if (exponent < 0) {
             rb = BigInteger.valueOf(5).pow(-exponent).multiply(BigInteger.valueOf(sign * significand));
             scl = -exponent;
@@ -216,17 +281,39 @@ public class BigDecimal extends Number implements Comparable<BigDecimal> {
             scl = 0;
         }
         this.intVal = rb;
+        this.intCompact = compactValFor(rb);
         this.scale = scl;
     }
 
     public BigDecimal(double val, MathContext mc) {
         BigDecimal r = new BigDecimal(val).round(mc);
         this.intVal = r.intVal;
+        this.intCompact = r.intCompact;
         this.scale = r.scale;
+        this.precision = r.precision;
     }
 
     public static BigDecimal valueOf(long unscaledVal, int scale) {
-        return new BigDecimal(BigInteger.valueOf(unscaledVal), scale);
+        return of(unscaledVal, scale);
+    }
+
+    // The value val * 10^-scale, compact unless val is Long.MIN_VALUE.
+    private static BigDecimal of(long val, int scale) {
+        return val != INFLATED ? new BigDecimal(val, scale) : new BigDecimal(BigInteger.valueOf(val), scale);
+    }
+
+    private static long compactValFor(BigInteger b) {
+        return b.bitLength() <= 63 ? b.longValue() : INFLATED;
+    }
+
+    // The unscaled value as a BigInteger.
+    private BigInteger inflated() {
+        BigInteger v = intVal;
+        if (v == null) {
+            v = BigInteger.valueOf(intCompact);
+            intVal = v;
+        }
+        return v;
     }
 
     public static BigDecimal valueOf(long val) {
@@ -237,7 +324,7 @@ public class BigDecimal extends Number implements Comparable<BigDecimal> {
         } else if (val == 10) {
             return TEN;
         }
-        return new BigDecimal(BigInteger.valueOf(val), 0);
+        return of(val, 0);
     }
 
     public static BigDecimal valueOf(double val) {
@@ -257,15 +344,50 @@ public class BigDecimal extends Number implements Comparable<BigDecimal> {
     }
 
     private static BigInteger tenPow(long n) {
+        if (n >= 0 && n <= TEN_POWERS_CACHED) {
+            BigInteger[] table = tenPowers;
+            int k = (int) n;
+            if (k >= table.length) {
+                // Grow to twice the size needed (capped), each entry ten times the one before.
+                int len = Math.min(Math.max(2 * k, 16), TEN_POWERS_CACHED) + 1;
+                BigInteger[] grown = new BigInteger[len];
+                System.arraycopy(table, 0, grown, 0, table.length);
+                for (int i = table.length; i < len; i++) {
+                    grown[i] = grown[i - 1].multiply(BigInteger.TEN);
+                }
+                tenPowers = grown;
+                table = grown;
+            }
+            return table[k];
+        }
         return BigInteger.TEN.pow((int) n);
     }
 
-    private static boolean isCompact(BigInteger v) {
-        return v.bitLength() <= 63 && v.longValue() != Long.MIN_VALUE;
+    private static BigDecimal zeroValueOf(int scale) {
+        return new BigDecimal(0L, scale);
     }
 
-    private static BigDecimal zeroValueOf(int scale) {
-        return new BigDecimal(BigInteger.ZERO, scale);
+    // x * 10^n for n >= 0, or INFLATED when that does not fit a long (or is Long.MIN_VALUE).
+    private static long longMultiplyPowerTen(long x, long n) {
+        if (x == 0 || n == 0) {
+            return x;
+        }
+        if (n >= LONG_TEN_POWERS.length) {
+            return INFLATED;
+        }
+        return multiplyOrInflated(x, LONG_TEN_POWERS[(int) n]);
+    }
+
+    // x * y for compact x and y, or INFLATED when the product is not compact.
+    private static long multiplyOrInflated(long x, long y) {
+        long r = x * y;
+        if (((Math.abs(x) | Math.abs(y)) >>> 31) == 0) {
+            return r; // both below 2^31
+        }
+        if ((y != 0 && r / y != x) || r == INFLATED) {
+            return INFLATED;
+        }
+        return r;
     }
 
     // Rounds num/den to an integer; r is the remainder of the truncating division.
@@ -278,12 +400,25 @@ public class BigDecimal extends Number implements Comparable<BigDecimal> {
         }
         int sign = num.signum() * den.signum();
         int cmpHalf = r.abs().shiftLeft(1).compareTo(den.abs());
-        return increment(q, sign, cmpHalf, mode) ? q.add(BigInteger.valueOf(sign)) : q;
+        return increment(q.testBit(0), sign, cmpHalf, mode) ? q.add(BigInteger.valueOf(sign)) : q;
+    }
+
+    // The same for compact num and den (den != 0).
+    private static long roundedQuotient(long num, long den, RoundingMode mode) {
+        long q = num / den;
+        long r = num - q * den;
+        if (r == 0) {
+            return q;
+        }
+        int sign = (num < 0) == (den < 0) ? 1 : -1;
+        long absR = Math.abs(r);
+        int cmpHalf = Long.compare(absR, Math.abs(den) - absR);
+        return increment((q & 1) != 0, sign, cmpHalf, mode) ? q + sign : q;
     }
 
     // Whether an inexact quotient q (truncated toward zero) moves one unit away from zero, given
     // the sign of the exact value and how the discarded part compares with one half.
-    private static boolean increment(BigInteger q, int sign, int cmpHalf, RoundingMode mode) {
+    private static boolean increment(boolean qOdd, int sign, int cmpHalf, RoundingMode mode) {
         switch (mode) {
             case UNNECESSARY:
                 throw new ArithmeticException("Rounding necessary");
@@ -305,7 +440,7 @@ public class BigDecimal extends Number implements Comparable<BigDecimal> {
                 } else if (mode == RoundingMode.HALF_DOWN) {
                     return false;
                 } else {
-                    return q.testBit(0);
+                    return qOdd;
                 }
         }
     }
@@ -313,13 +448,30 @@ public class BigDecimal extends Number implements Comparable<BigDecimal> {
     // Arithmetic.
 
     public BigDecimal add(BigDecimal augend) {
-        if (scale == augend.scale) {
-            return new BigDecimal(intVal.add(augend.intVal), scale);
-        } else if (scale < augend.scale) {
-            return new BigDecimal(intVal.multiply(tenPow((long) augend.scale - scale)).add(augend.intVal), augend.scale);
-        } else {
-            return new BigDecimal(intVal.add(augend.intVal.multiply(tenPow((long) scale - augend.scale))), scale);
+        long x = intCompact;
+        long y = augend.intCompact;
+        int resultScale = Math.max(scale, augend.scale);
+        if (x != INFLATED && y != INFLATED) {
+            if (scale < augend.scale) {
+                x = longMultiplyPowerTen(x, (long) augend.scale - scale);
+            } else if (scale > augend.scale) {
+                y = longMultiplyPowerTen(y, (long) scale - augend.scale);
+            }
+            if (x != INFLATED && y != INFLATED) {
+                long sum = x + y;
+                if (((x ^ sum) & (y ^ sum)) >= 0 && sum != INFLATED) {
+                    return new BigDecimal(sum, resultScale);
+                }
+            }
         }
+        BigInteger a = inflated();
+        BigInteger b = augend.inflated();
+        if (scale < augend.scale) {
+            a = a.multiply(tenPow((long) augend.scale - scale));
+        } else if (scale > augend.scale) {
+            b = b.multiply(tenPow((long) scale - augend.scale));
+        }
+        return new BigDecimal(a.add(b), resultScale);
     }
 
     public BigDecimal add(BigDecimal augend, MathContext mc) {
@@ -365,7 +517,16 @@ public class BigDecimal extends Number implements Comparable<BigDecimal> {
     }
 
     public BigDecimal multiply(BigDecimal multiplicand) {
-        return new BigDecimal(intVal.multiply(multiplicand.intVal), checkScale((long) scale + multiplicand.scale));
+        int productScale = checkScale((long) scale + multiplicand.scale);
+        long x = intCompact;
+        long y = multiplicand.intCompact;
+        if (x != INFLATED && y != INFLATED) {
+            long p = multiplyOrInflated(x, y);
+            if (p != INFLATED) {
+                return new BigDecimal(p, productScale);
+            }
+        }
+        return new BigDecimal(inflated().multiply(multiplicand.inflated()), productScale);
     }
 
     public BigDecimal multiply(BigDecimal multiplicand, MathContext mc) {
@@ -380,14 +541,26 @@ public class BigDecimal extends Number implements Comparable<BigDecimal> {
         if (divisor.signum() == 0) {
             // The JDK divides in longs when the scaled operands fit, and reports the zero
             // divisor as long division does; otherwise as BigInteger division does.
-            boolean compact = isCompact(intVal) && isCompact(divisor.intVal) && e < 19 && -e < 19;
+            boolean compact = intCompact != INFLATED && divisor.intCompact != INFLATED && e < 19 && -e < 19;
             if (compact && e > 0) {
-                compact = isCompact(intVal.multiply(tenPow(e)));
+                compact = longMultiplyPowerTen(intCompact, e) != INFLATED;
             }
             throw new ArithmeticException(compact ? "/ by zero" : "BigInteger divide by zero");
         }
-        BigInteger num = intVal;
-        BigInteger den = divisor.intVal;
+        long x = intCompact;
+        long y = divisor.intCompact;
+        if (x != INFLATED && y != INFLATED) {
+            if (e >= 0) {
+                x = longMultiplyPowerTen(x, e);
+            } else {
+                y = longMultiplyPowerTen(y, -e);
+            }
+            if (x != INFLATED && y != INFLATED) {
+                return new BigDecimal(roundedQuotient(x, y, roundingMode), scale);
+            }
+        }
+        BigInteger num = inflated();
+        BigInteger den = divisor.inflated();
         if (e >= 0) {
             num = num.multiply(tenPow(e));
         } else {
@@ -452,8 +625,8 @@ public class BigDecimal extends Number implements Comparable<BigDecimal> {
         // Scale the quotient so that its integer part has mcp+1 or mcp+2 digits, then round to mcp
         // digits using the exact remainder.
         long e = (long) mcp - this.precision() + divisor.precision() + 1;
-        BigInteger num = intVal.abs();
-        BigInteger den = divisor.intVal.abs();
+        BigInteger num = inflated().abs();
+        BigInteger den = divisor.inflated().abs();
         if (e >= 0) {
             num = num.multiply(tenPow(e));
         } else {
@@ -463,7 +636,7 @@ public class BigDecimal extends Number implements Comparable<BigDecimal> {
         BigInteger[] qr = num.divideAndRemainder(den);
         BigInteger q = qr[0];
         BigInteger r = qr[1];
-        int sign = intVal.signum() * divisor.intVal.signum();
+        int sign = signum() * divisor.signum();
         int k = digitLength(q) - mcp;
         boolean exact = r.signum() == 0;
         if (k > 0) {
@@ -476,7 +649,7 @@ public class BigDecimal extends Number implements Comparable<BigDecimal> {
                 // The discarded fraction is (rem + r/den) / 10^k.
                 BigInteger twice = rem.multiply(den).add(r).shiftLeft(1);
                 int cmpHalf = twice.compareTo(pow.multiply(den));
-                if (increment(q, sign, cmpHalf, mc.roundingMode)) {
+                if (increment(q.testBit(0), sign, cmpHalf, mc.roundingMode)) {
                     q = q.add(BigInteger.ONE);
                     if (digitLength(q) > mcp) {
                         q = q.divide(BigInteger.TEN);
@@ -487,7 +660,7 @@ public class BigDecimal extends Number implements Comparable<BigDecimal> {
             }
         } else if (!exact) {
             int cmpHalf = r.shiftLeft(1).compareTo(den);
-            if (increment(q, sign, cmpHalf, mc.roundingMode)) {
+            if (increment(q.testBit(0), sign, cmpHalf, mc.roundingMode)) {
                 q = q.add(BigInteger.ONE);
                 if (digitLength(q) > mcp) {
                     q = q.divide(BigInteger.TEN);
@@ -504,15 +677,36 @@ public class BigDecimal extends Number implements Comparable<BigDecimal> {
 
     // Removes trailing zeros while the scale stays above the preferred one.
     private BigDecimal stripZerosToScale(long preferredScale) {
-        BigInteger v = intVal;
         int s = scale;
-        while (v.signum() != 0 && s > preferredScale) {
-            BigInteger[] qr = v.divideAndRemainder(BigInteger.TEN);
-            if (qr[1].signum() != 0) {
-                break;
+        long x = intCompact;
+        if (x != INFLATED) {
+            while (x != 0 && s > preferredScale && x % 10 == 0) {
+                x /= 10;
+                s--;
             }
-            v = qr[0];
-            s--;
+            return (s == scale) ? this : new BigDecimal(x, s);
+        }
+        // A multiple of 10^k is a multiple of 2^k: at most that many zeros can go. They go in
+        // chunks that double while they divide and halve when they do not.
+        BigInteger v = intVal;
+        long limit = v.getLowestSetBit();
+        if (preferredScale > (long) s - limit) {
+            limit = (long) s - preferredScale;
+        }
+        int chunk = 1;
+        while (limit > 0) {
+            int k = (int) Math.min(chunk, limit);
+            BigInteger[] qr = v.divideAndRemainder(tenPow(k));
+            if (qr[1].signum() == 0) {
+                v = qr[0];
+                s -= k;
+                limit -= k;
+                chunk = Math.min(chunk << 1, 1 << 20);
+            } else if (k == 1) {
+                break;
+            } else {
+                chunk = k >> 1;
+            }
         }
         return (s == scale) ? this : new BigDecimal(v, s);
     }
@@ -558,7 +752,7 @@ public class BigDecimal extends Number implements Comparable<BigDecimal> {
             throw new ArithmeticException("Invalid operation");
         }
         int newScale = checkScale((long) scale * n);
-        return new BigDecimal(intVal.pow(n), newScale);
+        return new BigDecimal(inflated().pow(n), newScale);
     }
 
     // The X3.274 algorithm the JDK uses, with a working precision of a few extra digits.
@@ -617,7 +811,7 @@ public class BigDecimal extends Number implements Comparable<BigDecimal> {
         // With t digits after the point, M = this * 10^(2t) is an integer whose root has p+1 or
         // more digits; that root is then rounded to p digits.
         long t = Math.max(((long) p + 1) - (this.precision() - (long) this.scale) / 2 + 1, ((long) scale + 1) / 2);
-        BigInteger m = intVal.multiply(tenPow(2 * t - scale));
+        BigInteger m = inflated().multiply(tenPow(2 * t - scale));
         BigInteger s = m.sqrt();
         BigInteger r = m.subtract(s.multiply(s));
         int k = digitLength(s) - p;
@@ -638,7 +832,7 @@ public class BigDecimal extends Number implements Comparable<BigDecimal> {
                 if (cmpHalf == 0 && r.signum() != 0) {
                     cmpHalf = 1;
                 }
-                if (increment(s, 1, cmpHalf, mc.roundingMode)) {
+                if (increment(s.testBit(0), 1, cmpHalf, mc.roundingMode)) {
                     s = s.add(BigInteger.ONE);
                     if (digitLength(s) > p) {
                         s = s.divide(BigInteger.TEN);
@@ -650,7 +844,7 @@ public class BigDecimal extends Number implements Comparable<BigDecimal> {
             if (exactRequired) {
                 throw new ArithmeticException("Computed square root not exact.");
             }
-            if (increment(s, 1, -1, mc.roundingMode)) {
+            if (increment(s.testBit(0), 1, -1, mc.roundingMode)) {
                 s = s.add(BigInteger.ONE);
             }
         }
@@ -672,6 +866,9 @@ public class BigDecimal extends Number implements Comparable<BigDecimal> {
     }
 
     public BigDecimal negate() {
+        if (intCompact != INFLATED) {
+            return new BigDecimal(-intCompact, scale);
+        }
         return new BigDecimal(intVal.negate(), scale);
     }
 
@@ -691,7 +888,7 @@ public class BigDecimal extends Number implements Comparable<BigDecimal> {
     }
 
     public int signum() {
-        return intVal.signum();
+        return intCompact != INFLATED ? Long.signum(intCompact) : intVal.signum();
     }
 
     public int scale() {
@@ -701,33 +898,44 @@ public class BigDecimal extends Number implements Comparable<BigDecimal> {
     public int precision() {
         int result = precision;
         if (result == 0) {
-            result = digitLength(intVal);
+            result = intCompact != INFLATED ? longDigitLength(Math.abs(intCompact)) : digitLength(intVal);
             precision = result;
         }
         return result;
     }
 
+    // The number of decimal digits of v (1 for zero).
     private static int digitLength(BigInteger v) {
         if (v.signum() == 0) {
             return 1;
         }
-        if (v.bitLength() < 63) {
+        int bits = v.bitLength();
+        if (bits < 63) {
             return longDigitLength(Math.abs(v.longValue()));
         }
-        return v.abs().toString().length();
+        // 2^(bits-1) <= |v| < 2^bits, so |v| has floor((bits-1) log10 2) + 1 digits or one more;
+        // 1292913986 / 2^32 is a little below log10 2, so r starts at or below the count.
+        int r = (int) (((bits - 1) * 1292913986L) >>> 32) + 1;
+        BigInteger a = v.abs();
+        BigInteger p = tenPow(r);
+        while (a.compareTo(p) >= 0) {
+            r++;
+            p = p.multiply(BigInteger.TEN);
+        }
+        return r;
     }
 
+    // The number of decimal digits of x >= 0.
     private static int longDigitLength(long x) {
         int n = 1;
-        while (x >= 10) {
-            x /= 10;
+        while (n < LONG_TEN_POWERS.length && x >= LONG_TEN_POWERS[n]) {
             n++;
         }
         return n;
     }
 
     public BigInteger unscaledValue() {
-        return intVal;
+        return inflated();
     }
 
     public BigDecimal round(MathContext mc) {
@@ -739,8 +947,13 @@ public class BigDecimal extends Number implements Comparable<BigDecimal> {
         int drop = result.precision() - mcp;
         while (drop > 0) {
             int newScale = checkScale((long) result.scale - drop);
-            BigInteger q = roundedQuotient(result.intVal, tenPow(drop), mc.roundingMode);
-            result = new BigDecimal(q, newScale);
+            long x = result.intCompact;
+            if (x != INFLATED && drop < LONG_TEN_POWERS.length) {
+                result = new BigDecimal(roundedQuotient(x, LONG_TEN_POWERS[drop], mc.roundingMode), newScale);
+            } else {
+                BigInteger q = roundedQuotient(result.inflated(), tenPow(drop), mc.roundingMode);
+                result = new BigDecimal(q, newScale);
+            }
             drop = result.precision() - mcp;
         }
         return result;
@@ -754,10 +967,19 @@ public class BigDecimal extends Number implements Comparable<BigDecimal> {
         if (this.signum() == 0) {
             return zeroValueOf(newScale);
         }
+        long x = intCompact;
         if (newScale > oldScale) {
-            return new BigDecimal(intVal.multiply(tenPow((long) newScale - oldScale)), newScale);
+            long raised = x == INFLATED ? INFLATED : longMultiplyPowerTen(x, (long) newScale - oldScale);
+            if (raised != INFLATED) {
+                return new BigDecimal(raised, newScale);
+            }
+            return new BigDecimal(inflated().multiply(tenPow((long) newScale - oldScale)), newScale);
         }
-        return new BigDecimal(roundedQuotient(intVal, tenPow((long) oldScale - newScale), roundingMode), newScale);
+        long drop = (long) oldScale - newScale;
+        if (x != INFLATED && drop < LONG_TEN_POWERS.length) {
+            return new BigDecimal(roundedQuotient(x, LONG_TEN_POWERS[(int) drop], roundingMode), newScale);
+        }
+        return new BigDecimal(roundedQuotient(inflated(), tenPow(drop), roundingMode), newScale);
     }
 
     public BigDecimal setScale(int newScale, int roundingMode) {
@@ -773,7 +995,7 @@ public class BigDecimal extends Number implements Comparable<BigDecimal> {
             return this;
         }
         int newScale = checkScale((long) scale + n);
-        BigDecimal num = new BigDecimal(intVal, newScale);
+        BigDecimal num = withScale(newScale);
         return num.scale < 0 ? num.setScale(0, RoundingMode.UNNECESSARY) : num;
     }
 
@@ -782,12 +1004,17 @@ public class BigDecimal extends Number implements Comparable<BigDecimal> {
             return this;
         }
         int newScale = checkScale((long) scale - n);
-        BigDecimal num = new BigDecimal(intVal, newScale);
+        BigDecimal num = withScale(newScale);
         return num.scale < 0 ? num.setScale(0, RoundingMode.UNNECESSARY) : num;
     }
 
     public BigDecimal scaleByPowerOfTen(int n) {
-        return new BigDecimal(intVal, checkScale((long) scale - n));
+        return withScale(checkScale((long) scale - n));
+    }
+
+    // The same unscaled value with another scale.
+    private BigDecimal withScale(int newScale) {
+        return intCompact != INFLATED ? new BigDecimal(intCompact, newScale) : new BigDecimal(intVal, newScale);
     }
 
     public BigDecimal stripTrailingZeros() {
@@ -798,14 +1025,26 @@ public class BigDecimal extends Number implements Comparable<BigDecimal> {
     }
 
     public BigDecimal ulp() {
-        return new BigDecimal(BigInteger.ONE, scale);
+        return new BigDecimal(1L, scale);
     }
 
     // Comparison.
 
     public int compareTo(BigDecimal val) {
+        long x = intCompact;
+        long y = val.intCompact;
+        if (x != INFLATED && y != INFLATED) {
+            if (scale < val.scale) {
+                x = longMultiplyPowerTen(x, (long) val.scale - scale);
+            } else if (scale > val.scale) {
+                y = longMultiplyPowerTen(y, (long) scale - val.scale);
+            }
+            if (x != INFLATED && y != INFLATED) {
+                return Long.compare(x, y);
+            }
+        }
         if (scale == val.scale) {
-            return intVal.compareTo(val.intVal);
+            return inflated().compareTo(val.inflated());
         }
         int xsign = this.signum();
         int ysign = val.signum();
@@ -816,9 +1055,9 @@ public class BigDecimal extends Number implements Comparable<BigDecimal> {
             return 0;
         }
         if (scale < val.scale) {
-            return intVal.multiply(tenPow((long) val.scale - scale)).compareTo(val.intVal);
+            return inflated().multiply(tenPow((long) val.scale - scale)).compareTo(val.inflated());
         }
-        return intVal.compareTo(val.intVal.multiply(tenPow((long) scale - val.scale)));
+        return inflated().compareTo(val.inflated().multiply(tenPow((long) scale - val.scale)));
     }
 
     public boolean equals(Object x) {
@@ -829,7 +1068,14 @@ public class BigDecimal extends Number implements Comparable<BigDecimal> {
         if (x == this) {
             return true;
         }
-        return scale == xDec.scale && intVal.equals(xDec.intVal);
+        if (scale != xDec.scale) {
+            return false;
+        }
+        // A value that fits is always compact, so a compact and an inflated value differ.
+        if (intCompact != INFLATED || xDec.intCompact != INFLATED) {
+            return intCompact == xDec.intCompact;
+        }
+        return intVal.equals(xDec.intVal);
     }
 
     public BigDecimal min(BigDecimal val) {
@@ -840,8 +1086,25 @@ public class BigDecimal extends Number implements Comparable<BigDecimal> {
         return (compareTo(val) >= 0 ? this : val);
     }
 
+    // 31 * unscaledValue().hashCode() + scale, as the JDK defines it.
     public int hashCode() {
+        long x = intCompact;
+        if (x != INFLATED) {
+            long m = Math.abs(x);
+            int h = 31 * (int) (m >>> 32) + (int) m;
+            return 31 * (x < 0 ? -h : h) + scale;
+        }
         return 31 * intVal.hashCode() + scale;
+    }
+
+    // The digits of the unscaled value, with its sign.
+    private String unscaledString() {
+        return intCompact != INFLATED ? Long.toString(intCompact) : intVal.toString();
+    }
+
+    // The digits of the unscaled value's magnitude.
+    private String coefficientString() {
+        return intCompact != INFLATED ? Long.toString(Math.abs(intCompact)) : intVal.abs().toString();
     }
 
     // Conversions.
@@ -856,19 +1119,19 @@ public class BigDecimal extends Number implements Comparable<BigDecimal> {
 
     public String toPlainString() {
         if (scale == 0) {
-            return intVal.toString();
+            return unscaledString();
         }
         if (this.scale < 0) {
             if (signum() == 0) {
                 return "0";
             }
-            StringBuilder buf = new StringBuilder(intVal.toString());
+            StringBuilder buf = new StringBuilder(unscaledString());
             for (int i = 0; i < -scale; i++) {
                 buf.append('0');
             }
             return buf.toString();
         }
-        String str = intVal.abs().toString();
+        String str = coefficientString();
         return (signum() < 0 ? "-" : "") + insertPoint(str, scale);
     }
 
@@ -889,9 +1152,9 @@ public class BigDecimal extends Number implements Comparable<BigDecimal> {
 
     private String layout(boolean sci) {
         if (scale == 0) {
-            return intVal.toString();
+            return unscaledString();
         }
-        String coeff = intVal.abs().toString();
+        String coeff = coefficientString();
         int coeffLen = coeff.length();
         StringBuilder buf = new StringBuilder();
         if (signum() < 0) {
@@ -953,14 +1216,18 @@ public class BigDecimal extends Number implements Comparable<BigDecimal> {
     }
 
     public BigInteger toBigInteger() {
-        return this.setScale(0, RoundingMode.DOWN).intVal;
+        return this.setScale(0, RoundingMode.DOWN).inflated();
     }
 
     public BigInteger toBigIntegerExact() {
-        return this.setScale(0, RoundingMode.UNNECESSARY).intVal;
+        return this.setScale(0, RoundingMode.UNNECESSARY).inflated();
     }
 
     public long longValue() {
+        long x = intCompact;
+        if (x != INFLATED && scale >= 0) {
+            return scale < LONG_TEN_POWERS.length ? x / LONG_TEN_POWERS[scale] : 0;
+        }
         return toBigInteger().longValue();
     }
 
@@ -972,13 +1239,16 @@ public class BigDecimal extends Number implements Comparable<BigDecimal> {
             throw new ArithmeticException("Overflow");
         }
         BigDecimal num = this.setScale(0, RoundingMode.UNNECESSARY);
-        if (num.intVal.bitLength() > 63) {
+        if (num.inflated().bitLength() > 63) {
             throw new ArithmeticException("Overflow");
         }
-        return num.intVal.longValue();
+        return num.inflated().longValue();
     }
 
     public int intValue() {
+        if (intCompact != INFLATED && scale >= 0) {
+            return (int) longValue();
+        }
         return toBigInteger().intValue();
     }
 
@@ -1006,11 +1276,34 @@ public class BigDecimal extends Number implements Comparable<BigDecimal> {
         return (byte) num;
     }
 
+    // Exact powers of ten as floats and doubles.
+    private static final float[] FLOAT_TEN_POWERS = {1e0f, 1e1f, 1e2f, 1e3f, 1e4f, 1e5f, 1e6f, 1e7f, 1e8f, 1e9f, 1e10f};
+    private static final double[] DOUBLE_TEN_POWERS = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,
+        1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+
+    // A value whose unscaled value and power of ten are both exact floats is their quotient or
+    // product, which IEEE arithmetic rounds correctly, as parsing the string would.
     public float floatValue() {
+        long x = intCompact;
+        if (x != INFLATED && Math.abs(x) < (1L << 22)) {
+            if (scale >= 0 && scale < FLOAT_TEN_POWERS.length) {
+                return (float) x / FLOAT_TEN_POWERS[scale];
+            } else if (scale < 0 && scale > -FLOAT_TEN_POWERS.length) {
+                return (float) x * FLOAT_TEN_POWERS[-scale];
+            }
+        }
         return Float.parseFloat(this.toString());
     }
 
     public double doubleValue() {
+        long x = intCompact;
+        if (x != INFLATED && Math.abs(x) < (1L << 52)) {
+            if (scale >= 0 && scale < DOUBLE_TEN_POWERS.length) {
+                return (double) x / DOUBLE_TEN_POWERS[scale];
+            } else if (scale < 0 && scale > -DOUBLE_TEN_POWERS.length) {
+                return (double) x * DOUBLE_TEN_POWERS[-scale];
+            }
+        }
         return Double.parseDouble(this.toString());
     }
 }

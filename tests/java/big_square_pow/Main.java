@@ -1,0 +1,109 @@
+import java.math.BigInteger;
+import java.util.Random;
+
+// Squares (x.multiply(x) takes the squaring routines: schoolbook, Karatsuba from 128 words,
+// Toom-Cook 3 from 216) against products of equal but distinct numbers, and pow: powers of two,
+// even bases (a power of two split off into a shift), negative bases, exponents 0 and 1, small
+// results that fit a long, and large ones checked against repeated multiplication.
+public class Main {
+    static final BigInteger P = BigInteger.valueOf(2305843009213693951L); // 2^61 - 1
+
+    static int failures = 0;
+
+    static void check(String what, boolean ok) {
+        if (!ok) {
+            failures++;
+            System.out.println("FAILED: " + what);
+        }
+    }
+
+    static String digest(BigInteger x) {
+        return x.signum() + " bits=" + x.bitLength() + " ones=" + x.bitCount() + " hash=" + x.hashCode()
+                + " m61=" + x.mod(P);
+    }
+
+    // A copy that is not the same object, so multiply cannot take the squaring path.
+    static BigInteger copy(BigInteger x) {
+        return new BigInteger(x.toByteArray());
+    }
+
+    static BigInteger slowPow(BigInteger b, int e) {
+        BigInteger r = BigInteger.ONE;
+        for (int i = 0; i < e; i++) {
+            r = r.multiply(b);
+        }
+        return r;
+    }
+
+    public static void main(String[] args) {
+        Random rnd = new Random(1717);
+        int[] sizes = {1, 2, 3, 19, 64, 79, 80, 81, 127, 128, 129, 200, 215, 216, 217, 240, 241, 300, 433, 648, 900};
+        for (int n : sizes) {
+            BigInteger x = new BigInteger(32 * n, rnd).setBit(32 * n - 1);
+            BigInteger ones = BigInteger.ONE.shiftLeft(32 * n).subtract(BigInteger.ONE);
+            for (BigInteger v : new BigInteger[] {x, x.negate(), ones}) {
+                BigInteger sq = v.multiply(v);
+                check("square " + n, sq.equals(v.multiply(copy(v))));
+                check("square sign " + n, sq.signum() == 1);
+                check("square mod " + n, sq.mod(P).equals(v.mod(P).multiply(v.mod(P)).mod(P)));
+                check("pow 2 " + n, v.pow(2).equals(sq));
+            }
+            System.out.println("square of " + n + " words: " + digest(x.multiply(x)));
+        }
+
+        // (a + b)^2 = a^2 + 2ab + b^2 with a and b of different lengths.
+        for (int n : new int[] {100, 250, 900}) {
+            BigInteger a = new BigInteger(32 * n, rnd);
+            BigInteger b = new BigInteger(20 * n, rnd).negate();
+            BigInteger s = a.add(b);
+            check("binomial " + n, s.multiply(s).equals(a.multiply(a).add(a.multiply(b).shiftLeft(1)).add(b.multiply(b))));
+        }
+
+        // Small exponents of small bases, against repeated multiplication.
+        for (int base = -12; base <= 12; base++) {
+            BigInteger b = BigInteger.valueOf(base);
+            StringBuilder line = new StringBuilder(base + ":");
+            for (int e = 0; e <= 70; e++) {
+                BigInteger p = b.pow(e);
+                check(base + "^" + e, p.equals(slowPow(b, e)));
+                if (e % 10 == 0 || e == 1 || e == 63) {
+                    line.append(' ').append(p);
+                }
+            }
+            System.out.println(line);
+        }
+
+        // Powers of two and of even numbers: the power of two becomes a shift.
+        for (int e : new int[] {0, 1, 31, 32, 33, 1000, 40000}) {
+            check("2^" + e, BigInteger.TWO.pow(e).equals(BigInteger.ONE.shiftLeft(e)));
+            check("(-2)^" + e, BigInteger.TWO.negate().pow(e).equals(BigInteger.ONE.shiftLeft(e).multiply(BigInteger.valueOf(e % 2 == 0 ? 1 : -1))));
+            check("1024^" + e, BigInteger.valueOf(1024).pow(e).equals(BigInteger.ONE.shiftLeft(10 * e)));
+        }
+        check("12^500", BigInteger.valueOf(12).pow(500).equals(BigInteger.valueOf(3).pow(500).shiftLeft(1000)));
+        check("-96^77", BigInteger.valueOf(-96).pow(77).equals(BigInteger.valueOf(3).pow(77).shiftLeft(5 * 77).negate()));
+        check("(2^40*7)^9", BigInteger.valueOf(7L << 40).pow(9).equals(BigInteger.valueOf(40353607).shiftLeft(360)));
+
+        // Large powers, digests only.
+        int[][] powers = {{3, 20000}, {-3, 20001}, {7, 12345}, {10, 5000}, {-10, 5001}, {65535, 1500}, {1000000007, 700}};
+        for (int[] p : powers) {
+            BigInteger r = BigInteger.valueOf(p[0]).pow(p[1]);
+            BigInteger expectedMod = BigInteger.valueOf(p[0]).modPow(BigInteger.valueOf(p[1]), P);
+            check(p[0] + "^" + p[1] + " mod", r.mod(P).equals(expectedMod));
+            System.out.println(p[0] + "^" + p[1] + ": " + digest(r));
+        }
+        BigInteger big = new BigInteger(32 * 90, rnd);
+        BigInteger big5 = big.pow(5);
+        check("big^5", big5.equals(big.multiply(big).multiply(big).multiply(big).multiply(big)));
+        check("big^12", big.pow(12).equals(big5.multiply(big5).multiply(big.multiply(big))));
+        System.out.println("big^5: " + digest(big5));
+        System.out.println("7^(3^5): " + digest(BigInteger.valueOf(7).pow(BigInteger.valueOf(3).pow(5).intValueExact())));
+
+        try {
+            BigInteger.TEN.pow(-1);
+        } catch (ArithmeticException e) {
+            System.out.println("pow(-1): " + e.getMessage());
+        }
+        System.out.println("0^0 = " + BigInteger.ZERO.pow(0) + ", 0^5 = " + BigInteger.ZERO.pow(5) + ", (-1)^99 = " + BigInteger.ONE.negate().pow(99));
+        System.out.println(failures == 0 ? "all squares and powers agree" : failures + " failures");
+    }
+}
