@@ -248,6 +248,7 @@ pub(super) fn empty_vm(
         config,
         exit_status: None,
         interrupt: crate::vm::Interrupter::default(),
+        in_native: None,
     })
 }
 
