@@ -75,9 +75,11 @@ fn a_class_without_main_is_refused() {
     fs::write(dir.join("NoMain.class"), class).expect("write");
     let out = output(phantom().args(["run", "-cp"]).arg(&dir).arg("NoMain"));
     assert_eq!(out.status.code(), Some(1), "{out:?}");
-    assert!(
-        String::from_utf8_lossy(&out.stderr)
-            .starts_with("Error: Main method not found in class NoMain"),
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "Error: Main method not found in class NoMain, please define the main method as:\n   \
+         public static void main(String[] args)\n\
+         or a JavaFX application class must extend javafx.application.Application\n",
         "{out:?}"
     );
 }
@@ -196,6 +198,65 @@ fn a_string_concatenation_recipe_that_lies_about_its_arguments_is_an_error_not_a
             );
         }
     }
+}
+
+/// The launcher's checks of `main` name the class that declares it, with dots, as `java`
+/// does; a public static `main` inherited from a superclass in another package runs.
+#[test]
+fn main_methods_are_found_and_checked_as_java_does() {
+    let dir = scratch("main-checks");
+    let src = dir.join("src");
+    for (path, text) in [
+        (
+            "app/Instance.java",
+            "package app;\npublic class Instance {\n    public void main(String[] args) {}\n}\n",
+        ),
+        (
+            "app/Inherits.java",
+            "package app;\npublic class Inherits extends lib.Base {\n}\n",
+        ),
+        (
+            "lib/Base.java",
+            "package lib;\npublic class Base {\n    public static void main(String[] args) {\n        System.out.println(\"lib.Base.main \" + args[0]);\n    }\n}\n",
+        ),
+    ] {
+        let file = src.join(path);
+        fs::create_dir_all(file.parent().expect("has a parent")).expect("mkdir");
+        fs::write(&file, text).expect("write");
+    }
+    let classes = dir.join("classes");
+    let javac = std::process::Command::new("javac")
+        .arg("-d")
+        .arg(&classes)
+        .args(["app/Instance.java", "app/Inherits.java", "lib/Base.java"].map(|p| src.join(p)))
+        .status()
+        .expect("javac runs");
+    assert!(javac.success());
+    let out = output(
+        phantom()
+            .arg("run")
+            .arg("-cp")
+            .arg(&classes)
+            .arg("app.Instance"),
+    );
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "Error: Main method is not static in class app.Instance, please define the main method as:\n   \
+         public static void main(String[] args)\n"
+    );
+    let out = output(
+        phantom()
+            .arg("run")
+            .arg("-cp")
+            .arg(&classes)
+            .args(["app.Inherits", "works"]),
+    );
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "lib.Base.main works\n"
+    );
 }
 
 #[test]

@@ -963,7 +963,9 @@ impl Vm {
                 Some(f) => self.call_native(mid, f),
                 None => {
                     let msg = format!("'{}'", self.pretty_method(mid));
-                    self.raise(Raise::new("java/lang/UnsatisfiedLinkError", Some(msg)))
+                    self.in_native = Some(mid);
+                    self.raise(Raise::new("java/lang/UnsatisfiedLinkError", Some(msg)));
+                    self.in_native = None;
                 }
             };
         }
@@ -1047,7 +1049,13 @@ impl Vm {
             let sp = thread.frames.last().expect("caller frame").sp as usize;
             thread.slots[sp - n..sp].to_vec()
         };
-        match f(self, &args) {
+        // While it runs and while what it raises is thrown, traces show the native on top.
+        self.in_native = Some(mid);
+        let result = f(self, &args);
+        if !matches!(result, Native::Raise(_)) {
+            self.in_native = None;
+        }
+        match result {
             Native::Return(v) => {
                 if self.exit_status.is_some() {
                     return;
@@ -1058,7 +1066,10 @@ impl Vm {
                 }
                 self.advance();
             }
-            Native::Raise(r) => self.raise(r),
+            Native::Raise(r) => {
+                self.raise(r);
+                self.in_native = None;
+            }
             Native::Throw(obj) => self.throw(obj),
             Native::Call { method, args } => {
                 // The callee runs in the native's place: its arguments replace the native's,

@@ -3,15 +3,46 @@
 //! a pushed Java frame like every other piece of Java the VM needs.
 
 use crate::class::MethodId;
+use crate::classfile::{Const, acc};
 use crate::classpath::Origin;
 use crate::heap::{ClassId, Data};
 use crate::runtime::{Init, Raise};
-use crate::thread::FrameKind;
+use crate::thread::{Frame, FrameKind, ThreadState};
 use crate::value::{NULL, Ref, Value};
 use crate::vm::Vm;
 
 /// HotSpot's default `MaxJavaStackTraceDepth`.
 const MAX_TRACE_DEPTH: usize = 1024;
+
+/// The version of the class library's module, `java.base` (the `java.version` property).
+pub(crate) const LIBRARY_VERSION: &str = "17.0.15";
+
+/// `StackTraceElement.format` of the elements of throwables and stack walkers: `toString`
+/// leaves out the class loader (`app`) and the module version, as HotSpot's
+/// `StackTraceElement.computeFormat` decides for the built-in loaders and JDK modules.
+pub(crate) const FORMAT_THROWABLE: i32 = 0x3;
+
+/// One activation of a stack as walks see it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Activation {
+    /// The method.
+    pub method: MethodId,
+    /// The instruction index it is at (for a caller, its call), or `None` for a native
+    /// method, which has no frame of its own.
+    pub index: Option<u32>,
+    /// Its frame's position in the thread's frames, if it has one.
+    pub frame: Option<usize>,
+}
+
+impl Activation {
+    fn native(method: MethodId) -> Activation {
+        Activation {
+            method,
+            index: None,
+            frame: None,
+        }
+    }
+}
 
 impl Vm {
     /// Raises a VM exception at the current instruction of the current thread.
@@ -82,120 +113,293 @@ impl Vm {
         Ok(obj)
     }
 
-    /// Whether stack traces leave out frames of a method, as HotSpot leaves out its hidden
-    /// frames: `Thread.threadMain` (the VM's way into `run()`; HotSpot enters `run()`
-    /// directly) and the class-initialization driver.
-    pub(crate) fn is_hidden_frame(&self, method: MethodId) -> bool {
+    /// Whether every view of a stack leaves out frames of a method: the VM's own drivers,
+    /// which HotSpot has no frames for. `Thread.threadMain` (the VM's way into `run()`;
+    /// HotSpot enters `run()` directly), the class-initialization driver and the launcher that
+    /// initializes the main class and calls `main`.
+    pub(crate) fn is_vm_frame(&self, method: MethodId) -> bool {
         let m = self.prog.method(method);
         match self.prog.class(m.class).name.as_ref() {
             "java/lang/Thread" => &*m.name == "threadMain",
-            "jdk/internal/phantom/ClassInit" => true,
+            "jdk/internal/phantom/ClassInit" | "jdk/internal/phantom/Launcher" => true,
             _ => false,
         }
     }
 
-    /// The current thread's stack as a `StackTraceElement[]`. With `skip_for`, the frames of
-    /// `fillInStackTrace` and of the constructors of that throwable are left out, as HotSpot
-    /// leaves them out.
+    /// Whether a frame is one HotSpot hides unless asked (`StackWalker`'s
+    /// `SHOW_HIDDEN_FRAMES`): a method of a hidden class, which here is a lambda proxy.
+    pub(crate) fn is_hidden_frame(&self, method: MethodId) -> bool {
+        let class = self.prog.class(self.prog.method(method).class);
+        class.file.is_none() && matches!(class.kind, crate::class::ClassKind::Instance)
+    }
+
+    /// Whether a frame is a reflection frame, which a `StackWalker` shows only with
+    /// `SHOW_REFLECT_FRAMES` (HotSpot's `isReflectionFrame`): `Method`, `Constructor` and the
+    /// accessors behind them.
+    pub(crate) fn is_reflection_frame(&self, method: MethodId) -> bool {
+        let name = &*self.prog.class(self.prog.method(method).class).name;
+        matches!(
+            name,
+            "java/lang/reflect/Method" | "java/lang/reflect/Constructor"
+        ) || name.starts_with("jdk/internal/reflect/")
+            || name.starts_with("java/lang/invoke/LambdaForm")
+    }
+
+    /// Thread `t`'s activations, innermost first, as HotSpot's stack walks see them: every
+    /// frame (the filters come later), and a native method it is in on top, although a
+    /// native has no frame here. The top frame is at its instruction, callers at their call.
+    ///
+    /// A thread is in a native when the current thread is running one (`in_native`), when a
+    /// native blocked it (`Object.wait`, `Thread.sleep`: its pc is already past the call),
+    /// or when it waits to run a native again (reading stdin). A thread blocked on entering a
+    /// synchronized method shows that method at its first instruction, and one blocked in a
+    /// `monitorenter` the instruction after it, as HotSpot does.
+    pub(crate) fn activations(&self, t: usize) -> Vec<Activation> {
+        let thread = &self.rt.threads[t];
+        let frames = &thread.frames;
+        let mut out = Vec::with_capacity(frames.len() + 1);
+        let Some(top) = frames.last() else {
+            return out;
+        };
+        let native = |index: u32| {
+            self.invoked_at(t, top, index)
+                .filter(|&m| self.prog.method(m).access & acc::NATIVE != 0)
+        };
+        let top_index = match (self.in_native, thread.state) {
+            (Some(m), _) if t == self.rt.current => {
+                out.push(Activation::native(m));
+                top.pc
+            }
+            (
+                _,
+                ThreadState::Waiting { .. }
+                | ThreadState::Sleeping { .. }
+                | ThreadState::Blocked { count: 1.., .. },
+            ) => {
+                let call = top.pc.saturating_sub(1);
+                out.extend(native(call).map(Activation::native));
+                call
+            }
+            (_, ThreadState::Reading | ThreadState::InitWait(_)) => {
+                out.extend(native(top.pc).map(Activation::native));
+                top.pc
+            }
+            (_, ThreadState::Blocked { count: 0, .. }) => {
+                let entering = self
+                    .invoked_at(t, top, top.pc)
+                    .filter(|&m| {
+                        let m = self.prog.method(m);
+                        m.access & acc::SYNCHRONIZED != 0 && m.has_code
+                    })
+                    .map(|m| Activation {
+                        method: m,
+                        index: Some(0),
+                        frame: None,
+                    });
+                out.extend(entering);
+                // HotSpot's interpreter steps past a `monitorenter` before it blocks there, so
+                // the trace shows the line of the instruction after it.
+                let at_monitorenter = self
+                    .prog
+                    .code(top.method)
+                    .ok()
+                    .flatten()
+                    .and_then(|c| c.insns.get(top.pc as usize))
+                    .is_some_and(|i| i.get() == crate::code::Insn::MonitorEnter);
+                top.pc + at_monitorenter as u32
+            }
+            _ => top.pc,
+        };
+        for (i, f) in frames.iter().enumerate().rev() {
+            let index = match frames.get(i + 1) {
+                None => top_index,
+                // A class initialization runs before the instruction that asked for it, which
+                // runs again afterwards: the caller is still at that instruction.
+                Some(above) if matches!(above.kind, FrameKind::Clinit(_)) => f.pc,
+                Some(_) => f.pc.saturating_sub(1),
+            };
+            out.push(Activation {
+                method: f.method,
+                index: Some(index),
+                frame: Some(i),
+            });
+        }
+        out
+    }
+
+    /// The method the call instruction at `index` of frame `f` (of thread `t`) invokes, from
+    /// the class file's constant pool, as resolution found it; a virtual call not yet made
+    /// is dispatched on its receiver, still on the operand stack.
+    pub(crate) fn invoked_at(&self, t: usize, f: &Frame, index: u32) -> Option<MethodId> {
+        let m = self.prog.method(f.method);
+        let code = self.prog.code(f.method).ok().flatten()?;
+        let bci = *code.pcs.get(index as usize)? as usize;
+        let file = self.prog.class(m.class).file.as_ref()?;
+        let bytes = &file
+            .methods
+            .get(m.file_index as usize)?
+            .code
+            .as_ref()?
+            .bytes;
+        let op = *bytes.get(bci)?;
+        if !(0xb6..=0xb9).contains(&op) {
+            return None;
+        }
+        let cp = u16::from_be_bytes([*bytes.get(bci + 1)?, *bytes.get(bci + 2)?]);
+        let Some(Const::Method(r)) = file.cp.get(cp as usize) else {
+            return None;
+        };
+        let class = self.prog.loaded(&r.class)?;
+        let resolved = self.prog.resolve_method(class, &r.name, &r.desc)?;
+        let callee = self.prog.method(resolved);
+        // invokevirtual and invokeinterface of a call still to be made: the receiver decides.
+        if (op == 0xb6 || op == 0xb9) && index == f.pc && !callee.is_static() {
+            let slots = &self.rt.threads[t].slots;
+            let receiver = (f.sp as usize)
+                .checked_sub(callee.arg_slots as usize)
+                .and_then(|i| slots.get(i))
+                .map(|v| v.reference());
+            if let Some(c) = receiver.and_then(|r| self.class_of(r))
+                && let Some(m) = self.prog.select(c, callee.selector)
+            {
+                return Some(m);
+            }
+        }
+        Some(resolved)
+    }
+
+    /// The current thread's stack as a `StackTraceElement[]` for a throwable. With
+    /// `skip_for`, the frames of `fillInStackTrace` and of the constructors of that throwable
+    /// are left out, as HotSpot leaves them out.
     pub(crate) fn stack_trace(
         &mut self,
         skip_for: Option<Ref>,
     ) -> Result<Ref, crate::heap::OutOfMemory> {
         let t = self.rt.current;
-        let frames = self.rt.threads[t].frames.clone();
-        let slots_at = |base: u32| {
-            self.rt.threads[t]
-                .slots
-                .get(base as usize)
-                .copied()
-                .unwrap_or(Value::Top)
+        let acts = self.activations(t);
+        let thread = &self.rt.threads[t];
+        // The receiver of an activation's frame, for an instance method.
+        let receiver = |a: &Activation| {
+            let f = thread.frames.get(a.frame?)?;
+            thread.slots.get(f.base as usize).map(|v| v.reference())
         };
-        let mut items: Vec<(MethodId, Option<u16>)> = Vec::new();
+        let mut kept: Vec<Activation> = Vec::new();
         let mut skipping = skip_for.is_some();
-        for (depth, f) in frames.iter().rev().enumerate() {
-            let m = self.prog.method(f.method);
+        for a in acts {
             if skipping {
+                let m = self.prog.method(a.method);
                 if &*m.name == "fillInStackTrace" || &*m.name == "fillInStackTrace0" {
                     continue;
                 }
-                if &*m.name == "<init>"
-                    && skip_for.is_some_and(|obj| slots_at(f.base).reference() == obj)
-                {
+                if &*m.name == "<init>" && skip_for.is_some() && receiver(&a) == skip_for {
                     continue;
                 }
                 skipping = false;
             }
-            if self.is_hidden_frame(f.method) {
+            if self.is_vm_frame(a.method) || self.is_hidden_frame(a.method) {
                 continue;
             }
-            // The running frame is at its instruction; callers are just past their call.
-            let index = if depth == 0 {
-                f.pc
-            } else {
-                f.pc.saturating_sub(1)
-            };
-            items.push((f.method, self.prog.line_of(f.method, index)));
-            if items.len() == MAX_TRACE_DEPTH {
+            kept.push(a);
+            if kept.len() == MAX_TRACE_DEPTH {
                 break;
             }
         }
+        self.trace_elements(&kept, FORMAT_THROWABLE)
+    }
+
+    /// Thread `t`'s stack as another thread sees it (`Thread.getStackTrace`,
+    /// `getAllStackTraces`): every frame but the VM's and hidden ones, with elements that
+    /// print their class loader and module version, as HotSpot's do there.
+    pub(crate) fn thread_stack_trace(&mut self, t: usize) -> Result<Ref, crate::heap::OutOfMemory> {
+        let kept: Vec<Activation> = self
+            .activations(t)
+            .into_iter()
+            .filter(|a| !self.is_vm_frame(a.method) && !self.is_hidden_frame(a.method))
+            .collect();
+        self.trace_elements(&kept, 0)
+    }
+
+    /// A `StackTraceElement[]` of activations.
+    fn trace_elements(
+        &mut self,
+        acts: &[Activation],
+        format: i32,
+    ) -> Result<Ref, crate::heap::OutOfMemory> {
+        let ste = self.trace_element_class()?;
+        let array_class = self.prog.array_of(ste);
+        self.rt.sync_classes(&self.prog);
+        let mut elems = Vec::with_capacity(acts.len());
+        for &a in acts {
+            elems.push(self.trace_element(ste, a, format)?);
+        }
+        self.rt.heap.alloc(array_class, Data::Refs(elems.into()))
+    }
+
+    /// `java.lang.StackTraceElement`, loaded and marked initialized (it has no static
+    /// initializer that matters: its constants are compile-time ones).
+    pub(crate) fn trace_element_class(&mut self) -> Result<ClassId, crate::heap::OutOfMemory> {
         let ste = self
             .prog
             .load("java/lang/StackTraceElement")
             .map_err(|_| crate::heap::OutOfMemory)?;
         self.rt.sync_classes(&self.prog);
         self.rt.init[ste as usize] = Init::Done;
-        let array_class = self.prog.array_of(ste);
-        self.rt.sync_classes(&self.prog);
-        let slot = |vm: &Vm, name: &str, desc: &str| {
-            vm.prog
-                .class(ste)
-                .field(name, desc)
-                .map(|f| f.slot as usize)
+        Ok(ste)
+    }
+
+    /// One `StackTraceElement` (of class `ste`) for an activation, built without running a
+    /// constructor. `format` is the element's `format` field (what `toString` leaves out).
+    pub(crate) fn trace_element(
+        &mut self,
+        ste: ClassId,
+        a: Activation,
+        format: i32,
+    ) -> Result<Ref, crate::heap::OutOfMemory> {
+        let m = self.prog.method(a.method);
+        let class = self.prog.class(m.class);
+        let class_name = class.java_name();
+        let method_name = m.name.clone();
+        let file = class.source_file().map(str::to_string);
+        let library = class.origin == Origin::Library;
+        let line = match a.index {
+            None => -2,
+            // Decoded now if it is not yet (a method about to be entered, after a restore).
+            Some(i) => self
+                .prog
+                .code(a.method)
+                .ok()
+                .flatten()
+                .and_then(|c| c.line_of(i))
+                .map(i32::from)
+                .unwrap_or(-1),
         };
-        let (s_module, s_class, s_method, s_file, s_line) = (
-            slot(self, "moduleName", "Ljava/lang/String;"),
-            slot(self, "declaringClass", "Ljava/lang/String;"),
-            slot(self, "methodName", "Ljava/lang/String;"),
-            slot(self, "fileName", "Ljava/lang/String;"),
-            slot(self, "lineNumber", "I"),
-        );
-        let mut elems = Vec::with_capacity(items.len());
-        for (mid, line) in items {
-            let m = self.prog.method(mid);
-            let class = self.prog.class(m.class);
-            let class_name = class.java_name();
-            let method_name = m.name.clone();
-            let file = class.source_file().map(str::to_string);
-            let library = class.origin == Origin::Library;
-            let native = m.access & crate::classfile::acc::NATIVE != 0;
-            let fields: Box<[Value]> = self.prog.class(ste).zeroed_fields();
-            let e = self.rt.heap.alloc(ste, Data::Fields(fields))?;
-            let set_str = |vm: &mut Vm,
-                           slot: Option<usize>,
-                           s: Option<&str>|
-             -> Result<(), crate::heap::OutOfMemory> {
-                if let (Some(slot), Some(s)) = (slot, s) {
-                    let r = vm.rt.intern(s)?;
-                    vm.rt.set_field(e, slot, Value::Ref(r));
-                }
-                Ok(())
-            };
-            set_str(self, s_module, library.then_some("java.base"))?;
-            set_str(self, s_class, Some(&class_name))?;
-            set_str(self, s_method, Some(&method_name))?;
-            set_str(self, s_file, file.as_deref())?;
-            if let Some(slot) = s_line {
-                let l = if native {
-                    -2
-                } else {
-                    line.map(i32::from).unwrap_or(-1)
-                };
-                self.rt.set_field(e, slot, Value::Int(l));
+        let fields: Box<[Value]> = self.prog.class(ste).zeroed_fields();
+        let e = self.rt.heap.alloc(ste, Data::Fields(fields))?;
+        let strings = [
+            ("classLoaderName", (!library).then_some("app")),
+            ("moduleName", library.then_some("java.base")),
+            ("moduleVersion", library.then_some(LIBRARY_VERSION)),
+            ("declaringClass", Some(class_name.as_str())),
+            ("methodName", Some(&*method_name)),
+            ("fileName", file.as_deref()),
+        ];
+        for (name, value) in strings {
+            if let (Some(f), Some(v)) = (
+                self.prog.class(ste).field(name, "Ljava/lang/String;"),
+                value,
+            ) {
+                let slot = f.slot as usize;
+                let r = self.rt.intern(v)?;
+                self.rt.set_field(e, slot, Value::Ref(r));
             }
-            elems.push(e);
         }
-        self.rt.heap.alloc(array_class, Data::Refs(elems.into()))
+        for (name, desc, v) in [("lineNumber", "I", line), ("format", "B", format)] {
+            if let Some(f) = self.prog.class(ste).field(name, desc) {
+                let slot = f.slot as usize;
+                self.rt.set_field(e, slot, Value::Int(v));
+            }
+        }
+        Ok(e)
     }
 
     /// Throws `ex` at the current instruction: finds a handler in this frame or a caller,

@@ -113,11 +113,23 @@ pub enum BootError {
     /// A class could not be loaded.
     #[error("{0}")]
     Load(#[from] LoadError),
-    /// The main class has no `public static void main(String[])`.
+    /// The main class has no public `main(String[])` (`java`'s launcher looks it up with
+    /// `Class.getMethod`, so it may be inherited from a superclass).
     #[error(
-        "Error: Main method not found in class {0}, please define the main method as:\n   public static void main(String[] args)"
+        "Error: Main method not found in class {0}, please define the main method as:\n   public static void main(String[] args)\nor a JavaFX application class must extend javafx.application.Application"
     )]
     NoMain(String),
+    /// The `main(String[])` found is not static (named by its declaring class, as `java`
+    /// names it).
+    #[error(
+        "Error: Main method is not static in class {0}, please define the main method as:\n   public static void main(String[] args)"
+    )]
+    MainNotStatic(String),
+    /// The `main(String[])` found does not return `void` (named by its declaring class).
+    #[error(
+        "Error: Main method must return a value of type void in class {0}, please \ndefine the main method as:\n   public static void main(String[] args)"
+    )]
+    MainNotVoid(String),
     /// The class library lacks something the VM relies on.
     #[error("phantom's class library is missing {0}")]
     Library(String),
@@ -150,6 +162,10 @@ pub struct Vm {
     /// of a `multianewarray` in progress): roots for a collection in the middle. Empty
     /// between instructions, so never part of a capture.
     pub(crate) pinned: Vec<Ref>,
+    /// The native method the current thread is running, while it runs and while what it
+    /// raises is thrown: stack traces show it on top, as HotSpot shows a native's frame.
+    /// Never set between instructions, so never part of the state.
+    pub(crate) in_native: Option<crate::class::MethodId>,
 }
 
 /// Asks a running [`Vm`] to stop early, from any thread: [`Vm::run`] then returns
@@ -203,6 +219,7 @@ impl Vm {
             exit_status: None,
             interrupt: Interrupter::default(),
             pinned: Vec::new(),
+            in_native: None,
         };
         vm.boot()?;
         Ok(vm)
@@ -276,7 +293,11 @@ impl Vm {
         Ok(())
     }
 
-    /// Starts the program: creates the main thread running `main_class.main(args)`.
+    /// Starts the program: checks `main` as `java`'s launcher does, then creates the main
+    /// thread. Its first frame is the launcher's (`jdk.internal.phantom.Launcher.run`, hidden
+    /// from stack traces), which initializes the main class and then calls `main`, so an
+    /// exception in the static initializer is reported as HotSpot reports it, with no frame
+    /// of `main` (`Exception in thread "main" java.lang.ExceptionInInitializerError`).
     pub fn start_main(&mut self, main_class: &str, args: &[String]) -> Result<(), BootError> {
         let binary = main_class.replace('.', "/");
         let class = self.prog.load(&binary).map_err(|e| match e {
@@ -285,19 +306,29 @@ impl Vm {
         })?;
         self.rt.sync_classes(&self.prog);
         let main = self
-            .prog
-            .class(class)
-            .methods
-            .iter()
-            .copied()
-            .find(|&m| {
-                let m = self.prog.method(m);
-                &*m.name == "main" && &*m.desc == "([Ljava/lang/String;)V" && m.is_static()
-            })
+            .main_method(class)
             .ok_or_else(|| BootError::NoMain(main_class.replace('/', ".")))?;
+        let m = self.prog.method(main);
+        let declaring = self.prog.class(m.class).java_name();
+        if !m.is_static() {
+            return Err(BootError::MainNotStatic(declaring));
+        }
+        if &*m.sig.ret_desc != "V" {
+            return Err(BootError::MainNotVoid(declaring));
+        }
         // Decode main's code now, so that a malformed method is reported as such.
         self.prog.code(main).map_err(LoadError::Format)?;
+        let launcher = self.prog.load("jdk/internal/phantom/Launcher")?;
+        self.rt.sync_classes(&self.prog);
+        let run = self
+            .prog
+            .resolve_method(launcher, "run", "(Ljava/lang/Class;[Ljava/lang/String;)V")
+            .ok_or_else(|| BootError::Library("jdk.internal.phantom.Launcher.run".into()))?;
+        self.prog.code(run).map_err(LoadError::Format)?;
+        // The launcher's class has no static initializer.
+        self.rt.init[launcher as usize] = Init::Done;
         let oom = |_| BootError::OutOfMemory;
+        let mirror = self.mirror(class).map_err(|_| BootError::OutOfMemory)?;
         let thread_obj = self.new_thread_object("main", 1).map_err(oom)?;
         let mut array = Vec::with_capacity(args.len());
         for a in args {
@@ -310,27 +341,55 @@ impl Vm {
             .map_err(oom)?;
         let mut t = Thread::new(thread_obj);
         t.slots = vec![Value::Top; 64];
-        t.slots[0] = Value::Ref(args_array);
+        t.slots[0] = Value::Ref(mirror);
+        t.slots[1] = Value::Ref(args_array);
         self.rt.threads.push(t);
         self.rt.current = self.rt.threads.len() - 1;
         let tid = self.rt.current;
-        {
-            let thread = &mut self.rt.threads[tid];
-            if !interp::push_frame(
-                &self.prog,
-                &mut thread.frames,
-                &mut thread.slots,
-                main,
-                0,
-                1,
-                crate::thread::FrameKind::Normal,
-            ) {
-                return Err(BootError::FrameTooLarge(main_class.replace('/', ".")));
-            }
+        let thread = &mut self.rt.threads[tid];
+        if !interp::push_frame(
+            &self.prog,
+            &mut thread.frames,
+            &mut thread.slots,
+            run,
+            0,
+            2,
+            crate::thread::FrameKind::Normal,
+        ) {
+            return Err(BootError::FrameTooLarge(main_class.replace('/', ".")));
         }
-        // The JVM initializes the main class before calling main.
-        self.ensure_init(class);
         Ok(())
+    }
+
+    /// The `main(String[])` `java`'s launcher would call in a class, found as
+    /// `Class.getMethod("main", String[].class)` finds it: a public method declared by the
+    /// class, else by its superclasses (static ones too), else a public instance method of its
+    /// superinterfaces; whatever its return type, static or not (the caller checks).
+    pub(crate) fn main_method(
+        &self,
+        class: crate::heap::ClassId,
+    ) -> Option<crate::class::MethodId> {
+        let is_main = |c: crate::heap::ClassId, statics: bool| {
+            self.prog.class(c).methods.iter().copied().find(|&m| {
+                let m = self.prog.method(m);
+                &*m.name == "main"
+                    && m.desc.starts_with("([Ljava/lang/String;)")
+                    && m.access & crate::classfile::acc::PUBLIC != 0
+                    && (statics || !m.is_static())
+            })
+        };
+        let mut c = Some(class);
+        while let Some(k) = c {
+            if let Some(m) = is_main(k, true) {
+                return Some(m);
+            }
+            c = self.prog.class(k).super_class;
+        }
+        self.prog
+            .class(class)
+            .all_interfaces
+            .iter()
+            .find_map(|&i| is_main(i, false))
     }
 
     /// Allocates a `java.lang.Thread` object for a VM-created thread, without running Java.
@@ -667,7 +726,13 @@ impl Vm {
         if let Some(f) = self.rt.threads[t].frames.last_mut() {
             f.pc = f.pc.saturating_sub(1);
         }
+        // The native that blocked (`Thread.sleep`, `Object.wait`) is on top of the trace.
+        self.in_native = self.rt.threads[t]
+            .frames
+            .last()
+            .and_then(|f| self.invoked_at(t, f, f.pc));
         self.raise(r);
+        self.in_native = None;
         self.rt.current = saved;
     }
 

@@ -249,6 +249,7 @@ pub(super) fn empty_vm(
         exit_status: None,
         interrupt: crate::vm::Interrupter::default(),
         pinned: Vec::new(),
+        in_native: None,
     })
 }
 

@@ -73,13 +73,6 @@ pub(super) fn find(class: &str, name: &str, desc: &str) -> Option<super::NativeF
             boolean(owns(vm, obj))
         },
         ("java/lang/Thread", "start0", "()V") => start0,
-        ("java/lang/Thread", "yield0", "()V") => |vm, _| {
-            // The quantum ends here and the next runnable thread goes on; the thread stays
-            // RUNNABLE and an interrupt does nothing to it, as on HotSpot.
-            vm.rt.quantum_left = 0;
-            void()
-        },
-        ("java/lang/Thread", "sleep0", "(JI)V") => sleep0,
         ("java/lang/Thread", "interrupt0", "()V") => interrupt0,
         ("java/lang/Thread", "interrupted0", "()Z") => |vm, _| {
             let t = vm.thread();
@@ -864,22 +857,6 @@ fn start0(vm: &mut Vm, a: &[Value]) -> Native {
     }
     vm.rt.threads.push(t);
     void()
-}
-
-fn sleep0(vm: &mut Vm, a: &[Value]) -> Native {
-    let (millis, nanos) = (a[0].long(), a[1].int());
-    if vm.thread().interrupted {
-        vm.thread().interrupted = false;
-        return raise(
-            "java/lang/InterruptedException",
-            Some("sleep interrupted".to_string()),
-        );
-    }
-    let until = vm
-        .now()
-        .saturating_add(millis.saturating_mul(1_000_000))
-        .saturating_add(nanos as i64);
-    Native::Block(ThreadState::Sleeping { until }, Value::Top)
 }
 
 fn interrupt0(vm: &mut Vm, a: &[Value]) -> Native {

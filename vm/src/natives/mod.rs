@@ -7,6 +7,7 @@ mod io;
 pub(crate) mod lang;
 mod math;
 mod reflect;
+mod stack;
 mod text;
 mod unicode;
 mod unicode_tables;
@@ -46,6 +47,7 @@ pub(crate) type NativeFn = fn(&mut Vm, &[Value]) -> Native;
 /// The implementation of a native method, by declaring class, name and descriptor.
 pub(crate) fn find(class: &str, name: &str, desc: &str) -> Option<NativeFn> {
     lang::find(class, name, desc)
+        .or_else(|| stack::find(class, name, desc))
         .or_else(|| io::find(class, name, desc))
         .or_else(|| fs::find(class, name, desc))
         .or_else(|| reflect::find(class, name, desc))

@@ -82,18 +82,15 @@ public class Thread implements Runnable {
 
     public static native Thread currentThread();
 
-    public static void yield() {
-        yield0();
-    }
+    /** Native, as in HotSpot, so that a yielding thread's stack shows it as a native frame. */
+    public static native void yield();
 
-    private static native void yield0();
-
-    public static void sleep(long millis) throws InterruptedException {
-        if (millis < 0) {
-            throw new IllegalArgumentException("timeout value is negative");
-        }
-        sleep0(millis, 0);
-    }
+    /**
+     * Native, as in HotSpot, so that a sleeping thread's stack (and the trace of the
+     * InterruptedException or IllegalArgumentException it throws) shows
+     * {@code java.lang.Thread.sleep(Native Method)} on top.
+     */
+    public static native void sleep(long millis) throws InterruptedException;
 
     public static void sleep(long millis, int nanos) throws InterruptedException {
         if (millis < 0) {
@@ -102,10 +99,11 @@ public class Thread implements Runnable {
         if (nanos < 0 || nanos > 999999) {
             throw new IllegalArgumentException("nanosecond timeout value out of range");
         }
-        sleep0(millis, nanos);
+        if (nanos > 0 && millis < Long.MAX_VALUE) {
+            millis++;
+        }
+        sleep(millis);
     }
-
-    private static native void sleep0(long millis, int nanos) throws InterruptedException;
 
     public static void onSpinWait() {}
 
@@ -235,6 +233,45 @@ public class Thread implements Runnable {
     public final void join() throws InterruptedException {
         join(0);
     }
+
+    private static final StackTraceElement[] EMPTY_STACK_TRACE = new StackTraceElement[0];
+
+    /**
+     * This thread's stack: for the current thread, a new exception's; for another, what the VM
+     * sees of it now, and nothing for a thread not started or already ended.
+     */
+    public StackTraceElement[] getStackTrace() {
+        if (this != Thread.currentThread()) {
+            if (!isAlive()) {
+                return EMPTY_STACK_TRACE;
+            }
+            StackTraceElement[] stackTrace = dumpThreads(new Thread[] {this})[0];
+            // A thread alive at the isAlive call may have ended since.
+            return stackTrace == null ? EMPTY_STACK_TRACE : stackTrace;
+        } else {
+            return (new Exception()).getStackTrace();
+        }
+    }
+
+    /** The stacks of every live thread, as HotSpot's map (a HashMap keyed by thread). */
+    public static java.util.Map<Thread, StackTraceElement[]> getAllStackTraces() {
+        Thread[] threads = getThreads();
+        StackTraceElement[][] traces = dumpThreads(threads);
+        java.util.Map<Thread, StackTraceElement[]> m = new java.util.HashMap<>(threads.length);
+        for (int i = 0; i < threads.length; i++) {
+            StackTraceElement[] stackTrace = traces[i];
+            if (stackTrace != null) {
+                m.put(threads[i], stackTrace);
+            }
+        }
+        return m;
+    }
+
+    /** The threads the VM runs that have started and not ended, in the order they started. */
+    private static native Thread[] getThreads();
+
+    /** The stack of each thread, or null for one not alive (VM-built elements, nothing left out of their toString). */
+    private static native StackTraceElement[][] dumpThreads(Thread[] threads);
 
     public static void dumpStack() {
         new Exception("Stack trace").printStackTrace();
