@@ -195,6 +195,35 @@ pub struct CodeInfo {
     pub handlers: Vec<Handler>,
     /// `(start byte offset, line number)`, sorted by offset.
     pub lines: Vec<(u16, u16)>,
+    /// The `LocalVariableTable` entries, in the file's order (empty without one): helpful
+    /// `NullPointerException` messages name locals by them, as HotSpot does.
+    pub locals: Vec<LocalVar>,
+}
+
+/// A `LocalVariableTable` entry: a name for a local-variable slot over a range of the code.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LocalVar {
+    /// First byte offset where the variable has a value.
+    pub start: u16,
+    /// Bytes of code from `start` where it has one.
+    pub length: u16,
+    /// Its slot.
+    pub slot: u16,
+    /// Its name.
+    pub name: Arc<str>,
+}
+
+impl CodeInfo {
+    /// The name of the local in `slot` at byte offset `pc`, if the table has one (HotSpot's
+    /// rule: the first entry whose range holds the offset).
+    pub fn local_name(&self, slot: u16, pc: u32) -> Option<&str> {
+        self.locals
+            .iter()
+            .find(|v| {
+                v.slot == slot && pc >= v.start as u32 && pc < v.start as u32 + v.length as u32
+            })
+            .map(|v| &*v.name)
+    }
 }
 
 /// A method declaration.
@@ -517,12 +546,29 @@ pub fn parse(bytes: &[u8]) -> Result<ClassFile, ClassFormatError> {
                     .map(|l| (l.start_pc(), l.line_number()))
                     .collect();
                 lines.sort_by_key(|&(pc, _)| pc);
+                let mut locals = Vec::new();
+                for a in attributes {
+                    if let Attribute::LocalVariableTable {
+                        local_variable_table,
+                    } = a
+                    {
+                        for v in local_variable_table {
+                            locals.push(LocalVar {
+                                start: v.start_pc(),
+                                length: v.length(),
+                                slot: v.index(),
+                                name: pool.utf8(v.name_index())?,
+                            });
+                        }
+                    }
+                }
                 code = Some(CodeInfo {
                     max_stack: *max_stack,
                     max_locals: *max_locals,
                     bytes: bytes.clone(),
                     handlers,
                     lines,
+                    locals,
                 });
             }
         }

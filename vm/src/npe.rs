@@ -257,7 +257,7 @@ impl Cx<'_> {
         }
         let insn = self.code.insns[index].get();
         match insn {
-            Insn::Load(n) => Some(Source::Quoted(self.local_name(n))),
+            Insn::Load(n) => Some(Source::Quoted(self.local_name(n, index))),
             Insn::PushRef(0) if self.opcode(index) == Some(0x01) => {
                 Some(Source::Quoted("null".to_string()))
             }
@@ -292,7 +292,7 @@ impl Cx<'_> {
                 };
                 let i = match self.code.insns[idx].get() {
                     Insn::PushInt(v) => v.to_string(),
-                    Insn::Load(n) => self.local_name(n),
+                    Insn::Load(n) => self.local_name(n, idx),
                     _ => "...".to_string(),
                 };
                 Some(Source::Quoted(format!("{a}[{i}]")))
@@ -311,10 +311,24 @@ impl Cx<'_> {
         }
     }
 
-    /// `this`, `<parameterN>` or `<localN>` for a local-variable slot (javac's default output
-    /// has no local variable names).
-    fn local_name(&self, slot: u16) -> String {
+    /// The name of a local-variable slot as the instruction at `index` reads it: from the
+    /// method's `LocalVariableTable` when it has one (the class library is compiled with
+    /// one, as OpenJDK's is), else `this`, `<parameterN>` or `<localN>` (javac's default
+    /// output has no local variable names).
+    fn local_name(&self, slot: u16, index: usize) -> String {
         let m = self.vm.prog.method(self.method);
+        let table = self
+            .vm
+            .prog
+            .class(m.class)
+            .file
+            .as_ref()
+            .and_then(|f| f.methods.get(m.file_index as usize)?.code.as_ref());
+        if let (Some(info), Some(&pc)) = (table, self.code.pcs.get(index))
+            && let Some(name) = info.local_name(slot, pc)
+        {
+            return name.to_string();
+        }
         let mut s = 0u16;
         if !m.is_static() {
             if slot == 0 {

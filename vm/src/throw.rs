@@ -48,7 +48,11 @@ impl Vm {
     /// Raises a VM exception at the current instruction of the current thread.
     pub(crate) fn raise(&mut self, r: Raise) {
         let message = match (&r.message, r.class) {
-            (None, "java/lang/NullPointerException") => self.null_pointer_message(),
+            // A helpful message describes a bytecode; a native's NullPointerException has
+            // none, as in HotSpot.
+            (None, "java/lang/NullPointerException") if self.in_native.is_none() => {
+                self.null_pointer_message()
+            }
             (m, _) => m.clone(),
         };
         match self.new_throwable(r.class, message.as_deref()) {

@@ -136,7 +136,7 @@ pub enum BootError {
     /// The heap is too small to start.
     #[error("the heap is too small to start the VM")]
     OutOfMemory,
-    /// The main method's locals and operand stack do not fit a thread's stack.
+    /// The main thread's first frame (the launcher's) does not fit a thread's stack.
     #[error(
         "Exception in thread \"main\" java.lang.StackOverflowError: the frame of {0}.main is larger than a thread's stack"
     )]

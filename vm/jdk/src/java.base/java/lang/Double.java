@@ -68,7 +68,15 @@ public final class Double extends Number implements Comparable<Double> {
     }
 
     public static double parseDouble(String s) throws NumberFormatException {
-        return parseDouble0(s);
+        return parseDouble0(trim(s));
+    }
+
+    /**
+     * Where OpenJDK's parsing (FloatingDecimal.readJavaFormatString) begins, under the same name,
+     * so that a null string's message matches: Cannot invoke "String.trim()" because "in" is null.
+     */
+    static String trim(String in) {
+        return in.trim();
     }
 
     private static native double parseDouble0(String s) throws NumberFormatException;

@@ -56,7 +56,7 @@ public final class Float extends Number implements Comparable<Float> {
     }
 
     public static float parseFloat(String s) throws NumberFormatException {
-        return parseFloat0(s);
+        return parseFloat0(Double.trim(s));
     }
 
     private static native float parseFloat0(String s) throws NumberFormatException;

@@ -527,11 +527,12 @@ public final class String implements java.io.Serializable, Comparable<String>, C
     }
 
     public boolean startsWith(String prefix, int toffset) {
-        char[] a = value;
-        char[] p = prefix.value;
-        if (toffset < 0 || toffset > a.length - p.length) {
+        // prefix.length() first, as OpenJDK: a null prefix's message names it.
+        if (toffset < 0 || toffset > length() - prefix.length()) {
             return false;
         }
+        char[] a = value;
+        char[] p = prefix.value;
         for (int i = 0; i < p.length; i++) {
             if (a[toffset + i] != p[i]) {
                 return false;
@@ -545,7 +546,7 @@ public final class String implements java.io.Serializable, Comparable<String>, C
     }
 
     public boolean endsWith(String suffix) {
-        return startsWith(suffix, value.length - suffix.value.length);
+        return startsWith(suffix, length() - suffix.length());
     }
 
     @Override
@@ -656,11 +657,17 @@ public final class String implements java.io.Serializable, Comparable<String>, C
     }
 
     public int lastIndexOf(String str) {
-        return lastIndexOf(value, value.length, str.value, value.length);
+        return lastIndexOf(str, length());
     }
 
     public int lastIndexOf(String str, int fromIndex) {
-        return lastIndexOf(value, value.length, str.value, fromIndex);
+        return lastIndexOf(value, value.length, str, fromIndex);
+    }
+
+    /** Named as OpenJDK's, so that a null target's message names "tgtStr". */
+    private static int lastIndexOf(char[] src, int srcCount, String tgtStr, int fromIndex) {
+        char[] tgt = tgtStr.value;
+        return lastIndexOf(src, srcCount, tgt, fromIndex);
     }
 
     static int lastIndexOf(char[] source, int sourceCount, char[] target, int fromIndex) {
@@ -706,11 +713,11 @@ public final class String implements java.io.Serializable, Comparable<String>, C
     }
 
     public String concat(String str) {
-        char[] a = value;
-        char[] b = str.value;
-        if (b.length == 0) {
+        if (str.isEmpty()) {
             return this;
         }
+        char[] a = value;
+        char[] b = str.value;
         if (a.length == 0) {
             return str;
         }
@@ -792,13 +799,13 @@ public final class String implements java.io.Serializable, Comparable<String>, C
     }
 
     public static String join(CharSequence delimiter, CharSequence... elements) {
-        if (delimiter == null || elements == null) {
-            throw new NullPointerException();
-        }
+        // In OpenJDK's order, so that the messages of a null delimiter or elements match.
+        String delim = delimiter.toString();
+        int n = elements.length;
         StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < elements.length; i++) {
+        for (int i = 0; i < n; i++) {
             if (i > 0) {
-                sb.append(delimiter);
+                sb.append(delim);
             }
             sb.append(elements[i]);
         }

@@ -104,7 +104,9 @@ public final class Formatter implements java.io.Closeable, java.io.Flushable {
         ensureOpen();
         int last = -1;
         int lasto = -1;
-        int n = format.length();
+        // Named as in OpenJDK's Formatter.parse, so that a null format's message matches.
+        String s = format;
+        int n = s.length();
         int i = 0;
         try {
             while (i < n) {

@@ -65,9 +65,11 @@ public final class Scanner implements Iterator<String>, java.io.Closeable {
     }
 
     public Scanner(String source) {
+        // As OpenJDK's StringReader(String s) reads it first: a null source's message matches.
+        String s = source;
+        this.limit = s.length();
         this.in = null;
-        this.buf = source.toCharArray();
-        this.limit = buf.length;
+        this.buf = s.toCharArray();
         this.sourceClosed = true;
     }
 
