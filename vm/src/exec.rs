@@ -1222,17 +1222,10 @@ impl Vm {
 
     /// A new wrapper object (`Integer`, `Long`, ...) holding a primitive value.
     pub(crate) fn boxed(&mut self, kind: Kind, v: Value) -> Result<Ref, Raise> {
-        let wrapper = match kind {
-            Kind::Boolean => "java/lang/Boolean",
-            Kind::Byte => "java/lang/Byte",
-            Kind::Char => "java/lang/Character",
-            Kind::Short => "java/lang/Short",
-            Kind::Int => "java/lang/Integer",
-            Kind::Long => "java/lang/Long",
-            Kind::Float => "java/lang/Float",
-            Kind::Double => "java/lang/Double",
-            Kind::Ref | Kind::Void => return Ok(v.reference()),
-        };
+        if matches!(kind, Kind::Ref | Kind::Void) {
+            return Ok(v.reference());
+        }
+        let wrapper = crate::indy::box_class(kind);
         let c = self.load_class(wrapper)?;
         let slot = self
             .prog
@@ -1256,17 +1249,10 @@ impl Vm {
         let Some(obj) = self.rt.heap.get(r) else {
             return Err(Raise::null_pointer());
         };
-        let wrapper = match kind {
-            Kind::Boolean => "java/lang/Boolean",
-            Kind::Byte => "java/lang/Byte",
-            Kind::Char => "java/lang/Character",
-            Kind::Short => "java/lang/Short",
-            Kind::Int => "java/lang/Integer",
-            Kind::Long => "java/lang/Long",
-            Kind::Float => "java/lang/Float",
-            Kind::Double => "java/lang/Double",
-            Kind::Ref | Kind::Void => return Ok(Value::Ref(r)),
-        };
+        if matches!(kind, Kind::Ref | Kind::Void) {
+            return Ok(Value::Ref(r));
+        }
+        let wrapper = crate::indy::box_class(kind);
         let class = &self.prog.class(obj.class).name;
         if &**class != wrapper {
             return Err(Raise::new(

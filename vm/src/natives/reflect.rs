@@ -408,22 +408,10 @@ fn class_of_desc(vm: &mut Vm, desc: &str) -> Result<ClassId, Native> {
 /// The value a wrapper object of exactly `kind`'s wrapper class holds, or `None` for null or
 /// another class.
 fn unbox_exact(vm: &Vm, obj: Ref, kind: Kind) -> Option<Value> {
-    let class = vm.rt.heap.get(obj)?.class;
-    let wrapper = match kind {
-        Kind::Boolean => "java/lang/Boolean",
-        Kind::Byte => "java/lang/Byte",
-        Kind::Char => "java/lang/Character",
-        Kind::Short => "java/lang/Short",
-        Kind::Int => "java/lang/Integer",
-        Kind::Long => "java/lang/Long",
-        Kind::Float => "java/lang/Float",
-        Kind::Double => "java/lang/Double",
-        Kind::Ref | Kind::Void => return None,
-    };
-    if &*vm.prog.class(class).name != wrapper {
+    if matches!(kind, Kind::Ref | Kind::Void) {
         return None;
     }
-    vm.unboxed(obj)
+    vm.unboxed_as(obj, kind).ok()
 }
 
 fn mismatch(why: &str) -> Native {
