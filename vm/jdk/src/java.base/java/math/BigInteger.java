@@ -1663,9 +1663,16 @@ public class BigInteger extends Number implements Comparable<BigInteger> {
             return writeSmallDigits(u.mag, radix, buf, end, width);
         }
         int bits = u.bitLength();
-        // The largest power with at most half the bits (a square has at most twice the bits).
+        // The power nearest the square root on a log scale: the first with more than a quarter
+        // of the bits has at most half of them (a square has at most twice the bits); the next
+        // one (about twice as long) is nearer when this one has less than bits / (2 sqrt 2).
+        // It stays below u, so the quotient is not zero.
         int k = 0;
         while (4 * radixPower(radix, k).bitLength() <= bits + 1) {
+            k++;
+        }
+        long powerBits = radixPower(radix, k).bitLength();
+        if (8 * powerBits * powerBits < (long) bits * bits) {
             k++;
         }
         BigInteger[] qr = u.divideAndRemainder(radixPower(radix, k));
