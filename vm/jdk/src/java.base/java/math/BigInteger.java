@@ -10,7 +10,7 @@ import java.util.Random;
 // words and Toom-Cook 3 from TOOM_COOK_THRESHOLD words (squares have their own routines and
 // thresholds); division uses Knuth's algorithm D, and Burnikel and Ziegler's recursive division
 // for long divisors; conversion to and from strings splits the number at powers of the radix
-// (Schönhage's method), so that it costs a few multiplications instead of quadratic time. The
+// (Schönhage's method): each level of splits costs about one full-size division. The
 // thresholds are the JDK's documented ones. Every algorithm computes exact integers, so results
 // never depend on which one ran.
 public class BigInteger extends Number implements Comparable<BigInteger> {
