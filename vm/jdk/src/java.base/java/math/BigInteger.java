@@ -10,7 +10,7 @@ import java.util.Random;
 // words and Toom-Cook 3 from TOOM_COOK_THRESHOLD words (squares have their own routines and
 // thresholds); division uses Knuth's algorithm D, and Burnikel and Ziegler's recursive division
 // for long divisors; conversion to and from strings splits the number at powers of the radix
-// (Schönhage's method), so that it costs a few multiplications instead of quadratic time. The
+// (Schönhage's method): each level of splits costs about one full-size division. The
 // thresholds are the JDK's documented ones. Every algorithm computes exact integers, so results
 // never depend on which one ran.
 public class BigInteger extends Number implements Comparable<BigInteger> {
@@ -1663,9 +1663,16 @@ public class BigInteger extends Number implements Comparable<BigInteger> {
             return writeSmallDigits(u.mag, radix, buf, end, width);
         }
         int bits = u.bitLength();
-        // The largest power with at most half the bits (a square has at most twice the bits).
+        // The power nearest the square root on a log scale: the first with more than a quarter
+        // of the bits has at most half of them (a square has at most twice the bits); the next
+        // one (about twice as long) is nearer when this one has less than bits / (2 sqrt 2).
+        // It stays below u, so the quotient is not zero.
         int k = 0;
         while (4 * radixPower(radix, k).bitLength() <= bits + 1) {
+            k++;
+        }
+        long powerBits = radixPower(radix, k).bitLength();
+        if (8 * powerBits * powerBits < (long) bits * bits) {
             k++;
         }
         BigInteger[] qr = u.divideAndRemainder(radixPower(radix, k));
