@@ -531,6 +531,13 @@ impl Program {
         self.define_parsed(parsed)
     }
 
+    /// Defines an application class the VM wrote itself (a proxy class): it travels in
+    /// checkpoints like any class file the program loaded.
+    pub fn define_generated(&mut self, bytes: Vec<u8>) -> Result<ClassId, LoadError> {
+        let hash: [u8; 32] = Sha256::digest(&bytes).into();
+        self.define_verified(Arc::from(bytes), hash)
+    }
+
     fn define_parsed(&mut self, parsed: Arc<Parsed>) -> Result<ClassId, LoadError> {
         if let Some(id) = self.loaded(&parsed.file.name) {
             return Ok(id);

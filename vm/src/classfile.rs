@@ -2,6 +2,7 @@
 //! every constant-pool reference resolved to names. Nothing here trusts the bytes: every index
 //! is checked, and a malformed class gives a [`ClassFormatError`] naming what is wrong.
 
+use crate::annotations::Encoder;
 use crate::descriptor::{MethodSig, field_kind};
 use jclassfile::attributes::Attribute;
 use jclassfile::constant_pool::ConstantPool as Cp;
@@ -66,6 +67,14 @@ pub enum ClassFormatError {
     /// A field or method descriptor is malformed.
     #[error("{class}: {what}")]
     BadDescriptor {
+        /// Class name.
+        class: String,
+        /// Description of the problem.
+        what: String,
+    },
+    /// An attribute other than code is malformed (annotations).
+    #[error("{class}: {what}")]
+    BadAttribute {
         /// Class name.
         class: String,
         /// Description of the problem.
@@ -167,6 +176,8 @@ pub struct FieldInfo {
     pub desc: Arc<str>,
     /// Constant-pool index of its `ConstantValue`, for static fields.
     pub constant: Option<u16>,
+    /// Its runtime-visible annotations, encoded by [`crate::annotations`].
+    pub annotations: Option<Arc<[u8]>>,
 }
 
 /// An exception handler of a method.
@@ -239,6 +250,12 @@ pub struct MethodInfo {
     pub code: Option<CodeInfo>,
     /// Binary names of the classes its `Exceptions` attribute lists (its `throws` clause).
     pub exceptions: Vec<Arc<str>>,
+    /// Its runtime-visible annotations, encoded by [`crate::annotations`].
+    pub annotations: Option<Arc<[u8]>>,
+    /// Its parameters' runtime-visible annotations, encoded by [`crate::annotations`].
+    pub parameter_annotations: Option<Arc<[u8]>>,
+    /// An annotation interface element's default value, encoded by [`crate::annotations`].
+    pub annotation_default: Option<Arc<[u8]>>,
 }
 
 /// An `InnerClasses` entry.
@@ -289,6 +306,8 @@ pub struct ClassFile {
     pub is_record: bool,
     /// The record components' names and descriptors, in order.
     pub record_components: Vec<(Arc<str>, Arc<str>)>,
+    /// Its runtime-visible annotations, encoded by [`crate::annotations`].
+    pub annotations: Option<Arc<[u8]>>,
 }
 
 struct Pool<'a> {
@@ -460,6 +479,15 @@ pub fn parse(bytes: &[u8]) -> Result<ClassFile, ClassFormatError> {
             } => Some(*constantvalue_index),
             _ => None,
         });
+        let mut annotations = None;
+        for a in f.attributes() {
+            if let Attribute::RuntimeVisibleAnnotations {
+                annotations: anns, ..
+            } = a
+            {
+                annotations = Some(Encoder::new(&cp, &name).annotations(anns)?);
+            }
+        }
         if let Some(c) = constant {
             let ok = matches!(
                 cp.get(c as usize),
@@ -480,6 +508,7 @@ pub fn parse(bytes: &[u8]) -> Result<ClassFile, ClassFormatError> {
             name: fname,
             desc,
             constant,
+            annotations,
         });
     }
 
@@ -491,7 +520,22 @@ pub fn parse(bytes: &[u8]) -> Result<ClassFile, ClassFormatError> {
         let access = m.access_flags().bits();
         let mut code = None;
         let mut exceptions = Vec::new();
+        let (mut annotations, mut parameter_annotations, mut annotation_default) =
+            (None, None, None);
         for a in m.attributes() {
+            match a {
+                Attribute::RuntimeVisibleAnnotations {
+                    annotations: anns, ..
+                } => annotations = Some(Encoder::new(&cp, &name).annotations(anns)?),
+                Attribute::RuntimeVisibleParameterAnnotations {
+                    parameter_annotations: params,
+                } => parameter_annotations = Some(Encoder::new(&cp, &name).parameters(params)?),
+                Attribute::AnnotationDefault { default_value, .. } => {
+                    annotation_default =
+                        Some(Encoder::new(&cp, &name).default_value(default_value)?)
+                }
+                _ => {}
+            }
             if let Attribute::Exceptions {
                 exception_index_table,
             } = a
@@ -590,6 +634,9 @@ pub fn parse(bytes: &[u8]) -> Result<ClassFile, ClassFormatError> {
             desc,
             code,
             exceptions,
+            annotations,
+            parameter_annotations,
+            annotation_default,
         });
     }
 
@@ -610,6 +657,7 @@ pub fn parse(bytes: &[u8]) -> Result<ClassFile, ClassFormatError> {
         enclosing_class: None,
         is_record: false,
         record_components: Vec::new(),
+        annotations: None,
     };
     for a in raw.attributes() {
         match a {
@@ -650,6 +698,10 @@ pub fn parse(bytes: &[u8]) -> Result<ClassFile, ClassFormatError> {
                         access: c.inner_class_access_flags().bits(),
                     });
                 }
+            }
+            Attribute::RuntimeVisibleAnnotations { annotations, .. } => {
+                file.annotations =
+                    Some(Encoder::new(&file.cp, &file.name).annotations(annotations)?)
             }
             Attribute::NestHost { host_class_index } => {
                 file.nest_host = Some(pool.class_name(*host_class_index)?)

@@ -2,6 +2,7 @@
 //! library, interprets them on green threads whose state is plain data, and captures and
 //! restores that state as portable checkpoints.
 
+mod annotations;
 pub mod assertions;
 pub mod checkpoint;
 pub mod class;
@@ -23,6 +24,7 @@ pub mod jit;
 mod natives;
 mod npe;
 pub mod portable;
+pub mod proxy;
 pub mod reflect;
 mod reflect_symbols;
 pub mod runtime;

@@ -374,10 +374,13 @@ fn method_text(class: &str, name: &str, desc: &str) -> String {
     format!("{class}.{name}({args})")
 }
 
+/// HotSpot writes `Object` and `String` without their package, also as array elements.
 fn short_class(name: &str) -> String {
-    match name {
-        "java.lang.Object" => "Object".to_string(),
-        "java.lang.String" => "String".to_string(),
-        other => other.to_string(),
+    let element = name.trim_end_matches("[]");
+    let dims = &name[element.len()..];
+    match element {
+        "java.lang.Object" => format!("Object{dims}"),
+        "java.lang.String" => format!("String{dims}"),
+        _ => name.to_string(),
     }
 }

@@ -339,6 +339,19 @@ impl Vm {
         self.rt.heap.alloc(array_class, Data::Refs(elems.into()))
     }
 
+    /// The dynamic module (`jdk.proxy1` ...) a proxy class of public interfaces belongs to, as
+    /// `java.lang.reflect.Proxy` names it: its package.
+    fn dynamic_module(&self, class: ClassId) -> Option<String> {
+        let c = self.prog.class(class);
+        let proxy = self.prog.loaded("java/lang/reflect/Proxy")?;
+        let (package, _) = c.name.rsplit_once('/')?;
+        let number = package.strip_prefix("jdk/proxy")?;
+        (c.super_class == Some(proxy)
+            && !number.is_empty()
+            && number.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| package.replace('/', "."))
+    }
+
     /// `java.lang.StackTraceElement`, loaded and marked initialized (it has no static
     /// initializer that matters: its constants are compile-time ones).
     pub(crate) fn trace_element_class(&mut self) -> Result<ClassId, crate::heap::OutOfMemory> {
@@ -365,6 +378,11 @@ impl Vm {
         let method_name = m.name.clone();
         let file = class.source_file().map(str::to_string);
         let library = class.origin == Origin::Library;
+        let module = if library {
+            Some("java.base".to_string())
+        } else {
+            self.dynamic_module(m.class)
+        };
         let line = match a.index {
             None => -2,
             // Decoded now if it is not yet (a method about to be entered, after a restore).
@@ -381,7 +399,7 @@ impl Vm {
         let e = self.rt.heap.alloc(ste, Data::Fields(fields))?;
         let strings = [
             ("classLoaderName", (!library).then_some("app")),
-            ("moduleName", library.then_some("java.base")),
+            ("moduleName", module.as_deref()),
             ("moduleVersion", library.then_some(LIBRARY_VERSION)),
             ("declaringClass", Some(class_name.as_str())),
             ("methodName", Some(&*method_name)),

@@ -6,6 +6,7 @@ mod fs;
 mod io;
 pub(crate) mod lang;
 mod math;
+mod proxy;
 mod reflect;
 mod stack;
 mod text;

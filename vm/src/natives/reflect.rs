@@ -297,7 +297,7 @@ fn reflect_native(name: &str, desc: &str) -> Option<super::NativeFn> {
         | ("setF", "(Ljava/lang/Class;ILjava/lang/Object;F)V")
         | ("setD", "(Ljava/lang/Class;ILjava/lang/Object;D)V")
         | ("setL", "(Ljava/lang/Class;ILjava/lang/Object;Ljava/lang/Object;)V") => set_field,
-        _ => return None,
+        _ => return super::proxy::reflect_native(name, desc),
     })
 }
 

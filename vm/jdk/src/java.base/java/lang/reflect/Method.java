@@ -46,37 +46,42 @@ public final class Method extends Executable {
             throw new NullPointerException("Cannot invoke \"Object.getClass()\" because \"obj\" is null");
         }
         Object[] a = prepareCall(obj, args, isStatic);
+        return invoke0(obj, a, false);
+    }
+
+    /** Calls this method with checked arguments, virtually or (special) as declared. */
+    Object invoke0(Object obj, Object[] a, boolean special) throws InvocationTargetException {
         Class<?> r = getReturnType();
         try {
             if (!r.isPrimitive()) {
-                return Reflect.invokeL(clazz, slot, obj, a, false);
+                return Reflect.invokeL(clazz, slot, obj, a, special);
             }
             if (r == void.class) {
-                Reflect.invokeV(clazz, slot, obj, a, false);
+                Reflect.invokeV(clazz, slot, obj, a, special);
                 return null;
             }
             if (r == int.class) {
-                return new Integer(Reflect.invokeI(clazz, slot, obj, a, false));
+                return new Integer(Reflect.invokeI(clazz, slot, obj, a, special));
             }
             if (r == long.class) {
-                return new Long(Reflect.invokeJ(clazz, slot, obj, a, false));
+                return new Long(Reflect.invokeJ(clazz, slot, obj, a, special));
             }
             if (r == double.class) {
-                return new Double(Reflect.invokeD(clazz, slot, obj, a, false));
+                return new Double(Reflect.invokeD(clazz, slot, obj, a, special));
             }
             if (r == float.class) {
-                return new Float(Reflect.invokeF(clazz, slot, obj, a, false));
+                return new Float(Reflect.invokeF(clazz, slot, obj, a, special));
             }
             if (r == boolean.class) {
-                return Reflect.invokeI(clazz, slot, obj, a, false) != 0 ? Boolean.TRUE : Boolean.FALSE;
+                return Reflect.invokeI(clazz, slot, obj, a, special) != 0 ? Boolean.TRUE : Boolean.FALSE;
             }
             if (r == char.class) {
-                return new Character((char) Reflect.invokeI(clazz, slot, obj, a, false));
+                return new Character((char) Reflect.invokeI(clazz, slot, obj, a, special));
             }
             if (r == byte.class) {
-                return new Byte((byte) Reflect.invokeI(clazz, slot, obj, a, false));
+                return new Byte((byte) Reflect.invokeI(clazz, slot, obj, a, special));
             }
-            return new Short((short) Reflect.invokeI(clazz, slot, obj, a, false));
+            return new Short((short) Reflect.invokeI(clazz, slot, obj, a, special));
         } catch (Throwable t) {
             throw new InvocationTargetException(t);
         }

@@ -14,6 +14,26 @@ public final class Reflect {
     /** Declared method slots (constructors included, static initializer not) in HotSpot's order. */
     public static native int[] methods(Class<?> c);
 
+    /**
+     * Writes and defines proxy class {@code name} implementing {@code interfaces}; its method i is
+     * {@code methods[i]}, the method at {@code slots[i]} of {@code declaring[i]}, and rethrows
+     * {@code exceptions[i]} unwrapped (java.lang.reflect.Proxy has checked everything).
+     */
+    public static native Class<?> defineProxy(String name, Class<?>[] interfaces, java.lang.reflect.Method[] methods,
+            Class<?>[] declaring, int[] slots, Class<?>[][] exceptions, boolean isPublic);
+
+    /** The class's runtime-visible annotations, as the VM encodes them for Annotations, or null. */
+    public static native byte[] classAnnotations(Class<?> c);
+
+    /** The runtime-visible annotations of the field at {@code slot}, or null. */
+    public static native byte[] fieldAnnotations(Class<?> c, int slot);
+
+    /**
+     * Of the method at {@code slot}: its runtime-visible annotations ({@code which} 0), its
+     * parameters' (1), or its default value as an annotation element (2); null when absent.
+     */
+    public static native byte[] methodAnnotations(Class<?> c, int slot, int which);
+
     /** Declared field slots in declaration order. */
     public static native int[] fields(Class<?> c);
 

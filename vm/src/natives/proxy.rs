@@ -1,0 +1,208 @@
+//! Natives of `jdk.internal.phantom.Reflect` that read class files beyond their members:
+//! defining proxy classes ([`crate::proxy`]) and handing the class library the runtime-visible
+//! annotations of classes, methods, fields and parameters ([`crate::annotations`]).
+
+use super::{Native, npe, oom, raise, reference};
+use crate::heap::{ClassId, Data};
+use crate::proxy::ProxyMethod;
+use crate::value::{NULL, Ref, Value};
+use crate::vm::Vm;
+use std::sync::Arc;
+
+pub(super) fn reflect_native(name: &str, desc: &str) -> Option<super::NativeFn> {
+    Some(match (name, desc) {
+        (
+            "defineProxy",
+            "(Ljava/lang/String;[Ljava/lang/Class;[Ljava/lang/reflect/Method;[Ljava/lang/Class;[I[[Ljava/lang/Class;Z)Ljava/lang/Class;",
+        ) => define_proxy,
+        ("classAnnotations", "(Ljava/lang/Class;)[B") => |vm, a| {
+            let Some(c) = vm.class_of_mirror(a[0].reference()) else {
+                return npe();
+            };
+            let data = vm
+                .prog
+                .class(c)
+                .file
+                .as_ref()
+                .and_then(|f| f.annotations.clone());
+            bytes(vm, data)
+        },
+        ("fieldAnnotations", "(Ljava/lang/Class;I)[B") => |vm, a| {
+            let Some(c) = vm.class_of_mirror(a[0].reference()) else {
+                return npe();
+            };
+            let data = vm.prog.class(c).file.as_ref().and_then(|f| {
+                let i = usize::try_from(a[1].int()).ok()?;
+                f.fields.get(i)?.annotations.clone()
+            });
+            bytes(vm, data)
+        },
+        ("methodAnnotations", "(Ljava/lang/Class;II)[B") => |vm, a| {
+            let Some(c) = vm.class_of_mirror(a[0].reference()) else {
+                return npe();
+            };
+            let which = a[2].int();
+            let data = usize::try_from(a[1].int())
+                .ok()
+                .and_then(|slot| vm.prog.class(c).methods.get(slot).copied())
+                .and_then(|m| {
+                    let method = vm.prog.method(m);
+                    let info = vm
+                        .prog
+                        .class(method.class)
+                        .file
+                        .as_ref()?
+                        .methods
+                        .get(method.file_index as usize)?;
+                    match which {
+                        0 => info.annotations.clone(),
+                        1 => info.parameter_annotations.clone(),
+                        _ => info.annotation_default.clone(),
+                    }
+                });
+            bytes(vm, data)
+        },
+        _ => return None,
+    })
+}
+
+/// A new `byte[]` holding `data`, or null.
+fn bytes(vm: &mut Vm, data: Option<Arc<[u8]>>) -> Native {
+    let Some(data) = data else {
+        return reference(NULL);
+    };
+    let class = match vm.load_class("[B") {
+        Ok(c) => c,
+        Err(r) => return Native::Raise(r),
+    };
+    let items: Box<[i8]> = data.iter().map(|&b| b as i8).collect();
+    match vm.rt.heap.alloc(class, Data::Bytes(items)) {
+        Ok(r) => reference(r),
+        Err(_) => oom(),
+    }
+}
+
+/// The references an array of references holds, or `None` for null and other objects.
+fn refs(vm: &Vm, r: Ref) -> Option<Box<[Ref]>> {
+    match vm.rt.heap.get(r).map(|o| o.data.to_owned()) {
+        Some(Data::Refs(items)) => Some(items),
+        _ => None,
+    }
+}
+
+/// `defineProxy(name, interfaces, methods, declaring, slots, exceptions, public)`: writes,
+/// defines and returns proxy class `name` (a binary name with dots) implementing `interfaces`,
+/// whose method `i` is `methods[i]`, the method at `slots[i]` of class `declaring[i]`, and may
+/// throw `exceptions[i]` unwrapped. `java.lang.reflect.Proxy` has checked all of it.
+fn define_proxy(vm: &mut Vm, a: &[Value]) -> Native {
+    let Some(name) = vm.rt.string(a[0].reference()) else {
+        return npe();
+    };
+    let internal = name.replace('.', "/");
+    if vm.prog.loaded(&internal).is_some() {
+        return raise(
+            "java/lang/LinkageError",
+            Some(format!("duplicate class definition: {name}")),
+        );
+    }
+    let (Some(ifaces), Some(methods), Some(declaring)) = (
+        refs(vm, a[1].reference()),
+        refs(vm, a[2].reference()),
+        refs(vm, a[3].reference()),
+    ) else {
+        return npe();
+    };
+    let slots: Box<[i32]> = match vm.rt.heap.get(a[4].reference()).map(|o| o.data.to_owned()) {
+        Some(Data::Ints(v)) => v,
+        _ => return npe(),
+    };
+    let Some(exceptions) = refs(vm, a[5].reference()) else {
+        return npe();
+    };
+    let n = methods.len();
+    if declaring.len() != n || slots.len() != n || exceptions.len() != n {
+        return raise(
+            "java/lang/InternalError",
+            Some("defineProxy: arrays of different lengths".into()),
+        );
+    }
+    let class_name = |vm: &Vm, r: Ref| -> Option<String> {
+        vm.class_of_mirror(r)
+            .map(|c| vm.prog.class(c).name.to_string())
+    };
+    let mut interfaces = Vec::with_capacity(ifaces.len());
+    for &i in ifaces.iter() {
+        match class_name(vm, i) {
+            Some(n) => interfaces.push(n),
+            None => return npe(),
+        }
+    }
+    let mut list = Vec::with_capacity(n);
+    for i in 0..n {
+        let Some(c) = vm.class_of_mirror(declaring[i]) else {
+            return npe();
+        };
+        let Some(m) = usize::try_from(slots[i])
+            .ok()
+            .and_then(|s| vm.prog.class(c).methods.get(s).copied())
+        else {
+            return raise(
+                "java/lang/InternalError",
+                Some(format!("defineProxy: no method slot {}", slots[i])),
+            );
+        };
+        let method = vm.prog.method(m);
+        let (mname, mdesc) = (method.name.to_string(), method.desc.to_string());
+        let Some(thrown) = refs(vm, exceptions[i]) else {
+            return npe();
+        };
+        let mut names = Vec::with_capacity(thrown.len());
+        for &t in thrown.iter() {
+            match class_name(vm, t) {
+                Some(n) => names.push(n),
+                None => return npe(),
+            }
+        }
+        list.push(ProxyMethod {
+            name: mname,
+            desc: mdesc,
+            exceptions: names,
+        });
+    }
+    let bytes = match crate::proxy::class_file(&internal, a[6].int() != 0, &interfaces, &list) {
+        Ok(b) => b,
+        Err(e) => return raise("java/lang/IllegalArgumentException", Some(e.0)),
+    };
+    let id: ClassId = match vm.prog.define_generated(bytes) {
+        Ok(id) => id,
+        Err(e) => {
+            return raise(
+                "java/lang/InternalError",
+                Some(format!("proxy class {name}: {e}")),
+            );
+        }
+    };
+    vm.rt.sync_classes(&vm.prog);
+    // The methods go into their static fields before the class can run.
+    for (i, &m) in methods.iter().enumerate() {
+        let fname = format!("m{i}");
+        let Some(slot) = vm
+            .prog
+            .class(id)
+            .fields
+            .iter()
+            .find(|f| *f.name == *fname)
+            .map(|f| f.slot)
+        else {
+            return raise(
+                "java/lang/InternalError",
+                Some(format!("proxy field {fname}")),
+            );
+        };
+        vm.rt.statics[id as usize][slot as usize] = Value::Ref(m);
+    }
+    match vm.mirror(id) {
+        Ok(r) => reference(r),
+        Err(r) => Native::Raise(r),
+    }
+}
