@@ -13,13 +13,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import jdk.internal.phantom.Reflect;
 
-public final class Class<T> implements java.io.Serializable, Type {
+public final class Class<T> implements java.io.Serializable, Type, java.lang.reflect.AnnotatedElement {
     private static final int ANNOTATION = 0x2000;
     private static final int SYNTHETIC = 0x1000;
 
     private transient String name;
     private transient String simpleName;
     private transient Object[] enumConstants;
+    private transient jdk.internal.phantom.Annotations.Data annotationData;
 
     /** Only the VM creates Class objects. */
     private Class() {}
@@ -643,4 +644,59 @@ public final class Class<T> implements java.io.Serializable, Type {
     }
 
     static native Class<?> getPrimitiveClass(String name);
+
+    private jdk.internal.phantom.Annotations.Data annotationData() {
+        jdk.internal.phantom.Annotations.Data d = annotationData;
+        if (d == null) {
+            Class<?> sup = getSuperclass();
+            annotationData = d = jdk.internal.phantom.Annotations.ofClass(this, sup == null ? null : sup.annotationData());
+        }
+        return d;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <A extends java.lang.annotation.Annotation> A getAnnotation(Class<A> annotationClass) {
+        java.util.Objects.requireNonNull(annotationClass);
+        return (A) annotationData().annotations.get(annotationClass);
+    }
+
+    @Override
+    public boolean isAnnotationPresent(Class<? extends java.lang.annotation.Annotation> annotationClass) {
+        return java.lang.reflect.AnnotatedElement.super.isAnnotationPresent(annotationClass);
+    }
+
+    @Override
+    public <A extends java.lang.annotation.Annotation> A[] getAnnotationsByType(Class<A> annotationClass) {
+        A[] result = jdk.internal.phantom.Annotations.directlyAndIndirectly(annotationData().declared, annotationClass);
+        if (result.length == 0 && jdk.internal.phantom.Annotations.isInherited(annotationClass)) {
+            Class<?> sup = getSuperclass();
+            if (sup != null) {
+                result = sup.getAnnotationsByType(annotationClass);
+            }
+        }
+        return result;
+    }
+
+    @Override
+    public java.lang.annotation.Annotation[] getAnnotations() {
+        return jdk.internal.phantom.Annotations.toArray(annotationData().annotations);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <A extends java.lang.annotation.Annotation> A getDeclaredAnnotation(Class<A> annotationClass) {
+        java.util.Objects.requireNonNull(annotationClass);
+        return (A) annotationData().declared.get(annotationClass);
+    }
+
+    @Override
+    public <A extends java.lang.annotation.Annotation> A[] getDeclaredAnnotationsByType(Class<A> annotationClass) {
+        return jdk.internal.phantom.Annotations.directlyAndIndirectly(annotationData().declared, annotationClass);
+    }
+
+    @Override
+    public java.lang.annotation.Annotation[] getDeclaredAnnotations() {
+        return jdk.internal.phantom.Annotations.toArray(annotationData().declared);
+    }
 }

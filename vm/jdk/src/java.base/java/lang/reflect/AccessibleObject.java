@@ -79,4 +79,26 @@ public class AccessibleObject implements AnnotatedElement {
                     + " with modifiers \"" + Modifier.toString(modifiers) + "\"");
         }
     }
+
+    public <T extends java.lang.annotation.Annotation> T getAnnotation(Class<T> annotationClass) {
+        throw new AssertionError("All subclasses should override this method");
+    }
+
+    @Override
+    public boolean isAnnotationPresent(Class<? extends java.lang.annotation.Annotation> annotationClass) {
+        return AnnotatedElement.super.isAnnotationPresent(annotationClass);
+    }
+
+    @Override
+    public <T extends java.lang.annotation.Annotation> T[] getAnnotationsByType(Class<T> annotationClass) {
+        throw new AssertionError("All subclasses should override this method");
+    }
+
+    public java.lang.annotation.Annotation[] getAnnotations() {
+        return getDeclaredAnnotations();
+    }
+
+    public java.lang.annotation.Annotation[] getDeclaredAnnotations() {
+        throw new AssertionError("All subclasses should override this method");
+    }
 }

@@ -14,6 +14,7 @@ public abstract class Executable extends AccessibleObject implements Member {
     final int modifiers;
     private Class<?>[] parameterTypes;
     private Class<?>[] exceptionTypes;
+    private java.util.Map<Class<? extends java.lang.annotation.Annotation>, java.lang.annotation.Annotation> declaredAnnotations;
 
     Executable(Class<?> clazz, int slot) {
         this.clazz = clazz;
@@ -140,5 +141,34 @@ public abstract class Executable extends AccessibleObject implements Member {
             Reflect.initialize(clazz);
         }
         return converted;
+    }
+
+    private java.util.Map<Class<? extends java.lang.annotation.Annotation>, java.lang.annotation.Annotation> declaredAnnotations() {
+        java.util.Map<Class<? extends java.lang.annotation.Annotation>, java.lang.annotation.Annotation> m = declaredAnnotations;
+        if (m == null) {
+            declaredAnnotations = m = jdk.internal.phantom.Annotations.ofMethod(clazz, slot);
+        }
+        return m;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T extends java.lang.annotation.Annotation> T getAnnotation(Class<T> annotationClass) {
+        java.util.Objects.requireNonNull(annotationClass);
+        return (T) declaredAnnotations().get(annotationClass);
+    }
+
+    @Override
+    public <T extends java.lang.annotation.Annotation> T[] getAnnotationsByType(Class<T> annotationClass) {
+        return jdk.internal.phantom.Annotations.directlyAndIndirectly(declaredAnnotations(), annotationClass);
+    }
+
+    @Override
+    public java.lang.annotation.Annotation[] getDeclaredAnnotations() {
+        return jdk.internal.phantom.Annotations.toArray(declaredAnnotations());
+    }
+
+    public java.lang.annotation.Annotation[][] getParameterAnnotations() {
+        return jdk.internal.phantom.Annotations.ofParameters(clazz, slot, parameters(), this instanceof Constructor);
     }
 }

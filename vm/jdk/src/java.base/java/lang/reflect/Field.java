@@ -12,6 +12,7 @@ public final class Field extends AccessibleObject implements Member {
     private final String name;
     private final int modifiers;
     private Class<?> type;
+    private java.util.Map<Class<? extends java.lang.annotation.Annotation>, java.lang.annotation.Annotation> declaredAnnotations;
 
     private Field(Class<?> clazz, int slot) {
         this.clazz = clazz;
@@ -333,5 +334,30 @@ public final class Field extends AccessibleObject implements Member {
 
     public void setDouble(Object obj, double d) throws IllegalAccessException {
         setPrimitive(obj, double.class, "double", String.valueOf(d), Double.valueOf(d));
+    }
+
+    private java.util.Map<Class<? extends java.lang.annotation.Annotation>, java.lang.annotation.Annotation> declaredAnnotations() {
+        java.util.Map<Class<? extends java.lang.annotation.Annotation>, java.lang.annotation.Annotation> m = declaredAnnotations;
+        if (m == null) {
+            declaredAnnotations = m = jdk.internal.phantom.Annotations.ofField(clazz, slot);
+        }
+        return m;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T extends java.lang.annotation.Annotation> T getAnnotation(Class<T> annotationClass) {
+        java.util.Objects.requireNonNull(annotationClass);
+        return (T) declaredAnnotations().get(annotationClass);
+    }
+
+    @Override
+    public <T extends java.lang.annotation.Annotation> T[] getAnnotationsByType(Class<T> annotationClass) {
+        return jdk.internal.phantom.Annotations.directlyAndIndirectly(declaredAnnotations(), annotationClass);
+    }
+
+    @Override
+    public java.lang.annotation.Annotation[] getDeclaredAnnotations() {
+        return jdk.internal.phantom.Annotations.toArray(declaredAnnotations());
     }
 }

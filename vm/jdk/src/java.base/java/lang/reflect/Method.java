@@ -34,6 +34,14 @@ public final class Method extends Executable {
                 && clazz.isInterface();
     }
 
+    /** The default value of this annotation interface element, or null. */
+    public Object getDefaultValue() {
+        if (!clazz.isAnnotation()) {
+            return null;
+        }
+        return jdk.internal.phantom.Annotations.defaultValue(clazz, slot, this);
+    }
+
     public boolean isBridge() {
         return (modifiers & Modifier.BRIDGE) != 0;
     }
