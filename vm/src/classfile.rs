@@ -178,6 +178,8 @@ pub struct FieldInfo {
     pub constant: Option<u16>,
     /// Its runtime-visible annotations, encoded by [`crate::annotations`].
     pub annotations: Option<Arc<[u8]>>,
+    /// Its generic type, from its `Signature` attribute.
+    pub signature: Option<Arc<str>>,
 }
 
 /// An exception handler of a method.
@@ -256,6 +258,8 @@ pub struct MethodInfo {
     pub parameter_annotations: Option<Arc<[u8]>>,
     /// An annotation interface element's default value, encoded by [`crate::annotations`].
     pub annotation_default: Option<Arc<[u8]>>,
+    /// Its generic signature, from its `Signature` attribute.
+    pub signature: Option<Arc<str>>,
 }
 
 /// An `InnerClasses` entry.
@@ -308,6 +312,9 @@ pub struct ClassFile {
     pub record_components: Vec<(Arc<str>, Arc<str>)>,
     /// Its runtime-visible annotations, encoded by [`crate::annotations`].
     pub annotations: Option<Arc<[u8]>>,
+    /// Its generic signature (type parameters, superclass, interfaces), from its `Signature`
+    /// attribute.
+    pub signature: Option<Arc<str>>,
 }
 
 struct Pool<'a> {
@@ -479,13 +486,16 @@ pub fn parse(bytes: &[u8]) -> Result<ClassFile, ClassFormatError> {
             } => Some(*constantvalue_index),
             _ => None,
         });
-        let mut annotations = None;
+        let (mut annotations, mut signature) = (None, None);
         for a in f.attributes() {
-            if let Attribute::RuntimeVisibleAnnotations {
-                annotations: anns, ..
-            } = a
-            {
-                annotations = Some(Encoder::new(&cp, &name).annotations(anns)?);
+            match a {
+                Attribute::RuntimeVisibleAnnotations {
+                    annotations: anns, ..
+                } => annotations = Some(Encoder::new(&cp, &name).annotations(anns)?),
+                Attribute::Signature { signature_index } => {
+                    signature = Some(pool.utf8(*signature_index)?)
+                }
+                _ => {}
             }
         }
         if let Some(c) = constant {
@@ -509,6 +519,7 @@ pub fn parse(bytes: &[u8]) -> Result<ClassFile, ClassFormatError> {
             desc,
             constant,
             annotations,
+            signature,
         });
     }
 
@@ -522,8 +533,12 @@ pub fn parse(bytes: &[u8]) -> Result<ClassFile, ClassFormatError> {
         let mut exceptions = Vec::new();
         let (mut annotations, mut parameter_annotations, mut annotation_default) =
             (None, None, None);
+        let mut signature = None;
         for a in m.attributes() {
             match a {
+                Attribute::Signature { signature_index } => {
+                    signature = Some(pool.utf8(*signature_index)?)
+                }
                 Attribute::RuntimeVisibleAnnotations {
                     annotations: anns, ..
                 } => annotations = Some(Encoder::new(&cp, &name).annotations(anns)?),
@@ -637,6 +652,7 @@ pub fn parse(bytes: &[u8]) -> Result<ClassFile, ClassFormatError> {
             annotations,
             parameter_annotations,
             annotation_default,
+            signature,
         });
     }
 
@@ -658,6 +674,7 @@ pub fn parse(bytes: &[u8]) -> Result<ClassFile, ClassFormatError> {
         is_record: false,
         record_components: Vec::new(),
         annotations: None,
+        signature: None,
     };
     for a in raw.attributes() {
         match a {
@@ -698,6 +715,9 @@ pub fn parse(bytes: &[u8]) -> Result<ClassFile, ClassFormatError> {
                         access: c.inner_class_access_flags().bits(),
                     });
                 }
+            }
+            Attribute::Signature { signature_index } => {
+                file.signature = Some(pool.utf8(*signature_index)?)
             }
             Attribute::RuntimeVisibleAnnotations { annotations, .. } => {
                 file.annotations =

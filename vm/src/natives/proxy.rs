@@ -1,6 +1,7 @@
 //! Natives of `jdk.internal.phantom.Reflect` that read class files beyond their members:
-//! defining proxy classes ([`crate::proxy`]) and handing the class library the runtime-visible
-//! annotations of classes, methods, fields and parameters ([`crate::annotations`]).
+//! defining proxy classes ([`crate::proxy`]), handing the class library the runtime-visible
+//! annotations of classes, methods, fields and parameters ([`crate::annotations`]), and their
+//! generic signatures.
 
 use super::{Native, npe, oom, raise, reference};
 use crate::heap::{ClassId, Data};
@@ -15,6 +16,43 @@ pub(super) fn reflect_native(name: &str, desc: &str) -> Option<super::NativeFn> 
             "defineProxy",
             "(Ljava/lang/String;[Ljava/lang/Class;[Ljava/lang/reflect/Method;[Ljava/lang/Class;[I[[Ljava/lang/Class;Z)Ljava/lang/Class;",
         ) => define_proxy,
+        ("signature", "(Ljava/lang/Class;II)Ljava/lang/String;") => |vm, a| {
+            let Some(c) = vm.class_of_mirror(a[0].reference()) else {
+                return npe();
+            };
+            let slot = usize::try_from(a[2].int()).ok();
+            let sig = match a[1].int() {
+                0 => vm
+                    .prog
+                    .class(c)
+                    .file
+                    .as_ref()
+                    .and_then(|f| f.signature.clone()),
+                1 => vm
+                    .prog
+                    .class(c)
+                    .file
+                    .as_ref()
+                    .and_then(|f| f.fields.get(slot?)?.signature.clone()),
+                _ => slot
+                    .and_then(|s| vm.prog.class(c).methods.get(s).copied())
+                    .and_then(|m| {
+                        let method = vm.prog.method(m);
+                        vm.prog
+                            .class(method.class)
+                            .file
+                            .as_ref()?
+                            .methods
+                            .get(method.file_index as usize)?
+                            .signature
+                            .clone()
+                    }),
+            };
+            match sig {
+                Some(s) => super::string(vm, &s),
+                None => reference(NULL),
+            }
+        },
         ("classAnnotations", "(Ljava/lang/Class;)[B") => |vm, a| {
             let Some(c) = vm.class_of_mirror(a[0].reference()) else {
                 return npe();

@@ -13,7 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import jdk.internal.phantom.Reflect;
 
-public final class Class<T> implements java.io.Serializable, Type, java.lang.reflect.AnnotatedElement {
+public final class Class<T> implements java.io.Serializable, java.lang.reflect.GenericDeclaration, Type,
+        java.lang.reflect.AnnotatedElement {
     private static final int ANNOTATION = 0x2000;
     private static final int SYNTHETIC = 0x1000;
 
@@ -663,7 +664,7 @@ public final class Class<T> implements java.io.Serializable, Type, java.lang.ref
 
     @Override
     public boolean isAnnotationPresent(Class<? extends java.lang.annotation.Annotation> annotationClass) {
-        return java.lang.reflect.AnnotatedElement.super.isAnnotationPresent(annotationClass);
+        return java.lang.reflect.GenericDeclaration.super.isAnnotationPresent(annotationClass);
     }
 
     @Override
@@ -698,5 +699,63 @@ public final class Class<T> implements java.io.Serializable, Type, java.lang.ref
     @Override
     public java.lang.annotation.Annotation[] getDeclaredAnnotations() {
         return jdk.internal.phantom.Annotations.toArray(annotationData().declared);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public java.lang.reflect.TypeVariable<Class<T>>[] getTypeParameters() {
+        return (java.lang.reflect.TypeVariable<Class<T>>[]) jdk.internal.phantom.Generics.typeParameters(this);
+    }
+
+    public Type getGenericSuperclass() {
+        Type t = jdk.internal.phantom.Generics.superclass(this);
+        if (t == null) {
+            return getSuperclass();
+        }
+        return isInterface() ? null : t;
+    }
+
+    public Type[] getGenericInterfaces() {
+        Type[] t = jdk.internal.phantom.Generics.interfaces(this);
+        return t == null ? getInterfaces() : t;
+    }
+
+    public String toGenericString() {
+        if (isPrimitive()) {
+            return toString();
+        }
+        StringBuilder sb = new StringBuilder();
+        Class<?> component = this;
+        int arrayDepth = 0;
+        if (isArray()) {
+            do {
+                arrayDepth++;
+                component = component.getComponentType();
+            } while (component.isArray());
+            sb.append(component.getName());
+        } else {
+            int modifiers = getModifiers() & java.lang.reflect.Modifier.classModifiers();
+            if (modifiers != 0) {
+                sb.append(java.lang.reflect.Modifier.toString(modifiers)).append(' ');
+            }
+            if (isAnnotation()) {
+                sb.append('@');
+            }
+            if (isInterface()) {
+                sb.append("interface");
+            } else if (isEnum()) {
+                sb.append("enum");
+            } else if (isRecord()) {
+                sb.append("record");
+            } else {
+                sb.append("class");
+            }
+            sb.append(' ').append(getName());
+        }
+        sb.append(jdk.internal.phantom.Generics.typeParametersText(component.getTypeParameters(), ""));
+        for (int i = 0; i < arrayDepth; i++) {
+            sb.append("[]");
+        }
+        return sb.toString();
     }
 }

@@ -68,4 +68,9 @@ public final class Constructor<T> extends Executable {
     public String toString() {
         return toStringPrefix(Modifier.constructorModifiers(), false) + clazz.getTypeName() + toStringSuffix();
     }
+
+    @Override
+    public String toGenericString() {
+        return genericString(Modifier.constructorModifiers(), false, clazz.getTypeName());
+    }
 }

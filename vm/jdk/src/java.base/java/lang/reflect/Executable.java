@@ -7,13 +7,15 @@ package java.lang.reflect;
 
 import jdk.internal.phantom.Reflect;
 
-public abstract class Executable extends AccessibleObject implements Member {
+public abstract class Executable extends AccessibleObject implements Member, GenericDeclaration {
     final Class<?> clazz;
     final int slot;
     final String name;
     final int modifiers;
     private Class<?>[] parameterTypes;
     private Class<?>[] exceptionTypes;
+    private jdk.internal.phantom.Generics.MethodInfo genericInfo;
+    private boolean genericInfoRead;
     private java.util.Map<Class<? extends java.lang.annotation.Annotation>, java.lang.annotation.Annotation> declaredAnnotations;
 
     Executable(Class<?> clazz, int slot) {
@@ -171,4 +173,65 @@ public abstract class Executable extends AccessibleObject implements Member {
     public java.lang.annotation.Annotation[][] getParameterAnnotations() {
         return jdk.internal.phantom.Annotations.ofParameters(clazz, slot, parameters(), this instanceof Constructor);
     }
+
+    /** The generic signature's information, or null when the method has none. */
+    final jdk.internal.phantom.Generics.MethodInfo genericInfo() {
+        if (!genericInfoRead) {
+            genericInfo = jdk.internal.phantom.Generics.method(this, clazz, slot);
+            genericInfoRead = true;
+        }
+        return genericInfo;
+    }
+
+    @Override
+    public TypeVariable<?>[] getTypeParameters() {
+        jdk.internal.phantom.Generics.MethodInfo g = genericInfo();
+        return g == null ? new TypeVariable<?>[0] : g.typeParameters();
+    }
+
+    public Type[] getGenericParameterTypes() {
+        jdk.internal.phantom.Generics.MethodInfo g = genericInfo();
+        return g == null ? getParameterTypes() : g.parameters();
+    }
+
+    public Type[] getGenericExceptionTypes() {
+        jdk.internal.phantom.Generics.MethodInfo g = genericInfo();
+        Type[] result;
+        if (g != null && (result = g.exceptions()).length > 0) {
+            return result;
+        }
+        return getExceptionTypes();
+    }
+
+    /** The parameter types toGenericString shows: the generic ones when they cover every parameter. */
+    private Type[] allGenericParameterTypes() {
+        Type[] generic = getGenericParameterTypes();
+        return generic.length == parameters().length ? generic : getParameterTypes();
+    }
+
+    /** toGenericString: modifiers, type parameters, {@code header} (result and name), parameters, throws. */
+    String genericString(int mask, boolean isDefault, String header) {
+        StringBuilder sb = new StringBuilder(toStringPrefix(mask, isDefault));
+        sb.append(jdk.internal.phantom.Generics.typeParametersText(getTypeParameters(), " "));
+        sb.append(header).append('(');
+        Type[] params = allGenericParameterTypes();
+        for (int j = 0; j < params.length; j++) {
+            if (j > 0) {
+                sb.append(',');
+            }
+            String param = params[j].getTypeName();
+            if (isVarArgs() && j == params.length - 1) {
+                param = param.replaceFirst("\\[\\]$", "...");
+            }
+            sb.append(param);
+        }
+        sb.append(')');
+        Type[] thrown = getGenericExceptionTypes();
+        for (int i = 0; i < thrown.length; i++) {
+            sb.append(i == 0 ? " throws " : ",").append(thrown[i].getTypeName());
+        }
+        return sb.toString();
+    }
+
+    public abstract String toGenericString();
 }

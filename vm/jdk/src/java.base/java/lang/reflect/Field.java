@@ -360,4 +360,15 @@ public final class Field extends AccessibleObject implements Member {
     public java.lang.annotation.Annotation[] getDeclaredAnnotations() {
         return jdk.internal.phantom.Annotations.toArray(declaredAnnotations());
     }
+
+    public Type getGenericType() {
+        Type t = jdk.internal.phantom.Generics.fieldType(clazz, slot);
+        return t == null ? getType() : t;
+    }
+
+    public String toGenericString() {
+        int mod = modifiers & Modifier.fieldModifiers();
+        return (mod == 0 ? "" : Modifier.toString(mod) + " ") + getGenericType().getTypeName() + " "
+                + clazz.getTypeName() + "." + name;
+    }
 }

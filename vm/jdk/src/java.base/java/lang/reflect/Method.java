@@ -115,4 +115,15 @@ public final class Method extends Executable {
         return toStringPrefix(Modifier.methodModifiers(), isDefault()) + getReturnType().getTypeName() + ' '
                 + clazz.getTypeName() + '.' + name + toStringSuffix();
     }
+
+    public Type getGenericReturnType() {
+        jdk.internal.phantom.Generics.MethodInfo g = genericInfo();
+        return g == null ? getReturnType() : g.result();
+    }
+
+    @Override
+    public String toGenericString() {
+        return genericString(Modifier.methodModifiers(), isDefault(),
+                getGenericReturnType().getTypeName() + ' ' + clazz.getTypeName() + '.' + name);
+    }
 }

@@ -22,6 +22,12 @@ public final class Reflect {
     public static native Class<?> defineProxy(String name, Class<?>[] interfaces, java.lang.reflect.Method[] methods,
             Class<?>[] declaring, int[] slots, Class<?>[][] exceptions, boolean isPublic);
 
+    /**
+     * The generic signature (Signature attribute) of the class ({@code kind} 0), of its field at
+     * {@code slot} (1) or of its method at {@code slot} (2), or null.
+     */
+    public static native String signature(Class<?> c, int kind, int slot);
+
     /** The class's runtime-visible annotations, as the VM encodes them for Annotations, or null. */
     public static native byte[] classAnnotations(Class<?> c);
 
