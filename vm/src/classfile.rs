@@ -260,6 +260,8 @@ pub struct MethodInfo {
     pub annotation_default: Option<Arc<[u8]>>,
     /// Its generic signature, from its `Signature` attribute.
     pub signature: Option<Arc<str>>,
+    /// Its parameters' names (if recorded) and flags, from its `MethodParameters` attribute.
+    pub parameters: Option<Vec<(Option<Arc<str>>, u16)>>,
 }
 
 /// An `InnerClasses` entry.
@@ -306,6 +308,10 @@ pub struct ClassFile {
     pub nest_members: Vec<Arc<str>>,
     /// The class named by `EnclosingMethod`, if present (local and anonymous classes).
     pub enclosing_class: Option<Arc<str>>,
+    /// The method `EnclosingMethod` names (name, descriptor), for classes declared in one.
+    pub enclosing_method: Option<(Arc<str>, Arc<str>)>,
+    /// The classes `PermittedSubclasses` lists (a sealed class), or `None` if it is absent.
+    pub permitted_subclasses: Option<Vec<Arc<str>>>,
     /// Whether the class has a `Record` attribute.
     pub is_record: bool,
     /// The record components' names and descriptors, in order.
@@ -534,8 +540,20 @@ pub fn parse(bytes: &[u8]) -> Result<ClassFile, ClassFormatError> {
         let (mut annotations, mut parameter_annotations, mut annotation_default) =
             (None, None, None);
         let mut signature = None;
+        let mut parameters = None;
         for a in m.attributes() {
             match a {
+                Attribute::MethodParameters { parameters: params } => {
+                    let mut list = Vec::with_capacity(params.len());
+                    for p in params {
+                        let name = match p.name_index() {
+                            0 => None,
+                            i => Some(pool.utf8(i)?),
+                        };
+                        list.push((name, p.access_flags().bits()));
+                    }
+                    parameters = Some(list);
+                }
                 Attribute::Signature { signature_index } => {
                     signature = Some(pool.utf8(*signature_index)?)
                 }
@@ -653,6 +671,7 @@ pub fn parse(bytes: &[u8]) -> Result<ClassFile, ClassFormatError> {
             parameter_annotations,
             annotation_default,
             signature,
+            parameters,
         });
     }
 
@@ -671,6 +690,8 @@ pub fn parse(bytes: &[u8]) -> Result<ClassFile, ClassFormatError> {
         nest_host: None,
         nest_members: Vec::new(),
         enclosing_class: None,
+        enclosing_method: None,
+        permitted_subclasses: None,
         is_record: false,
         record_components: Vec::new(),
         annotations: None,
@@ -726,13 +747,26 @@ pub fn parse(bytes: &[u8]) -> Result<ClassFile, ClassFormatError> {
             Attribute::NestHost { host_class_index } => {
                 file.nest_host = Some(pool.class_name(*host_class_index)?)
             }
+            Attribute::PermittedSubclasses { classes } => {
+                let mut names = Vec::with_capacity(classes.len());
+                for &c in classes {
+                    names.push(pool.class_name(c)?);
+                }
+                file.permitted_subclasses = Some(names);
+            }
             Attribute::NestMembers { classes } => {
                 for &c in classes {
                     file.nest_members.push(pool.class_name(c)?);
                 }
             }
-            Attribute::EnclosingMethod { class_index, .. } => {
-                file.enclosing_class = Some(pool.class_name(*class_index)?)
+            Attribute::EnclosingMethod {
+                class_index,
+                method_index,
+            } => {
+                file.enclosing_class = Some(pool.class_name(*class_index)?);
+                if *method_index != 0 {
+                    file.enclosing_method = Some(pool.name_and_type(*method_index)?);
+                }
             }
             Attribute::Record { components } => {
                 file.is_record = true;

@@ -53,6 +53,99 @@ pub(super) fn reflect_native(name: &str, desc: &str) -> Option<super::NativeFn> 
                 None => reference(NULL),
             }
         },
+        ("enclosingMethod", "(Ljava/lang/Class;)I") => |vm, a| {
+            let Some(c) = vm.class_of_mirror(a[0].reference()) else {
+                return npe();
+            };
+            let file = vm.prog.class(c).file.clone();
+            let Some((class, (name, desc))) = file
+                .as_ref()
+                .and_then(|f| Some((f.enclosing_class.clone()?, f.enclosing_method.clone()?)))
+            else {
+                return super::int(-1);
+            };
+            let outer = match vm.load_class(&class) {
+                Ok(o) => o,
+                Err(r) => return Native::Raise(r),
+            };
+            let slot = vm.prog.class(outer).methods.iter().position(|&m| {
+                let m = vm.prog.method(m);
+                *m.name == *name && *m.desc == *desc
+            });
+            super::int(slot.map_or(-1, |s| s as i32))
+        },
+        ("permittedSubclasses", "(Ljava/lang/Class;)[Ljava/lang/Class;") => |vm, a| {
+            let Some(c) = vm.class_of_mirror(a[0].reference()) else {
+                return npe();
+            };
+            let names = vm
+                .prog
+                .class(c)
+                .file
+                .as_ref()
+                .and_then(|f| f.permitted_subclasses.clone());
+            match names {
+                None => reference(NULL),
+                Some(names) => {
+                    // Subclasses that cannot be loaded are left out, as on HotSpot.
+                    let classes: Vec<ClassId> =
+                        names.iter().filter_map(|n| vm.load_class(n).ok()).collect();
+                    super::reflect::class_array(vm, &classes)
+                }
+            }
+        },
+        ("nestMembers", "(Ljava/lang/Class;)[Ljava/lang/Class;") => |vm, a| {
+            let Some(c) = vm.class_of_mirror(a[0].reference()) else {
+                return npe();
+            };
+            let names = vm
+                .prog
+                .class(c)
+                .file
+                .as_ref()
+                .map(|f| f.nest_members.clone())
+                .unwrap_or_default();
+            let mut classes = Vec::with_capacity(names.len());
+            for n in &names {
+                match vm.load_class(n) {
+                    Ok(m) => classes.push(m),
+                    Err(r) => return Native::Raise(r),
+                }
+            }
+            super::reflect::class_array(vm, &classes)
+        },
+        ("parameterNames", "(Ljava/lang/Class;I)[Ljava/lang/String;") => {
+            |vm, a| match parameters(vm, a) {
+                None => reference(NULL),
+                Some(list) => {
+                    let mut items = Vec::with_capacity(list.len());
+                    for (name, _) in &list {
+                        match name {
+                            None => items.push(NULL),
+                            Some(n) => match vm.rt.intern(n) {
+                                Ok(r) => items.push(r),
+                                Err(_) => return oom(),
+                            },
+                        }
+                    }
+                    let array = match vm.load_class("[Ljava/lang/String;") {
+                        Ok(c) => c,
+                        Err(r) => return Native::Raise(r),
+                    };
+                    match vm.rt.heap.alloc(array, Data::Refs(items.into())) {
+                        Ok(r) => reference(r),
+                        Err(_) => oom(),
+                    }
+                }
+            }
+        }
+        ("parameterFlags", "(Ljava/lang/Class;I)[I") => |vm, a| match parameters(vm, a) {
+            None => reference(NULL),
+            Some(list) => {
+                let flags: Box<[i32]> = list.iter().map(|&(_, f)| f as i32).collect();
+                super::reflect::int_array(vm, flags)
+            }
+        },
         ("classAnnotations", "(Ljava/lang/Class;)[B") => |vm, a| {
             let Some(c) = vm.class_of_mirror(a[0].reference()) else {
                 return npe();
@@ -102,6 +195,25 @@ pub(super) fn reflect_native(name: &str, desc: &str) -> Option<super::NativeFn> 
         },
         _ => return None,
     })
+}
+
+/// The `MethodParameters` entries of the method a (class, slot) pair names, if it has them.
+fn parameters(vm: &Vm, a: &[Value]) -> Option<Vec<(Option<Arc<str>>, u16)>> {
+    let c = vm.class_of_mirror(a[0].reference())?;
+    let m = *vm
+        .prog
+        .class(c)
+        .methods
+        .get(usize::try_from(a[1].int()).ok()?)?;
+    let method = vm.prog.method(m);
+    vm.prog
+        .class(method.class)
+        .file
+        .as_ref()?
+        .methods
+        .get(method.file_index as usize)?
+        .parameters
+        .clone()
 }
 
 /// A new `byte[]` holding `data`, or null.

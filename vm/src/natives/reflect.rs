@@ -360,7 +360,7 @@ fn mirror(vm: &mut Vm, c: ClassId) -> Native {
     }
 }
 
-fn int_array(vm: &mut Vm, values: Box<[i32]>) -> Native {
+pub(super) fn int_array(vm: &mut Vm, values: Box<[i32]>) -> Native {
     let class = match vm.load_class("[I") {
         Ok(c) => c,
         Err(r) => return Native::Raise(r),
@@ -371,7 +371,7 @@ fn int_array(vm: &mut Vm, values: Box<[i32]>) -> Native {
     }
 }
 
-fn class_array(vm: &mut Vm, classes: &[ClassId]) -> Native {
+pub(super) fn class_array(vm: &mut Vm, classes: &[ClassId]) -> Native {
     let mut items = Vec::with_capacity(classes.len());
     for &c in classes {
         match vm.mirror(c) {

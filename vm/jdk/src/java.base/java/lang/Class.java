@@ -758,4 +758,78 @@ public final class Class<T> implements java.io.Serializable, java.lang.reflect.G
         }
         return sb.toString();
     }
+
+    public Method getEnclosingMethod() {
+        int slot = Reflect.enclosingMethod(this);
+        if (slot < 0) {
+            return null;
+        }
+        Class<?> enclosing = getEnclosingClass0();
+        if ("<init>".equals(Reflect.methodName(enclosing, slot))) {
+            return null;
+        }
+        return ReflectAccess.method(enclosing, slot);
+    }
+
+    public Constructor<?> getEnclosingConstructor() {
+        int slot = Reflect.enclosingMethod(this);
+        if (slot < 0) {
+            return null;
+        }
+        Class<?> enclosing = getEnclosingClass0();
+        if (!"<init>".equals(Reflect.methodName(enclosing, slot))) {
+            return null;
+        }
+        return ReflectAccess.constructor(enclosing, slot);
+    }
+
+    public boolean isSealed() {
+        return !isArray() && !isPrimitive() && Reflect.permittedSubclasses(this) != null;
+    }
+
+    public Class<?>[] getPermittedSubclasses() {
+        if (isArray() || isPrimitive()) {
+            return null;
+        }
+        return Reflect.permittedSubclasses(this);
+    }
+
+    public Class<?>[] getNestMembers() {
+        if (isArray() || isPrimitive()) {
+            return new Class<?>[] { this };
+        }
+        Class<?> host = getNestHost();
+        Class<?>[] members = Reflect.nestMembers(host);
+        Class<?>[] out = new Class<?>[members.length + 1];
+        out[0] = host;
+        System.arraycopy(members, 0, out, 1, members.length);
+        return out;
+    }
+
+    public String descriptorString() {
+        if (isPrimitive()) {
+            switch (getName()) {
+                case "boolean": return "Z";
+                case "byte": return "B";
+                case "char": return "C";
+                case "short": return "S";
+                case "int": return "I";
+                case "long": return "J";
+                case "float": return "F";
+                case "double": return "D";
+                default: return "V";
+            }
+        }
+        if (isArray()) {
+            return "[" + getComponentType().descriptorString();
+        }
+        return "L" + getName().replace('.', '/') + ";";
+    }
+
+    public Package getPackage() {
+        if (isPrimitive() || isArray()) {
+            return null;
+        }
+        return Package.of(getPackageName(), getClassLoader());
+    }
 }

@@ -234,4 +234,23 @@ public abstract class Executable extends AccessibleObject implements Member, Gen
     }
 
     public abstract String toGenericString();
+
+    public Parameter[] getParameters() {
+        int n = parameters().length;
+        String[] names = Reflect.parameterNames(clazz, slot);
+        int[] flags = Reflect.parameterFlags(clazz, slot);
+        if (flags != null && flags.length != n) {
+            throw new MalformedParametersException("Wrong number of parameters in MethodParameters attribute");
+        }
+        Parameter[] out = new Parameter[n];
+        for (int i = 0; i < n; i++) {
+            String name = names == null ? null : names[i];
+            if (name != null && (name.isEmpty() || name.indexOf('.') >= 0 || name.indexOf(';') >= 0
+                    || name.indexOf('[') >= 0 || name.indexOf('/') >= 0)) {
+                throw new MalformedParametersException("Invalid parameter name \"" + name + "\"");
+            }
+            out[i] = new Parameter(name == null ? "arg" + i : name, flags == null ? 0 : flags[i], this, i, name != null);
+        }
+        return out;
+    }
 }

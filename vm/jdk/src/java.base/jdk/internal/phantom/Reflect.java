@@ -28,6 +28,21 @@ public final class Reflect {
      */
     public static native String signature(Class<?> c, int kind, int slot);
 
+    /** The slot of the method or constructor EnclosingMethod names in the enclosing class, or -1. */
+    public static native int enclosingMethod(Class<?> c);
+
+    /** The classes PermittedSubclasses lists that load, or null when the class is not sealed. */
+    public static native Class<?>[] permittedSubclasses(Class<?> c);
+
+    /** The classes the NestMembers attribute lists. */
+    public static native Class<?>[] nestMembers(Class<?> c);
+
+    /** The parameter names of the method at {@code slot} (null entries for unnamed ones) from MethodParameters, or null. */
+    public static native String[] parameterNames(Class<?> c, int slot);
+
+    /** The parameter flags of the method at {@code slot} from MethodParameters, or null. */
+    public static native int[] parameterFlags(Class<?> c, int slot);
+
     /** The class's runtime-visible annotations, as the VM encodes them for Annotations, or null. */
     public static native byte[] classAnnotations(Class<?> c);
 
