@@ -48,7 +48,7 @@ public abstract class MethodHandle {
     public Object invokeWithArguments(Object... arguments) throws Throwable {
         int n = arguments == null ? 0 : arguments.length;
         MethodType generic = MethodType.genericMethodType(n);
-        if (n != type.parameterCount()) {
+        if (n != type.parameterCount() && !isVarargsCollector()) {
             throw new WrongMethodTypeException("cannot convert " + this + " to " + generic);
         }
         return asType(generic).call(arguments == null ? new Object[0] : arguments.clone());
@@ -83,6 +83,46 @@ public abstract class MethodHandle {
 
     public boolean isVarargsCollector() {
         return false;
+    }
+
+    public MethodHandle asSpreader(Class<?> arrayType, int arrayLength) {
+        return Adapters.asSpreader(this, type.parameterCount() - arrayLength, arrayType, arrayLength);
+    }
+
+    public MethodHandle asSpreader(int spreadArgPos, Class<?> arrayType, int arrayLength) {
+        return Adapters.asSpreader(this, spreadArgPos, arrayType, arrayLength);
+    }
+
+    public MethodHandle asCollector(Class<?> arrayType, int arrayLength) {
+        return Adapters.asCollector(this, type.parameterCount() - 1, arrayType, arrayLength);
+    }
+
+    public MethodHandle asCollector(int collectArgPos, Class<?> arrayType, int arrayLength) {
+        return Adapters.asCollector(this, collectArgPos, arrayType, arrayLength);
+    }
+
+    public MethodHandle asVarargsCollector(Class<?> arrayType) {
+        if (isVarargsCollector() && type.lastParameterType() == arrayType) {
+            return this;
+        }
+        return Adapters.asVarargsCollector(asFixedArity(), arrayType);
+    }
+
+    public MethodHandle withVarargs(boolean makeVarargs) {
+        if (makeVarargs == isVarargsCollector()) {
+            return this;
+        }
+        if (!makeVarargs) {
+            return asFixedArity();
+        }
+        if (type.parameterCount() == 0 || !type.lastParameterType().isArray()) {
+            throw new IllegalArgumentException("not an array type: " + (type.parameterCount() == 0 ? "no parameters" : type.lastParameterType()));
+        }
+        return asVarargsCollector(type.lastParameterType());
+    }
+
+    public MethodHandle asFixedArity() {
+        return this;
     }
 
     @Override

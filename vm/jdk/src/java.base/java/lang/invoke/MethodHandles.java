@@ -66,6 +66,109 @@ public class MethodHandles {
         return dropArguments(target, pos, valueTypes.toArray(new Class<?>[0]));
     }
 
+    public static MethodHandle filterReturnValue(MethodHandle target, MethodHandle filter) {
+        return Adapters.filterReturnValue(target, filter);
+    }
+
+    public static MethodHandle filterArguments(MethodHandle target, int pos, MethodHandle... filters) {
+        return Adapters.filterArguments(target, pos, filters);
+    }
+
+    public static MethodHandle collectArguments(MethodHandle target, int pos, MethodHandle filter) {
+        return Adapters.collectArguments(target, pos, filter);
+    }
+
+    public static MethodHandle foldArguments(MethodHandle target, MethodHandle combiner) {
+        return Adapters.foldArguments(target, 0, combiner);
+    }
+
+    public static MethodHandle foldArguments(MethodHandle target, int pos, MethodHandle combiner) {
+        return Adapters.foldArguments(target, pos, combiner);
+    }
+
+    public static MethodHandle permuteArguments(MethodHandle target, MethodType newType, int... reorder) {
+        return Adapters.permuteArguments(target, newType, reorder);
+    }
+
+    public static MethodHandle guardWithTest(MethodHandle test, MethodHandle target, MethodHandle fallback) {
+        return Adapters.guardWithTest(test, target, fallback);
+    }
+
+    public static MethodHandle catchException(MethodHandle target, Class<? extends Throwable> exType,
+            MethodHandle handler) {
+        return Adapters.catchException(target, exType, handler);
+    }
+
+    public static MethodHandle tryFinally(MethodHandle target, MethodHandle cleanup) {
+        return Adapters.tryFinally(target, cleanup);
+    }
+
+    public static MethodHandle dropReturn(MethodHandle target) {
+        return Adapters.dropReturn(target);
+    }
+
+    public static MethodHandle empty(MethodType type) {
+        return Adapters.empty(java.util.Objects.requireNonNull(type));
+    }
+
+    public static MethodHandle zero(Class<?> type) {
+        return Adapters.empty(MethodType.methodType(java.util.Objects.requireNonNull(type)));
+    }
+
+    public static MethodHandle throwException(Class<?> returnType, Class<? extends Throwable> exType) {
+        return Adapters.throwException(returnType, exType);
+    }
+
+    public static MethodHandle invoker(MethodType type) {
+        return Adapters.invoker(type, false);
+    }
+
+    public static MethodHandle exactInvoker(MethodType type) {
+        return Adapters.invoker(type, true);
+    }
+
+    public static MethodHandle spreadInvoker(MethodType type, int leadingArgCount) {
+        return Adapters.spreadInvoker(type, leadingArgCount);
+    }
+
+    public static MethodHandle arrayElementGetter(Class<?> arrayClass) {
+        return Adapters.arrayElementGetter(arrayClass);
+    }
+
+    public static MethodHandle arrayElementSetter(Class<?> arrayClass) {
+        return Adapters.arrayElementSetter(arrayClass);
+    }
+
+    public static MethodHandle arrayConstructor(Class<?> arrayClass) {
+        return Adapters.arrayConstructor(arrayClass);
+    }
+
+    public static MethodHandle arrayLength(Class<?> arrayClass) {
+        return Adapters.arrayLength(arrayClass);
+    }
+
+    public static MethodHandle explicitCastArguments(MethodHandle target, MethodType newType) {
+        return Adapters.explicitCastArguments(target, newType);
+    }
+
+    public static MethodHandle dropArgumentsToMatch(MethodHandle target, int skip, java.util.List<Class<?>> newTypes,
+            int pos) {
+        MethodType t = target.type();
+        int match = t.parameterCount() - skip;
+        if (skip < 0 || pos < 0 || pos + match > newTypes.size()) {
+            throw new IllegalArgumentException("bad position");
+        }
+        for (int i = 0; i < match; i++) {
+            if (t.parameterType(skip + i) != newTypes.get(pos + i)) {
+                throw new IllegalArgumentException("target and new types do not match");
+            }
+        }
+        MethodHandle h = target;
+        h = dropArguments(h, skip + match, newTypes.subList(pos + match, newTypes.size()));
+        h = dropArguments(h, skip, newTypes.subList(0, pos));
+        return h;
+    }
+
     /** Finds and checks members for method handles, with the access of its lookup class. */
     public static final class Lookup {
         public static final int PUBLIC = Modifier.PUBLIC;
@@ -206,7 +309,16 @@ public class MethodHandles {
                 throw denied(m.modifiers, what);
             }
             MethodType t = kind == DirectHandle.STATIC ? type : type.insertParameterTypes(0, refc);
-            return new DirectHandle(t, m.clazz, m.slot, kind);
+            return arity(new DirectHandle(t, m.clazz, m.slot, kind), m.modifiers);
+        }
+
+        /** A handle on a variable-arity member collects trailing arguments, as on HotSpot. */
+        private static MethodHandle arity(MethodHandle h, int modifiers) {
+            if ((modifiers & 0x80) != 0 && h.type().parameterCount() > 0
+                    && h.type().lastParameterType().isArray()) {
+                return h.asVarargsCollector(h.type().lastParameterType());
+            }
+            return h;
         }
 
         public MethodHandle findStatic(Class<?> refc, String name, MethodType type)
@@ -224,9 +336,9 @@ public class MethodHandles {
             if (full && specialCaller != lookupClass) {
                 throw new IllegalAccessException("no private access for invokespecial: " + specialCaller + ", from " + this);
             }
-            MethodHandle h = method(refc, name, type, DirectHandle.SPECIAL);
-            return new DirectHandle(type.insertParameterTypes(0, specialCaller), ((DirectHandle) h).clazz,
-                    ((DirectHandle) h).slot, DirectHandle.SPECIAL);
+            MethodHandle h = method(refc, name, type, DirectHandle.SPECIAL).asFixedArity();
+            return arity(new DirectHandle(type.insertParameterTypes(0, specialCaller), ((DirectHandle) h).clazz,
+                    ((DirectHandle) h).slot, DirectHandle.SPECIAL), ((DirectHandle) h).modifiers());
         }
 
         public MethodHandle findConstructor(Class<?> refc, MethodType type)
@@ -243,7 +355,7 @@ public class MethodHandles {
             if (!canAccess(refc, m.modifiers)) {
                 throw denied(m.modifiers, what);
             }
-            return new DirectHandle(type.changeReturnType(refc), refc, m.slot, DirectHandle.NEW);
+            return arity(new DirectHandle(type.changeReturnType(refc), refc, m.slot, DirectHandle.NEW), m.modifiers);
         }
 
         private MethodHandle field(Class<?> refc, String name, Class<?> type, int kind)
@@ -326,16 +438,16 @@ public class MethodHandles {
             if (!isStatic) {
                 t = t.insertParameterTypes(0, m.getDeclaringClass());
             }
-            return new DirectHandle(t, m.getDeclaringClass(), ReflectAccess.slot(m),
-                    isStatic ? DirectHandle.STATIC : DirectHandle.VIRTUAL);
+            return arity(new DirectHandle(t, m.getDeclaringClass(), ReflectAccess.slot(m),
+                    isStatic ? DirectHandle.STATIC : DirectHandle.VIRTUAL), m.getModifiers());
         }
 
         public MethodHandle unreflectConstructor(Constructor<?> c) throws IllegalAccessException {
             if (!c.isAccessible() && !canAccess(c.getDeclaringClass(), c.getModifiers())) {
                 throw denied(c.getModifiers(), c.toString());
             }
-            return new DirectHandle(MethodType.methodType(c.getDeclaringClass(), c.getParameterTypes()),
-                    c.getDeclaringClass(), ReflectAccess.slot(c), DirectHandle.NEW);
+            return arity(new DirectHandle(MethodType.methodType(c.getDeclaringClass(), c.getParameterTypes()),
+                    c.getDeclaringClass(), ReflectAccess.slot(c), DirectHandle.NEW), c.getModifiers());
         }
 
         public MethodHandle unreflectGetter(Field f) throws IllegalAccessException {
@@ -395,6 +507,11 @@ public class MethodHandles {
             this.clazz = clazz;
             this.slot = slot;
             this.kind = kind;
+        }
+
+        /** The method's modifiers. */
+        int modifiers() {
+            return Reflect.methodModifiers(clazz, slot);
         }
 
         @Override
