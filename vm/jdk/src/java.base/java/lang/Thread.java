@@ -29,6 +29,10 @@ public class Thread implements Runnable {
     private volatile boolean alive;
     private Object uncaughtExceptionHandler;
     private boolean started;
+    /** The thread's group; null for the main thread, which the VM makes, and which is in "main". */
+    private ThreadGroup group;
+    private ClassLoader contextClassLoader;
+    private boolean contextClassLoaderSet;
     /** This thread's ThreadLocal values, created on first use. */
     ThreadLocal.Values threadLocals;
 
@@ -46,6 +50,70 @@ public class Thread implements Runnable {
 
     public Thread(Runnable target, String name) {
         init(target, checkName(name));
+    }
+
+    public Thread(ThreadGroup group, Runnable target) {
+        init(target, generatedName());
+        setGroup(group);
+    }
+
+    public Thread(ThreadGroup group, String name) {
+        init(null, checkName(name));
+        setGroup(group);
+    }
+
+    public Thread(ThreadGroup group, Runnable target, String name) {
+        init(target, checkName(name));
+        setGroup(group);
+    }
+
+    public Thread(ThreadGroup group, Runnable target, String name, long stackSize) {
+        init(target, checkName(name));
+        setGroup(group);
+    }
+
+    public Thread(ThreadGroup group, Runnable target, String name, long stackSize, boolean inheritThreadLocals) {
+        init(target, checkName(name));
+        setGroup(group);
+    }
+
+    private void setGroup(ThreadGroup g) {
+        if (g != null) {
+            group = g;
+            daemon = g.isDaemon() || daemon;
+            if (priority > g.getMaxPriority()) {
+                priority = g.getMaxPriority();
+            }
+        }
+    }
+
+    public final ThreadGroup getThreadGroup() {
+        if (started && !alive) {
+            return null;
+        }
+        return group != null ? group : ThreadGroup.MAIN;
+    }
+
+    public static int activeCount() {
+        return currentThread().getThreadGroup().activeCount();
+    }
+
+    public static int enumerate(Thread[] tarray) {
+        return currentThread().getThreadGroup().enumerate(tarray);
+    }
+
+    /** The live threads, for ThreadGroup. */
+    static Thread[] liveThreads() {
+        return getThreads();
+    }
+
+    public ClassLoader getContextClassLoader() {
+        return contextClassLoaderSet ? contextClassLoader : ClassLoader.getSystemClassLoader();
+    }
+
+    public void setContextClassLoader(ClassLoader cl) {
+        contextClassLoader = cl;
+        contextClassLoaderSet = true;
     }
 
     private static String generatedName() {
@@ -67,6 +135,9 @@ public class Thread implements Runnable {
         if (parent != null) {
             this.priority = parent.priority;
             this.daemon = parent.daemon;
+            this.group = parent.group;
+            this.contextClassLoader = parent.contextClassLoader;
+            this.contextClassLoaderSet = parent.contextClassLoaderSet;
         } else {
             this.priority = NORM_PRIORITY;
         }
@@ -149,7 +220,14 @@ public class Thread implements Runnable {
     /** Hands an exception that ended the thread to its handler, as HotSpot's threads do. */
     void dispatchUncaughtException(Throwable e) {
         try {
-            getUncaughtExceptionHandler().uncaughtException(this, e);
+            Object handler = uncaughtExceptionHandler;
+            UncaughtExceptionHandler h;
+            try {
+                h = handler != null ? (UncaughtExceptionHandler) handler : getThreadGroup();
+            } catch (Throwable noGroup) {
+                h = null;
+            }
+            (h != null ? h : DefaultHandler.INSTANCE).uncaughtException(this, e);
         } catch (Throwable ignored) {
             // An exception thrown by the handler itself is ignored, as in the JDK.
         }
@@ -180,6 +258,10 @@ public class Thread implements Runnable {
     public final void setPriority(int newPriority) {
         if (newPriority > MAX_PRIORITY || newPriority < MIN_PRIORITY) {
             throw new IllegalArgumentException();
+        }
+        ThreadGroup g = getThreadGroup();
+        if (g != null && newPriority > g.getMaxPriority()) {
+            newPriority = g.getMaxPriority();
         }
         priority = newPriority;
     }
@@ -292,9 +374,9 @@ public class Thread implements Runnable {
 
     @Override
     public String toString() {
-        // The group is "main" until the thread ends, when HotSpot drops it.
-        String group = (started && !alive) ? "" : "main";
-        return "Thread[" + getName() + "," + getPriority() + "," + group + "]";
+        // HotSpot drops the group when the thread ends.
+        ThreadGroup g = getThreadGroup();
+        return "Thread[" + getName() + "," + getPriority() + "," + (g == null ? "" : g.getName()) + "]";
     }
 
     /** A thread's state, as getState reports it. */
@@ -338,7 +420,7 @@ public class Thread implements Runnable {
         if (handler != null) {
             return (UncaughtExceptionHandler) handler;
         }
-        return DefaultHandler.INSTANCE;
+        return getThreadGroup();
     }
 
     public void setUncaughtExceptionHandler(UncaughtExceptionHandler eh) {
