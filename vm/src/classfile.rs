@@ -264,6 +264,15 @@ pub struct MethodInfo {
     pub parameters: Option<Vec<(Option<Arc<str>>, u16)>>,
 }
 
+/// What a record component carries besides its name and descriptor.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ComponentExtras {
+    /// Its generic type, from its `Signature` attribute.
+    pub signature: Option<Arc<str>>,
+    /// Its runtime-visible annotations, encoded by [`crate::annotations`].
+    pub annotations: Option<Arc<[u8]>>,
+}
+
 /// An `InnerClasses` entry.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InnerClass {
@@ -316,6 +325,9 @@ pub struct ClassFile {
     pub is_record: bool,
     /// The record components' names and descriptors, in order.
     pub record_components: Vec<(Arc<str>, Arc<str>)>,
+    /// Each record component's generic signature and annotations, in the order of
+    /// `record_components`.
+    pub record_component_extras: Vec<ComponentExtras>,
     /// Its runtime-visible annotations, encoded by [`crate::annotations`].
     pub annotations: Option<Arc<[u8]>>,
     /// Its generic signature (type parameters, superclass, interfaces), from its `Signature`
@@ -694,6 +706,7 @@ pub fn parse(bytes: &[u8]) -> Result<ClassFile, ClassFormatError> {
         permitted_subclasses: None,
         is_record: false,
         record_components: Vec::new(),
+        record_component_extras: Vec::new(),
         annotations: None,
         signature: None,
     };
@@ -780,6 +793,24 @@ pub fn parse(bytes: &[u8]) -> Result<ClassFile, ClassFormatError> {
                     }
                     file.record_components
                         .push((pool.utf8(c.name_index())?, desc));
+                    let (mut sig, mut anns) = (None, None);
+                    for a in c.attributes() {
+                        match a {
+                            Attribute::Signature { signature_index } => {
+                                sig = Some(pool.utf8(*signature_index)?)
+                            }
+                            Attribute::RuntimeVisibleAnnotations { annotations, .. } => {
+                                anns = Some(
+                                    Encoder::new(&file.cp, &file.name).annotations(annotations)?,
+                                )
+                            }
+                            _ => {}
+                        }
+                    }
+                    file.record_component_extras.push(ComponentExtras {
+                        signature: sig,
+                        annotations: anns,
+                    });
                 }
             }
             _ => {}

@@ -34,6 +34,12 @@ pub(super) fn reflect_native(name: &str, desc: &str) -> Option<super::NativeFn> 
                     .file
                     .as_ref()
                     .and_then(|f| f.fields.get(slot?)?.signature.clone()),
+                3 => vm
+                    .prog
+                    .class(c)
+                    .file
+                    .as_ref()
+                    .and_then(|f| f.record_component_extras.get(slot?)?.signature.clone()),
                 _ => slot
                     .and_then(|s| vm.prog.class(c).methods.get(s).copied())
                     .and_then(|m| {
@@ -156,6 +162,16 @@ pub(super) fn reflect_native(name: &str, desc: &str) -> Option<super::NativeFn> 
                 .file
                 .as_ref()
                 .and_then(|f| f.annotations.clone());
+            bytes(vm, data)
+        },
+        ("recordComponentAnnotations", "(Ljava/lang/Class;I)[B") => |vm, a| {
+            let Some(c) = vm.class_of_mirror(a[0].reference()) else {
+                return npe();
+            };
+            let data = vm.prog.class(c).file.as_ref().and_then(|f| {
+                let i = usize::try_from(a[1].int()).ok()?;
+                f.record_component_extras.get(i)?.annotations.clone()
+            });
             bytes(vm, data)
         },
         ("fieldAnnotations", "(Ljava/lang/Class;I)[B") => |vm, a| {

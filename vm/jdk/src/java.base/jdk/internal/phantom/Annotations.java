@@ -75,6 +75,10 @@ public final class Annotations {
         return parse(Reflect.fieldAnnotations(c, slot), c);
     }
 
+    public static Map<Class<? extends Annotation>, Annotation> ofRecordComponent(Class<?> c, int index) {
+        return parse(Reflect.recordComponentAnnotations(c, index), c);
+    }
+
     public static Map<Class<? extends Annotation>, Annotation> ofMethod(Class<?> c, int slot) {
         return parse(Reflect.methodAnnotations(c, slot, 0), c);
     }

@@ -132,9 +132,17 @@ public final class Generics {
         return out;
     }
 
+    /** A record component's generic type, or null without a signature. */
+    public static Type recordComponentType(Class<?> c, int index) {
+        return typeOf(c, Reflect.signature(c, 3, index));
+    }
+
     /** A field's generic type, or null without a signature. */
     public static Type fieldType(Class<?> c, int slot) {
-        String sig = Reflect.signature(c, 1, slot);
+        return typeOf(c, Reflect.signature(c, 1, slot));
+    }
+
+    private static Type typeOf(Class<?> c, String sig) {
         if (sig == null) {
             return null;
         }

@@ -46,6 +46,9 @@ public final class Reflect {
     /** The class's runtime-visible annotations, as the VM encodes them for Annotations, or null. */
     public static native byte[] classAnnotations(Class<?> c);
 
+    /** The runtime-visible annotations of record component {@code index}, or null. */
+    public static native byte[] recordComponentAnnotations(Class<?> c, int index);
+
     /** The runtime-visible annotations of the field at {@code slot}, or null. */
     public static native byte[] fieldAnnotations(Class<?> c, int slot);
 
