@@ -1,0 +1,7 @@
+class Helper {
+    static class Nested {
+    }
+
+    interface Callback {
+    }
+}
