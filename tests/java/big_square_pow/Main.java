@@ -2,10 +2,11 @@ import java.math.BigInteger;
 import java.util.Random;
 
 // Squares (x.multiply(x) takes the squaring routines: schoolbook, Karatsuba from 128 words,
-// Toom-Cook 3 from 216) against products of equal but distinct numbers (up to 128 words), residues
-// and the closed form of all-ones squares, with digests of every size; and pow: powers of two,
-// even bases (a power of two split off into a shift), negative bases, exponents 0 and 1, small
-// results that fit a long, and large ones checked against repeated multiplication.
+// Toom-Cook 3 from 216) against products of equal but distinct numbers (up to 80 words, and all
+// ones of 241), residues and the closed form of all-ones squares, with digests of every size; and
+// pow: powers of two, even bases (a power of two split off into a shift), negative bases,
+// exponents 0 and 1, small results that fit a long, and large ones checked against repeated
+// multiplication.
 public class Main {
     static final BigInteger P = BigInteger.valueOf(2305843009213693951L); // 2^61 - 1
 
@@ -32,36 +33,44 @@ public class Main {
         Random rnd = new Random(1717);
         // Each side of the thresholds, and the two recursions of Toom-Cook 3: at 384 words its
         // slices of 128 words are squared by Karatsuba, at 648 its slices of 216 by Toom-Cook 3.
-        int[] sizes = {1, 2, 3, 19, 64, 127, 128, 129, 215, 216, 217, 384, 648};
+        int[] sizes = {1, 2, 3, 19, 64, 80, 127, 128, 215, 216, 384, 648};
         for (int n : sizes) {
             BigInteger x = new BigInteger(32 * n, rnd).setBit(32 * n - 1);
             BigInteger sq = x.multiply(x);
             check("square sign " + n, sq.signum() == 1);
             BigInteger xm = x.mod(P);
             check("square mod " + n, sq.mod(P).equals(xm.multiply(xm).mod(P)));
-            if (n <= 64 || n == 128) {
+            if (n <= 80) {
                 // Against general multiplication (Karatsuba from 80 words).
                 check("square " + n, sq.equals(x.multiply(copy(x))));
             }
             if (n <= 64) {
                 BigInteger minus = x.negate();
                 check("square of negative " + n, minus.multiply(minus).equals(sq));
+                check("negative times copy " + n, minus.multiply(copy(minus)).equals(sq));
                 check("pow 2 " + n, x.pow(2).equals(sq));
-            }
-            if (n <= 64 || n == 128 || n == 216) {
-                // All ones, the most carries, negated: (2^k - 1)^2 = 2^2k - 2^(k+1) + 1.
-                BigInteger ones = BigInteger.ONE.shiftLeft(32 * n).subtract(BigInteger.ONE).negate();
-                BigInteger onesSq = ones.multiply(ones);
-                check("ones " + n, onesSq.equals(BigInteger.ONE.shiftLeft(64 * n)
-                        .subtract(BigInteger.ONE.shiftLeft(32 * n + 1)).add(BigInteger.ONE)));
             }
             System.out.println("square of " + n + " words: " + digest(sq));
         }
 
-        // (a + b)^2 = a^2 + 2ab + b^2 with a and b of different lengths.
-        for (int n : new int[] {100, 160}) {
+        // All ones, the most carries, negated: (2^k - 1)^2 = 2^2k - 2^(k+1) + 1; at 241 words
+        // also against general multiplication by Toom-Cook 3.
+        for (int n : new int[] {1, 2, 3, 19, 64, 128, 216, 241}) {
+            BigInteger ones = BigInteger.ONE.shiftLeft(32 * n).subtract(BigInteger.ONE).negate();
+            BigInteger sq = ones.multiply(ones);
+            check("ones " + n, sq.equals(BigInteger.ONE.shiftLeft(64 * n)
+                    .subtract(BigInteger.ONE.shiftLeft(32 * n + 1)).add(BigInteger.ONE)));
+            BigInteger om = ones.mod(P);
+            check("ones mod " + n, sq.mod(P).equals(om.multiply(om).mod(P)));
+            if (n == 241) {
+                check("ones times copy " + n, sq.equals(ones.multiply(copy(ones))));
+            }
+        }
+
+        // (a + b)^2 = a^2 + 2ab + b^2 with b under half as long as a (an unbalanced product).
+        for (int n : new int[] {100, 220}) {
             BigInteger a = new BigInteger(32 * n, rnd);
-            BigInteger b = new BigInteger(20 * n, rnd).negate();
+            BigInteger b = new BigInteger(12 * n, rnd).negate();
             BigInteger s = a.add(b);
             check("binomial " + n, s.multiply(s).equals(a.multiply(a).add(a.multiply(b).shiftLeft(1)).add(b.multiply(b))));
         }
@@ -92,15 +101,15 @@ public class Main {
         check("-96^77", BigInteger.valueOf(-96).pow(77).equals(BigInteger.valueOf(3).pow(77).shiftLeft(5 * 77).negate()));
         check("(2^40*7)^9", BigInteger.valueOf(7L << 40).pow(9).equals(BigInteger.valueOf(40353607).shiftLeft(360)));
 
-        // Large powers, digests only (3^5500, of 273 words, squares 137 words by Karatsuba).
-        int[][] powers = {{3, 5500}, {-3, 1001}, {7, 1234}, {10, 2000}, {-10, 2001}, {65535, 300}, {1000000007, 150}};
+        // Large powers, digests only.
+        int[][] powers = {{3, 3000}, {-3, 1001}, {7, 1234}, {10, 2000}, {-10, 2001}, {65535, 300}, {1000000007, 150}};
         for (int[] p : powers) {
             BigInteger r = BigInteger.valueOf(p[0]).pow(p[1]);
             BigInteger expectedMod = BigInteger.valueOf(p[0]).modPow(BigInteger.valueOf(p[1]), P);
             check(p[0] + "^" + p[1] + " mod", r.mod(P).equals(expectedMod));
             System.out.println(p[0] + "^" + p[1] + ": " + digest(r));
         }
-        BigInteger big = new BigInteger(32 * 25, rnd);
+        BigInteger big = new BigInteger(32 * 16, rnd);
         BigInteger big5 = big.pow(5);
         check("big^5", big5.equals(big.multiply(big).multiply(big).multiply(big).multiply(big)));
         check("big^12", big.pow(12).equals(big5.multiply(big5).multiply(big.multiply(big))));
