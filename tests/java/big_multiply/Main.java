@@ -3,7 +3,8 @@ import java.util.Random;
 
 // Products of every size class: one word, schoolbook, Karatsuba (from 80 words), Toom-Cook 3
 // (from 240 words), and unbalanced operands; each checked against a schoolbook product computed
-// here on int arrays (up to 16,000 word pairs), or against residues and algebraic identities.
+// here on int arrays (when one operand has at most 81 words), or against residues and algebraic
+// identities.
 public class Main {
     static final BigInteger P1 = BigInteger.valueOf(2305843009213693951L); // 2^61 - 1
     static final BigInteger P2 = BigInteger.valueOf(4294967291L);
@@ -80,8 +81,9 @@ public class Main {
 
     public static void main(String[] args) {
         Random rnd = new Random(15);
-        // Products of up to 16,000 word pairs are checked against the schoolbook product and
-        // the commuted product; all against a residue, and their digests hold all their words.
+        // Products with an operand of at most 81 words are checked against the schoolbook
+        // product and the commuted product; all against a residue, and their digests hold all
+        // their words.
         int[][] pairs = {
             {1, 1}, {1, 2}, {2, 2}, {1, 50}, {3, 90}, {20, 20}, {79, 80}, {80, 80}, {81, 81},
             {80, 200}, {120, 121}, {240, 239}, {240, 240}, {241, 241}, {250, 260},
@@ -90,13 +92,23 @@ public class Main {
             BigInteger a = random(rnd, p[0]);
             BigInteger b = random(rnd, p[1]);
             BigInteger prod = a.multiply(b);
-            if (p[0] * p[1] <= 16000) {
+            if (Math.min(p[0], p[1]) <= 81) {
                 BigInteger expected = fromWords(school(words(a), words(b)), a.signum() * b.signum());
                 check(p[0] + "x" + p[1] + " schoolbook", prod.equals(expected));
                 check(p[0] + "x" + p[1] + " commutes", prod.equals(b.multiply(a)));
             }
             check(p[0] + "x" + p[1] + " mod", prod.mod(P2).equals(a.mod(P2).multiply(b.mod(P2)).mod(P2)));
             System.out.println(p[0] + "x" + p[1] + ": " + digest(prod));
+        }
+
+        // The top and the lowest bit times random bits, against a shift and an addition:
+        // Karatsuba meets halves that are all zeros, Toom-Cook 3 a middle slice of zeros.
+        for (int n : new int[] {160, 241}) {
+            BigInteger a = BigInteger.ONE.shiftLeft(32 * n - 1).setBit(0);
+            BigInteger b = dense(rnd, n);
+            BigInteger prod = a.multiply(b);
+            check("sparse " + n, prod.equals(b.shiftLeft(32 * n - 1).add(b)));
+            System.out.println("sparse " + n + ": " + digest(prod));
         }
 
         // Products of random bits, checked by identities that take other paths through the
