@@ -2,7 +2,7 @@ import java.math.BigInteger;
 import java.util.Random;
 
 // Squares (x.multiply(x) takes the squaring routines: schoolbook, Karatsuba from 128 words,
-// Toom-Cook 3 from 216) against products of equal but distinct numbers (up to 80 words, and all
+// Toom-Cook 3 from 216) against products of equal but distinct numbers (up to 64 words, and all
 // ones of 241), residues and the closed form of all-ones squares, with digests of every size; and
 // pow: powers of two, even bases (a power of two split off into a shift), negative bases,
 // exponents 0 and 1, small results that fit a long, and large ones checked against repeated
@@ -33,15 +33,15 @@ public class Main {
         Random rnd = new Random(1717);
         // Each side of the thresholds, and the two recursions of Toom-Cook 3: at 384 words its
         // slices of 128 words are squared by Karatsuba, at 648 its slices of 216 by Toom-Cook 3.
-        int[] sizes = {1, 2, 3, 19, 64, 80, 127, 128, 215, 216, 384, 648};
+        int[] sizes = {1, 2, 3, 19, 64, 127, 128, 215, 216, 384, 648};
         for (int n : sizes) {
             BigInteger x = new BigInteger(32 * n, rnd).setBit(32 * n - 1);
             BigInteger sq = x.multiply(x);
             check("square sign " + n, sq.signum() == 1);
             BigInteger xm = x.mod(P);
             check("square mod " + n, sq.mod(P).equals(xm.multiply(xm).mod(P)));
-            if (n <= 80) {
-                // Against general multiplication (Karatsuba from 80 words).
+            if (n <= 64) {
+                // Against general multiplication.
                 check("square " + n, sq.equals(x.multiply(copy(x))));
             }
             if (n <= 64) {
@@ -67,10 +67,22 @@ public class Main {
             }
         }
 
-        // (a + b)^2 = a^2 + 2ab + b^2 with b under half as long as a (an unbalanced product).
-        for (int n : new int[] {100, 220}) {
+        // Random words over words of zeros, (h * 2^k)^2 = h^2 * 2^2k: Karatsuba squares a low
+        // half that is all zeros, Toom-Cook 3 two low slices.
+        for (int n : new int[] {128, 216}) {
+            int zeros = n == 128 ? 64 : 144;
+            BigInteger h = new BigInteger(32 * (n - zeros), rnd).setBit(32 * (n - zeros) - 1);
+            BigInteger x = h.shiftLeft(32 * zeros);
+            BigInteger sq = x.multiply(x);
+            check("zero words " + n, sq.equals(h.multiply(h).shiftLeft(64 * zeros)));
+            System.out.println("square of " + n + " words, " + zeros + " of them zeros: " + digest(sq));
+        }
+
+        // (a + b)^2 = a^2 + 2ab + b^2 with b under half as long as a (an unbalanced product at
+        // 170 words).
+        for (int n : new int[] {100, 170}) {
             BigInteger a = new BigInteger(32 * n, rnd);
-            BigInteger b = new BigInteger(12 * n, rnd).negate();
+            BigInteger b = new BigInteger(15 * n, rnd).negate();
             BigInteger s = a.add(b);
             check("binomial " + n, s.multiply(s).equals(a.multiply(a).add(a.multiply(b).shiftLeft(1)).add(b.multiply(b))));
         }
