@@ -4,11 +4,11 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 
 // BigDecimal at high precision, where every unscaled value is a long BigInteger: e, sqrt(2),
-// pi (Machin's formula) and the golden ratio to 400 digits through divide, sqrt and pow with
+// pi (Machin's formula) and the golden ratio to 150 digits through divide, sqrt and pow with
 // MathContext, checked against one another and printed as digests; then long plain strings,
 // scientific notation with large exponents, and parsing of long decimal strings.
 public class Main {
-    static final int DIGITS = 400;
+    static final int DIGITS = 150;
     static final MathContext MC = new MathContext(DIGITS + 10, RoundingMode.HALF_EVEN);
 
     static String digest(BigDecimal d) {
@@ -57,10 +57,14 @@ public class Main {
         System.out.println("phi^2 - phi - 1: " + phi.multiply(phi).subtract(phi).subtract(BigDecimal.ONE).round(new MathContext(3)));
         BigDecimal inv = BigDecimal.ONE.divide(pi, out);
         System.out.println("1/pi: " + digest(inv));
+        System.out.println("-e (3 digits, rounding up): " + e.negate().round(new MathContext(3, RoundingMode.UP)));
         System.out.println("pi * (1/pi): " + pi.multiply(inv).round(new MathContext(DIGITS - 2)).stripTrailingZeros());
         System.out.println("e^7 (pow): " + digest(e.pow(7, out)));
         System.out.println("e^-3 (pow): " + digest(e.pow(-3, out)));
-        System.out.println("pi^40 exact: " + digest(pi.pow(40)));
+        System.out.println("pi^12 exact: " + digest(pi.pow(12)));
+        BigDecimal pi40 = pi.pow(40); // 6000 digits, too long to print cheaply
+        System.out.println("pi^40 exact: p" + pi40.precision() + " s" + pi40.scale() + " hash=" + pi40.hashCode()
+                + " " + pi40.round(new MathContext(30, RoundingMode.FLOOR)));
         System.out.println("pi setScale 600: " + digest(pi.setScale(600, RoundingMode.DOWN)) + " vs " + digest(pi.round(new MathContext(601, RoundingMode.DOWN))));
         System.out.println("pi remainder 1/7: " + digest(pi.remainder(BigDecimal.ONE.divide(BigDecimal.valueOf(7), out))));
 
@@ -74,7 +78,7 @@ public class Main {
         }
 
         // Long strings, large exponents, stripTrailingZeros of a long run of zeros.
-        BigDecimal big = new BigDecimal(pi.unscaledValue().toString() + "E-500");
+        BigDecimal big = new BigDecimal(pi.unscaledValue().toString() + "E-250");
         System.out.println("parsed: " + big.precision() + " " + big.scale() + " " + big.hashCode() + " " + big.toString().substring(0, 20) + " " + big.toEngineeringString().substring(0, 20));
         BigDecimal tens = new BigDecimal(BigInteger.TEN.pow(900).multiply(BigInteger.valueOf(12345)), 300);
         BigDecimal stripped = tens.stripTrailingZeros();

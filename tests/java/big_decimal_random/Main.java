@@ -74,7 +74,12 @@ public class Main {
     }
 
     public static void main(String[] args) {
+        // 300 cases are drawn; the first 80 run, and of the others those that reached code the
+        // first 80 do not (when this was written): zero operands, ties under HALF_DOWN, a
+        // rounded quotient or root that gains a digit, Knuth's rare add-back step, and more.
         int n = 300;
+        int first = 80;
+        int[] later = {87, 92, 105, 112, 115, 120, 182, 194, 196, 266, 296};
         RoundingMode[] modes = RoundingMode.values();
         MathContext[] mcs = {MathContext.DECIMAL32, MathContext.DECIMAL64, MathContext.DECIMAL128, MathContext.UNLIMITED,
             new MathContext(1, RoundingMode.HALF_UP), new MathContext(3, RoundingMode.DOWN), new MathContext(19, RoundingMode.HALF_EVEN),
@@ -84,6 +89,10 @@ public class Main {
             RoundingMode m = modes[rnd.nextInt(modes.length)];
             MathContext mc = mcs[rnd.nextInt(mcs.length)];
             int sc = rnd.nextInt(40) - 10;
+            int e = rnd.nextInt(12);
+            if (i >= first && Arrays.binarySearch(later, i) < 0) {
+                continue;
+            }
             caseHash = 0;
             verbose = i < 12;
             out.append("# ").append(i).append(": ").append(a).append(" , ").append(b).append(" , ").append(m).append(" , ").append(mc).append(" , ").append(sc).append('\n');
@@ -118,7 +127,6 @@ public class Main {
             p("move", () -> a.movePointLeft(sc) + " " + a.movePointRight(sc) + " " + a.scaleByPowerOfTen(sc));
             p("neg", () -> a.negate() + " " + a.abs() + " " + a.plus() + " " + a.signum() + " " + a.ulp());
             p("negmc", () -> a.negate(mc) + " " + a.abs(mc) + " " + a.plus(mc));
-            int e = rnd.nextInt(12);
             p("pow", () -> a.pow(e));
             p("powmc", () -> a.pow(e - 4, mc));
             if (mc.getPrecision() > 0 && mc.getPrecision() < 60) p("sqrt", () -> a.abs().sqrt(mc));

@@ -3,7 +3,8 @@ import java.util.Random;
 
 // Products of every size class: one word, schoolbook, Karatsuba (from 80 words), Toom-Cook 3
 // (from 240 words), and unbalanced operands; each checked against a schoolbook product computed
-// here on int arrays, or (for the largest) against modular and algebraic identities.
+// here on int arrays (when one operand has at most 81 words), or against residues and algebraic
+// identities.
 public class Main {
     static final BigInteger P1 = BigInteger.valueOf(2305843009213693951L); // 2^61 - 1
     static final BigInteger P2 = BigInteger.valueOf(4294967291L);
@@ -58,6 +59,12 @@ public class Main {
         return rnd.nextBoolean() ? x.negate() : x;
     }
 
+    // Random bits with the top one set, and a random sign.
+    static BigInteger dense(Random rnd, int nwords) {
+        BigInteger x = new BigInteger(32 * nwords, rnd).setBit(32 * nwords - 1);
+        return rnd.nextBoolean() ? x.negate() : x;
+    }
+
     static String digest(BigInteger x) {
         return x.signum() + " bits=" + x.bitLength() + " ones=" + x.bitCount() + " hash=" + x.hashCode()
                 + " low=" + Long.toHexString(x.longValue()) + " m61=" + x.mod(P1);
@@ -74,38 +81,58 @@ public class Main {
 
     public static void main(String[] args) {
         Random rnd = new Random(15);
+        // Products with an operand of at most 81 words are checked against the schoolbook
+        // product and the commuted product; all against a residue, and their digests hold all
+        // their words.
         int[][] pairs = {
-            {1, 1}, {1, 2}, {2, 2}, {1, 50}, {3, 90}, {20, 20}, {79, 79}, {79, 80}, {80, 80}, {81, 81},
-            {80, 200}, {100, 100}, {120, 121}, {200, 80}, {239, 239}, {240, 240}, {241, 241}, {240, 239},
-            {250, 260}, {300, 170}, {400, 400}, {81, 500}, {90, 700}, {161, 320},
+            {1, 1}, {1, 2}, {2, 2}, {1, 50}, {3, 90}, {20, 20}, {79, 80}, {80, 80}, {81, 81},
+            {80, 200}, {120, 121}, {240, 239}, {240, 240}, {241, 241}, {250, 260},
         };
         for (int[] p : pairs) {
             BigInteger a = random(rnd, p[0]);
             BigInteger b = random(rnd, p[1]);
             BigInteger prod = a.multiply(b);
-            BigInteger expected = fromWords(school(words(a), words(b)), a.signum() * b.signum());
-            check(p[0] + "x" + p[1] + " schoolbook", prod.equals(expected));
-            check(p[0] + "x" + p[1] + " commutes", prod.equals(b.multiply(a)));
+            if (Math.min(p[0], p[1]) <= 81) {
+                BigInteger expected = fromWords(school(words(a), words(b)), a.signum() * b.signum());
+                check(p[0] + "x" + p[1] + " schoolbook", prod.equals(expected));
+                check(p[0] + "x" + p[1] + " commutes", prod.equals(b.multiply(a)));
+            }
             check(p[0] + "x" + p[1] + " mod", prod.mod(P2).equals(a.mod(P2).multiply(b.mod(P2)).mod(P2)));
             System.out.println(p[0] + "x" + p[1] + ": " + digest(prod));
         }
 
-        // Large products, checked by identities that take other paths through the thresholds.
-        int[][] large = {{600, 600}, {729, 731}, {1000, 980}, {1500, 700}, {2000, 250}, {1200, 1300}};
+        // The top and the lowest bit times random bits, against a shift and an addition:
+        // Karatsuba meets halves that are all zeros, Toom-Cook 3 a middle slice of zeros.
+        for (int n : new int[] {160, 241}) {
+            BigInteger a = BigInteger.ONE.shiftLeft(32 * n - 1).setBit(0);
+            BigInteger b = dense(rnd, n);
+            BigInteger prod = a.multiply(b);
+            check("sparse " + n, prod.equals(b.shiftLeft(32 * n - 1).add(b)));
+            System.out.println("sparse " + n + ": " + digest(prod));
+        }
+
+        // Products of random bits, checked by identities that take other paths through the
+        // thresholds: 200x101 splits the shorter operand into 100 words and one (Karatsuba);
+        // 718x481 is Toom-Cook 3 on slices of 240 words (the shorter operand's top slice a single
+        // word), whose products are Toom-Cook 3 again; it is checked against residues only.
+        int[][] large = {{200, 101}, {718, 481}};
         for (int[] p : large) {
-            BigInteger a = random(rnd, p[0]);
-            BigInteger b = random(rnd, p[1]);
-            BigInteger c = random(rnd, p[1] / 3 + 1);
+            BigInteger a = dense(rnd, p[0]);
+            BigInteger b = dense(rnd, p[1]);
             BigInteger ab = a.multiply(b);
             check(p[0] + "x" + p[1] + " mod P1", ab.mod(P1).equals(a.mod(P1).multiply(b.mod(P1)).mod(P1)));
             check(p[0] + "x" + p[1] + " mod P3", ab.mod(P3).equals(a.mod(P3).multiply(b.mod(P3)).mod(P3)));
-            check(p[0] + "x" + p[1] + " distributes", a.multiply(b.add(c)).equals(ab.add(a.multiply(c))));
-            check(p[0] + "x" + p[1] + " exact quotient", ab.divide(b).equals(a));
+            if (p[0] < 718) {
+                BigInteger c = random(rnd, p[1] / 3 + 1);
+                check(p[0] + "x" + p[1] + " distributes", a.multiply(b.add(c)).equals(ab.add(a.multiply(c))));
+                check(p[0] + "x" + p[1] + " exact quotient", ab.divide(b).equals(a));
+            }
             System.out.println(p[0] + "x" + p[1] + ": " + digest(ab));
         }
 
-        // (2^n - 1)^2 = 2^2n - 2^(n+1) + 1 for lengths around the thresholds.
-        for (int n : new int[] {2559, 2560, 2561, 7679, 7680, 7681}) {
+        // (2^n - 1)^2 = 2^2n - 2^(n+1) + 1 for lengths around the Karatsuba threshold and at
+        // Toom-Cook 3's.
+        for (int n : new int[] {2559, 2560, 2561, 7680}) {
             BigInteger m = BigInteger.ONE.shiftLeft(n).subtract(BigInteger.ONE);
             BigInteger other = BigInteger.ONE.shiftLeft(n).subtract(BigInteger.ONE);
             BigInteger expected = BigInteger.ONE.shiftLeft(2 * n).subtract(BigInteger.ONE.shiftLeft(n + 1)).add(BigInteger.ONE);
