@@ -852,7 +852,7 @@ impl Program {
             hash: None,
             origin,
             kind: ClassKind::Instance,
-            access: acc::FINAL,
+            access: acc::FINAL | acc::SYNTHETIC,
             super_class: Some(object),
             interfaces,
             all_interfaces,

@@ -34,6 +34,8 @@ pub mod acc {
     pub const ABSTRACT: u16 = 0x0400;
     /// `ACC_ENUM` (classes)
     pub const ENUM: u16 = 0x4000;
+    /// `ACC_SYNTHETIC`
+    pub const SYNTHETIC: u16 = 0x1000;
 }
 
 /// A class file that cannot be loaded.

@@ -58,6 +58,9 @@ final class Adapters {
         @Override
         Object call(Object[] args) throws Throwable {
             Object array = args[pos];
+            if (array == null && length > 0) {
+                throw new NullPointerException();
+            }
             int n = array == null ? 0 : Array.getLength(array);
             if (n != length) {
                 if (array == null && length == 0) {
@@ -618,5 +621,52 @@ final class Adapters {
             return Double.valueOf(v instanceof Float || v instanceof Double ? d : (double) bits);
         }
         return Conversions.convert(v, from, to);
+    }
+
+    /** {@code countedLoop}: {@code v = init(a...); for (i = start(a...); i < end(a...); i++) v = body(v, i, a...)}. */
+    static MethodHandle countedLoop(MethodHandle start, MethodHandle end, MethodHandle init, MethodHandle body) {
+        MethodType bt = body.type();
+        Class<?> v = bt.returnType();
+        int skip = v == void.class ? 1 : 2;
+        if (bt.parameterCount() < skip - 1 || (skip == 2 && bt.parameterType(0) != v)
+                || bt.parameterType(skip - 1) != int.class) {
+            throw new IllegalArgumentException("body has wrong parameter types: " + bt);
+        }
+        MethodType outer = end.type().changeReturnType(v);
+        if (end.type().returnType() != int.class || (start != null && start.type().returnType() != int.class)) {
+            throw new IllegalArgumentException("iteration limits must return int");
+        }
+        int n = outer.parameterCount();
+        return new MethodHandle(outer) {
+            @Override
+            Object call(Object[] args) throws Throwable {
+                int from = start == null ? 0 : ((Integer) start.call(prefix(args, start))).intValue();
+                int to = ((Integer) end.call(prefix(args, end))).intValue();
+                Object value = init == null ? Conversions.zero(v) : init.call(prefix(args, init));
+                for (int i = from; i < to; i++) {
+                    Object[] ba = new Object[bt.parameterCount()];
+                    int k = 0;
+                    if (skip == 2) {
+                        ba[k++] = value;
+                    }
+                    ba[k++] = i;
+                    for (int j = 0; k < ba.length && j < n; j++) {
+                        ba[k++] = args[j];
+                    }
+                    Object r = body.call(ba);
+                    if (skip == 2) {
+                        value = r;
+                    }
+                }
+                return skip == 2 ? value : null;
+            }
+        };
+    }
+
+    /** The leading arguments {@code h} takes. */
+    private static Object[] prefix(Object[] args, MethodHandle h) {
+        Object[] a = new Object[h.type().parameterCount()];
+        System.arraycopy(args, 0, a, 0, a.length);
+        return a;
     }
 }

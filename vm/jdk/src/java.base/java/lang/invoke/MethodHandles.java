@@ -24,6 +24,19 @@ public class MethodHandles {
         return new Lookup(Object.class, false, true);
     }
 
+    /** A value for a parameter or constant of {@code type}: cast, or unboxed and widened; else ClassCastException. */
+    private static Object castValue(Class<?> type, Object value) {
+        if (!type.isPrimitive()) {
+            return type.cast(value);
+        }
+        try {
+            return Reflect.convertArgument(type, value);
+        } catch (IllegalArgumentException e) {
+            throw new ClassCastException("Cannot cast " + (value == null ? "null" : value.getClass().getName()) + " to "
+                    + MethodType.wrapper(type).getName());
+        }
+    }
+
     public static MethodHandle identity(Class<?> type) {
         if (type == void.class) {
             throw new IllegalArgumentException("void type");
@@ -35,20 +48,22 @@ public class MethodHandles {
         if (type == void.class) {
             throw new IllegalArgumentException("void type");
         }
-        Object v = type.isPrimitive() ? Reflect.convertArgument(type, value) : type.cast(value);
-        return new ConstantHandle(MethodType.methodType(type), v);
+        return new ConstantHandle(MethodType.methodType(type), castValue(type, value));
     }
 
     /** A handle with arguments at {@code pos} fixed to {@code values}. */
     public static MethodHandle insertArguments(MethodHandle target, int pos, Object... values) {
         MethodType t = target.type();
-        if (pos < 0 || pos + values.length > t.parameterCount()) {
+        int outargs = t.parameterCount() - values.length;
+        if (outargs < 0) {
             throw new IllegalArgumentException("too many values to insert");
+        }
+        if (pos < 0 || pos > outargs) {
+            throw new IllegalArgumentException("no argument type to append");
         }
         Object[] v = new Object[values.length];
         for (int i = 0; i < values.length; i++) {
-            Class<?> p = t.parameterType(pos + i);
-            v[i] = p.isPrimitive() ? Reflect.convertArgument(p, values[i]) : p.cast(values[i]);
+            v[i] = castValue(t.parameterType(pos + i), values[i]);
         }
         return new MethodHandle.BoundHandle(target, pos, v);
     }
@@ -101,6 +116,14 @@ public class MethodHandles {
 
     public static MethodHandle tryFinally(MethodHandle target, MethodHandle cleanup) {
         return Adapters.tryFinally(target, cleanup);
+    }
+
+    public static MethodHandle countedLoop(MethodHandle iterations, MethodHandle init, MethodHandle body) {
+        return Adapters.countedLoop(null, iterations, init, body);
+    }
+
+    public static MethodHandle countedLoop(MethodHandle start, MethodHandle end, MethodHandle init, MethodHandle body) {
+        return Adapters.countedLoop(start, end, init, body);
     }
 
     public static MethodHandle dropReturn(MethodHandle target) {

@@ -25,4 +25,10 @@ public class MutableCallSite extends CallSite {
     public final MethodHandle dynamicInvoker() {
         return makeDynamicInvoker();
     }
+
+    public static void syncAll(MutableCallSite[] sites) {
+        for (MutableCallSite s : sites) {
+            java.util.Objects.requireNonNull(s);
+        }
+    }
 }
