@@ -882,6 +882,10 @@ impl Program {
         if elem != Kind::Ref && component_desc.len() != 1 {
             return Err(LoadError::NoClassDefFound(format!("[{component_desc}")));
         }
+        // `[Lint;` names an array of a class called `int`, which no class path holds.
+        if elem == Kind::Ref && primitive_kind(component_name).is_some() {
+            return Err(LoadError::NoClassDefFound(component_name.to_string()));
+        }
         if self.loading.len() >= MAX_HIERARCHY_DEPTH {
             return Err(LoadError::NoClassDefFound(format!(
                 "[{component_desc}: too many dimensions"

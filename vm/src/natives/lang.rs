@@ -883,7 +883,15 @@ fn for_name(vm: &mut Vm, a: &[Value]) -> Native {
     }
     let c = match vm.load_class(&binary) {
         Ok(c) => c,
-        Err(_) => return raise("java/lang/ClassNotFoundException", Some(name)),
+        Err(_) => {
+            // For an array, HotSpot names the element class it could not find.
+            let element = name.trim_start_matches('[');
+            let missing = match element.strip_prefix('L').and_then(|e| e.strip_suffix(';')) {
+                Some(e) if name.starts_with('[') => e.replace('/', "."),
+                _ => name,
+            };
+            return raise("java/lang/ClassNotFoundException", Some(missing));
+        }
     };
     match vm.ensure_init(c) {
         InitResult::Ready => mirror_of(vm, c),

@@ -36,10 +36,66 @@ public final class Class<T> implements java.io.Serializable, java.lang.reflect.G
         if (className == null) {
             throw new NullPointerException();
         }
+        checkClassName(className);
         return forName0(className);
     }
 
     private static native Class<?> forName0(String className) throws ClassNotFoundException;
+
+    /**
+     * Refuses a name that is not a binary class name or an array descriptor, as HotSpot's forName
+     * does before any loader sees it: the message is the name with dots made slashes.
+     */
+    private static void checkClassName(String name) throws ClassNotFoundException {
+        String internal = name.replace('.', '/');
+        int end = internal.startsWith("[") ? skipFieldSignature(internal, 0) : skipFieldName(internal, 0);
+        if (end != internal.length()) {
+            throw new ClassNotFoundException(internal);
+        }
+    }
+
+    /** The end of the slash-separated identifiers starting at {@code i}, or -1. */
+    private static int skipFieldName(String s, int i) {
+        int start = i;
+        boolean lastSlash = true;
+        for (; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '/') {
+                if (lastSlash) {
+                    return -1;
+                }
+                lastSlash = true;
+            } else if (c == ';' || c == '[' || c == '.' || c < ' ') {
+                break;
+            } else {
+                lastSlash = false;
+            }
+        }
+        return i == start || lastSlash ? -1 : i;
+    }
+
+    /** The end of the field descriptor starting at {@code i}, or -1. */
+    private static int skipFieldSignature(String s, int i) {
+        int dims = 0;
+        while (i < s.length() && s.charAt(i) == '[') {
+            i++;
+            if (++dims > 255) {
+                return -1;
+            }
+        }
+        if (i >= s.length()) {
+            return -1;
+        }
+        char c = s.charAt(i);
+        if ("ZBCSIJFD".indexOf(c) >= 0) {
+            return i + 1;
+        }
+        if (c != 'L') {
+            return -1;
+        }
+        int end = skipFieldName(s, i + 1);
+        return end > 0 && end < s.length() && s.charAt(end) == ';' ? end + 1 : -1;
+    }
 
     /**
      * Loads a class, initializing it if asked. There is one application class loader: with a null
@@ -49,8 +105,14 @@ public final class Class<T> implements java.io.Serializable, java.lang.reflect.G
         if (name == null) {
             throw new NullPointerException();
         }
+        checkClassName(name);
         Class<?> c = Reflect.load(name);
         if (c == null || (loader == null && !Reflect.inJavaBase(c) && !c.isArray())) {
+            // For an array, HotSpot names the element class it could not find.
+            String element = name.replaceFirst("^\\[+", "");
+            if (name.startsWith("[") && element.startsWith("L") && element.endsWith(";")) {
+                throw new ClassNotFoundException(element.substring(1, element.length() - 1).replace('/', '.'));
+            }
             throw new ClassNotFoundException(name);
         }
         if (initialize) {

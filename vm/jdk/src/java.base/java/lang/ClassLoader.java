@@ -24,6 +24,9 @@ public abstract class ClassLoader {
     }
 
     public Class<?> loadClass(String name) throws ClassNotFoundException {
+        if (name.startsWith("[")) {
+            throw new ClassNotFoundException(name);
+        }
         return Class.forName(name, false, this);
     }
 

@@ -486,8 +486,13 @@ public class MethodHandles {
 
         public MethodHandle unreflectSetter(Field f) throws IllegalAccessException {
             boolean isStatic = Modifier.isStatic(f.getModifiers());
-            if ((!f.isAccessible() && !canAccess(f.getDeclaringClass(), f.getModifiers()))
-                    || (Modifier.isFinal(f.getModifiers()) && (isStatic || !f.isAccessible()))) {
+            if (Modifier.isFinal(f.getModifiers()) && (isStatic || !f.isAccessible())) {
+                String what = f.getDeclaringClass().getName() + "." + f.getName() + "/" + f.getType().getName() + "/"
+                        + (isStatic ? "putStatic" : "putField");
+                throw new IllegalAccessException((f.isAccessible() ? "static final field has no write access: "
+                        : "unexpected set of a final field: ") + what + ", from " + lookupClass);
+            }
+            if (!f.isAccessible() && !canAccess(f.getDeclaringClass(), f.getModifiers())) {
                 throw denied(f.getModifiers(), f.toString());
             }
             MethodType t = isStatic ? MethodType.methodType(void.class, f.getType())

@@ -26,6 +26,7 @@ public final class MethodType implements java.io.Serializable {
             throw new NullPointerException();
         }
         Class<?>[] p = trusted ? ptypes : ptypes.clone();
+        int slots = 0;
         for (Class<?> c : p) {
             if (c == null) {
                 throw new NullPointerException();
@@ -33,6 +34,10 @@ public final class MethodType implements java.io.Serializable {
             if (c == void.class) {
                 throw new IllegalArgumentException("parameter type cannot be void");
             }
+            slots += c == long.class || c == double.class ? 2 : 1;
+        }
+        if (slots > 255) {
+            throw new IllegalArgumentException("bad parameter count " + slots);
         }
         MethodType t = new MethodType(rtype, p);
         synchronized (INTERNED) {
@@ -96,17 +101,25 @@ public final class MethodType implements java.io.Serializable {
                 return t;
             }
         }
-        if (!descriptor.startsWith("(") || descriptor.indexOf(')') < 0) {
+        if (!descriptor.startsWith("(") || descriptor.indexOf(')') < 0 || descriptor.indexOf('.') >= 0) {
             throw new IllegalArgumentException("not a method descriptor: " + descriptor);
         }
+        ClassLoader l = loader != null ? loader : ClassLoader.getSystemClassLoader();
         List<Class<?>> params = new ArrayList<>();
-        int i = 1;
-        while (descriptor.charAt(i) != ')') {
-            int end = typeEnd(descriptor, i);
-            params.add(classOf(descriptor.substring(i, end)));
-            i = end;
+        int[] i = {1};
+        int end = descriptor.length();
+        while (i[0] < end && descriptor.charAt(i[0]) != ')') {
+            Class<?> pt = parseSig(descriptor, i, l);
+            if (pt == null || pt == void.class) {
+                throw new IllegalArgumentException("bad signature: " + descriptor + ": bad argument type");
+            }
+            params.add(pt);
         }
-        Class<?> r = classOf(descriptor.substring(i + 1));
+        i[0]++;
+        Class<?> r = parseSig(descriptor, i, l);
+        if (r == null || i[0] != end) {
+            throw new IllegalArgumentException("bad signature: " + descriptor + ": bad return type");
+        }
         MethodType t = methodType(r, params);
         synchronized (BY_DESCRIPTOR) {
             BY_DESCRIPTOR.put(descriptor, t);
@@ -114,42 +127,45 @@ public final class MethodType implements java.io.Serializable {
         return t;
     }
 
-    private static int typeEnd(String d, int i) {
-        int j = i;
-        while (d.charAt(j) == '[') {
-            j++;
+    /** One type of a descriptor from {@code i[0]}, advancing it; null at the end or for a malformed class type. */
+    private static Class<?> parseSig(String s, int[] i, ClassLoader loader) {
+        if (i[0] >= s.length()) {
+            return null;
         }
-        if (d.charAt(j) == 'L') {
-            int semi = d.indexOf(';', j);
+        char c = s.charAt(i[0]++);
+        if (c == 'L') {
+            int begin = i[0];
+            int semi = s.indexOf(';', begin);
             if (semi < 0) {
-                throw new IllegalArgumentException("not a method descriptor: " + d);
+                return null;
             }
-            return semi + 1;
+            i[0] = semi + 1;
+            String name = s.substring(begin, semi).replace('/', '.');
+            try {
+                return Class.forName(name, false, loader);
+            } catch (ClassNotFoundException e) {
+                throw new TypeNotPresentException(name, e);
+            }
         }
-        return j + 1;
+        if (c == '[') {
+            Class<?> t = parseSig(s, i, loader);
+            return t == null ? null : java.lang.reflect.Array.newInstance(t, 0).getClass();
+        }
+        switch (c) {
+            case 'V': return void.class;
+            case 'Z': return boolean.class;
+            case 'B': return byte.class;
+            case 'C': return char.class;
+            case 'S': return short.class;
+            case 'I': return int.class;
+            case 'J': return long.class;
+            case 'F': return float.class;
+            case 'D': return double.class;
+            default:
+                throw new IllegalArgumentException("not basic type char: " + c);
+        }
     }
 
-    private static Class<?> classOf(String d) {
-        switch (d) {
-            case "V": return void.class;
-            case "Z": return boolean.class;
-            case "B": return byte.class;
-            case "C": return char.class;
-            case "S": return short.class;
-            case "I": return int.class;
-            case "J": return long.class;
-            case "F": return float.class;
-            case "D": return double.class;
-            default:
-                break;
-        }
-        String name = d.startsWith("L") ? d.substring(1, d.length() - 1) : d;
-        try {
-            return Class.forName(name.replace('/', '.'), false, ClassLoader.getSystemClassLoader());
-        } catch (ClassNotFoundException e) {
-            throw new TypeNotPresentException(name.replace('/', '.'), e);
-        }
-    }
 
     public Class<?> returnType() {
         return rtype;
@@ -191,7 +207,7 @@ public final class MethodType implements java.io.Serializable {
 
     public MethodType insertParameterTypes(int num, Class<?>... ptypesToInsert) {
         if (num < 0 || num > ptypes.length) {
-            throw new IndexOutOfBoundsException(Integer.toString(num));
+            throw new IndexOutOfBoundsException("bad index: " + num);
         }
         Class<?>[] p = new Class<?>[ptypes.length + ptypesToInsert.length];
         System.arraycopy(ptypes, 0, p, 0, num);

@@ -23,6 +23,13 @@ public final class Array {
         if (dimensions.length == 0) {
             throw new IllegalArgumentException();
         }
+        int depth = dimensions.length;
+        for (Class<?> c = componentType; c != null && c.isArray(); c = c.getComponentType()) {
+            depth++;
+        }
+        if (depth > 255) {
+            throw new IllegalArgumentException();
+        }
         for (int d : dimensions) {
             if (d < 0) {
                 throw new NegativeArraySizeException(String.valueOf(d));
@@ -91,11 +98,19 @@ public final class Array {
 
     /** A primitive element, to be widened to {@code to}. */
     private static Object primitive(Object array, int index, Class<?> to) {
+        notPrimitiveArray(array);
         Object v = get(array, index);
         if (array instanceof Object[] || !Reflect.widens(Reflect.primitiveOf(v.getClass()), to)) {
             throw mismatch();
         }
         return v;
+    }
+
+    /** HotSpot refuses the typed accessors on arrays of references before it looks at the index. */
+    private static void notPrimitiveArray(Object array) {
+        if (array instanceof Object[]) {
+            throw new IllegalArgumentException("Argument is not an array of primitive type");
+        }
     }
 
     public static boolean getBoolean(Object array, int index) {
@@ -175,6 +190,7 @@ public final class Array {
     }
 
     private static void setPrimitive(Object array, int index, Class<?> from, Object value) {
+        notPrimitiveArray(array);
         check(array, index);
         if (array instanceof Object[]) {
             throw mismatch();

@@ -30,6 +30,9 @@ public final class Constructor<T> extends Executable {
         if (!override) {
             checkAccess(Reflect.callerClass(), clazz, clazz, modifiers);
         }
+        if ((clazz.getModifiers() & Modifier.ENUM) != 0) {
+            throw new IllegalArgumentException("Cannot reflectively create enum objects");
+        }
         if (Modifier.isAbstract(clazz.getModifiers()) || clazz.isInterface()) {
             throw new InstantiationException();
         }
