@@ -33,7 +33,7 @@ final class StackFrameInfo implements StackWalker.StackFrame {
     @Override
     public java.lang.invoke.MethodType getMethodType() {
         ensureRetainClassRef();
-        throw new UnsupportedOperationException("phantom's class library does not provide MethodType descriptors yet");
+        return java.lang.invoke.MethodType.fromMethodDescriptorString(descriptor, declaringClass.getClassLoader());
     }
 
     @Override

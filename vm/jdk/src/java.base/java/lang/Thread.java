@@ -35,6 +35,8 @@ public class Thread implements Runnable {
     private boolean contextClassLoaderSet;
     /** This thread's ThreadLocal values, created on first use. */
     ThreadLocal.Values threadLocals;
+    /** This thread's InheritableThreadLocal values, copied from its creator's. */
+    ThreadLocal.Values inheritableThreadLocals;
 
     public Thread() {
         init(null, generatedName());
@@ -75,6 +77,9 @@ public class Thread implements Runnable {
     public Thread(ThreadGroup group, Runnable target, String name, long stackSize, boolean inheritThreadLocals) {
         init(target, checkName(name));
         setGroup(group);
+        if (!inheritThreadLocals) {
+            this.inheritableThreadLocals = null;
+        }
     }
 
     private void setGroup(ThreadGroup g) {
@@ -138,6 +143,9 @@ public class Thread implements Runnable {
             this.group = parent.group;
             this.contextClassLoader = parent.contextClassLoader;
             this.contextClassLoaderSet = parent.contextClassLoaderSet;
+            if (parent.inheritableThreadLocals != null) {
+                this.inheritableThreadLocals = new ThreadLocal.Values(parent.inheritableThreadLocals);
+            }
         } else {
             this.priority = NORM_PRIORITY;
         }

@@ -45,18 +45,33 @@ public class ThreadLocal<T> {
     }
 
     public void remove() {
-        Values values = Thread.currentThread().threadLocals;
+        Values values = map(Thread.currentThread());
         if (values != null) {
             values.remove(this);
         }
     }
 
-    private static Values values(Thread t) {
-        Values v = t.threadLocals;
+    private Values values(Thread t) {
+        Values v = map(t);
         if (v == null) {
-            t.threadLocals = v = new Values();
+            v = new Values();
+            setMap(t, v);
         }
         return v;
+    }
+
+    /** The thread's table this variable lives in (InheritableThreadLocal uses another). */
+    Values map(Thread t) {
+        return t.threadLocals;
+    }
+
+    void setMap(Thread t, Values v) {
+        t.threadLocals = v;
+    }
+
+    /** For InheritableThreadLocal: the value a new thread starts with. */
+    Object childValueOf(Object parentValue) {
+        throw new UnsupportedOperationException();
     }
 
     /** One thread's values: open addressing with linear probing; only its own thread touches it. */
@@ -64,6 +79,18 @@ public class ThreadLocal<T> {
         ThreadLocal<?>[] keys = new ThreadLocal<?>[16];
         Object[] vals = new Object[16];
         int size;
+
+        Values() {}
+
+        /** A new thread's inheritable values: each parent value through its variable's childValue. */
+        Values(Values parent) {
+            for (int i = 0; i < parent.keys.length; i++) {
+                ThreadLocal<?> k = parent.keys[i];
+                if (k != null) {
+                    put(k, k.childValueOf(parent.vals[i]));
+                }
+            }
+        }
 
         int find(ThreadLocal<?> key) {
             ThreadLocal<?>[] k = keys;
