@@ -531,6 +531,13 @@ impl Vm {
             .unwrap_or_default();
         let message = format!("Exception {text} [in thread \"{name}\"]");
         if let Ok(e) = self.new_throwable("java/lang/ExceptionInInitializerError", Some(&message)) {
+            // It carries the stack trace of the exception that failed the initializer, as on
+            // HotSpot (its own would start after the initializer's frame is gone).
+            let slot = self.rt.known.throwable_trace;
+            let trace = self.rt.field(ex, slot);
+            if trace.reference() != crate::value::NULL {
+                self.rt.set_field(e, slot, trace);
+            }
             self.rt.init_errors.insert(class, e);
         }
     }
