@@ -1,7 +1,7 @@
 /** The common superclass of all enum classes. */
 package java.lang;
 
-public abstract class Enum<E extends Enum<E>> implements Comparable<E>, java.io.Serializable {
+public abstract class Enum<E extends Enum<E>> implements java.lang.constant.Constable, Comparable<E>, java.io.Serializable {
     private final String name;
     private final int ordinal;
 
@@ -74,4 +74,49 @@ public abstract class Enum<E extends Enum<E>> implements Comparable<E>, java.io.
     @Deprecated(since = "18")
     @SuppressWarnings("deprecation")
     protected final void finalize() {}
+
+    @Override
+    public final java.util.Optional<EnumDesc<E>> describeConstable() {
+        return java.util.Optional.of(new EnumDesc<>(getDeclaringClass(), name()));
+    }
+
+    /**
+     * A nominal descriptor of an enum constant: its enum class and name. (HotSpot's extends
+     * DynamicConstantDesc and names the class by a ClassDesc, which phantom's library lacks.)
+     */
+    public static final class EnumDesc<E extends Enum<E>> implements java.lang.constant.ConstantDesc {
+        private final Class<E> enumClass;
+        private final String constantName;
+
+        EnumDesc(Class<E> enumClass, String constantName) {
+            this.enumClass = enumClass;
+            this.constantName = constantName;
+        }
+
+        public String constantName() {
+            return constantName;
+        }
+
+        @Override
+        public E resolveConstantDesc(java.lang.invoke.MethodHandles.Lookup lookup) {
+            return Enum.valueOf(enumClass, constantName);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof EnumDesc && ((EnumDesc<?>) o).enumClass == enumClass
+                    && ((EnumDesc<?>) o).constantName.equals(constantName);
+        }
+
+        @Override
+        public int hashCode() {
+            return enumClass.getName().hashCode() * 31 + constantName.hashCode();
+        }
+
+        @Override
+        public String toString() {
+            String n = enumClass.getName();
+            return "EnumDesc[" + n.substring(n.lastIndexOf('.') + 1) + "." + constantName + "]";
+        }
+    }
 }

@@ -1,7 +1,8 @@
 /** The box for long, and the long arithmetic and text conversions of the platform. */
 package java.lang;
 
-public final class Long extends Number implements Comparable<Long> {
+public final class Long extends Number implements Comparable<Long>, java.lang.constant.Constable,
+        java.lang.constant.ConstantDesc {
     public static final long MIN_VALUE = 0x8000000000000000L;
     public static final long MAX_VALUE = 0x7fffffffffffffffL;
     @SuppressWarnings("unchecked")
@@ -472,5 +473,15 @@ public final class Long extends Number implements Comparable<Long> {
 
     public static long min(long a, long b) {
         return Math.min(a, b);
+    }
+
+    @Override
+    public java.util.Optional<Long> describeConstable() {
+        return java.util.Optional.of(this);
+    }
+
+    @Override
+    public Long resolveConstantDesc(java.lang.invoke.MethodHandles.Lookup lookup) {
+        return this;
     }
 }

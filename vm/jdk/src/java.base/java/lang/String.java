@@ -12,7 +12,8 @@ import java.util.Locale;
 import java.util.function.Function;
 import jdk.internal.phantom.Utf8;
 
-public final class String implements java.io.Serializable, Comparable<String>, CharSequence {
+public final class String implements java.io.Serializable, Comparable<String>, CharSequence,
+        java.lang.constant.Constable, java.lang.constant.ConstantDesc {
     private static final char[] EMPTY = new char[0];
 
     /** Never shared with callers: every constructor and accessor copies. */
@@ -1354,5 +1355,15 @@ public final class String implements java.io.Serializable, Comparable<String>, C
             filled += chunk;
         }
         return new String(out, true);
+    }
+
+    @Override
+    public java.util.Optional<String> describeConstable() {
+        return java.util.Optional.of(this);
+    }
+
+    @Override
+    public String resolveConstantDesc(java.lang.invoke.MethodHandles.Lookup lookup) {
+        return this;
     }
 }
