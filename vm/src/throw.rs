@@ -237,8 +237,10 @@ impl Vm {
     pub(crate) fn invoked_at(&self, t: usize, f: &Frame, index: u32) -> Option<MethodId> {
         let m = self.prog.method(f.method);
         let code = self.prog.code(f.method).ok().flatten()?;
+        let Some(file) = self.prog.class(m.class).file.as_ref() else {
+            return self.generated_call(t, f, code.insns.get(index as usize)?.get(), index);
+        };
         let bci = *code.pcs.get(index as usize)? as usize;
-        let file = self.prog.class(m.class).file.as_ref()?;
         let bytes = &file
             .methods
             .get(m.file_index as usize)?
@@ -270,6 +272,42 @@ impl Vm {
             }
         }
         Some(resolved)
+    }
+
+    /// The method a call instruction of generated code (a lambda's body) calls: it has no class
+    /// file to read, but its calls are already resolved.
+    fn generated_call(
+        &self,
+        t: usize,
+        f: &Frame,
+        insn: crate::code::Insn,
+        index: u32,
+    ) -> Option<MethodId> {
+        use crate::code::Insn;
+        let receiver_class = |arg_slots: u16| {
+            if index != f.pc {
+                return None;
+            }
+            let slots = &self.rt.threads[t].slots;
+            let r = (f.sp as usize)
+                .checked_sub(arg_slots as usize)
+                .and_then(|i| slots.get(i))?
+                .reference();
+            self.class_of(r)
+        };
+        match insn {
+            Insn::InvokeDirect { method, .. } => Some(method),
+            Insn::InvokeVirtualQ { vindex, arg_slots } => {
+                let c = receiver_class(arg_slots)?;
+                self.prog.class(c).vtable.get(vindex as usize).copied()
+            }
+            Insn::InvokeInterfaceQ {
+                selector,
+                arg_slots,
+                ..
+            } => self.prog.select(receiver_class(arg_slots)?, selector),
+            _ => None,
+        }
     }
 
     /// The current thread's stack as a `StackTraceElement[]` for a throwable. With
@@ -312,13 +350,14 @@ impl Vm {
     }
 
     /// Thread `t`'s stack as another thread sees it (`Thread.getStackTrace`,
-    /// `getAllStackTraces`): every frame but the VM's and hidden ones, with elements that
-    /// print their class loader and module version, as HotSpot's do there.
+    /// `getAllStackTraces`): every frame but the VM's, lambda proxies included (HotSpot's
+    /// thread dumps show hidden frames, unlike throwables' traces), with elements that print
+    /// their class loader and module version, as HotSpot's do there.
     pub(crate) fn thread_stack_trace(&mut self, t: usize) -> Result<Ref, crate::heap::OutOfMemory> {
         let kept: Vec<Activation> = self
             .activations(t)
             .into_iter()
-            .filter(|a| !self.is_vm_frame(a.method) && !self.is_hidden_frame(a.method))
+            .filter(|a| !self.is_vm_frame(a.method))
             .collect();
         self.trace_elements(&kept, 0)
     }
