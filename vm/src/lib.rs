@@ -2,7 +2,7 @@
 //! library, interprets them on green threads whose state is plain data, and captures and
 //! restores that state as portable checkpoints.
 
-mod annotations;
+pub mod annotations;
 pub mod assertions;
 pub mod checkpoint;
 pub mod class;
