@@ -740,8 +740,7 @@ public final class Annotations {
             element = element.getComponentType();
             dims.append("[]");
         }
-        String name = element.getCanonicalName();
-        return (name == null ? "<no canonical name>" : name) + dims + ".class";
+        return element.getName() + dims + ".class";
     }
 
     private static String stringToString(String s) {
