@@ -145,7 +145,7 @@ pub fn class_file(
                         METHODREF,
                         class,
                         "valueOf",
-                        &format!("({})L{class};", prim_desc(k)),
+                        &format!("({})L{class};", k.to_char() as char),
                     );
                     c.push(INVOKESTATIC);
                     c.extend_from_slice(&value_of.to_be_bytes());
@@ -170,7 +170,12 @@ pub fn class_file(
             k => {
                 let (class, getter) = wrapper(k);
                 let cast = w.class(class);
-                let unbox = w.member(METHODREF, class, getter, &format!("(){}", prim_desc(k)));
+                let unbox = w.member(
+                    METHODREF,
+                    class,
+                    getter,
+                    &format!("(){}", k.to_char() as char),
+                );
                 c.push(CHECKCAST);
                 c.extend_from_slice(&cast.to_be_bytes());
                 c.push(INVOKEVIRTUAL);
@@ -446,19 +451,6 @@ fn local_op(c: &mut Vec<u8>, op: u8, slot: u16) {
     } else {
         c.extend_from_slice(&[WIDE, op]);
         c.extend_from_slice(&slot.to_be_bytes());
-    }
-}
-
-fn prim_desc(k: Kind) -> &'static str {
-    match k {
-        Kind::Boolean => "Z",
-        Kind::Byte => "B",
-        Kind::Char => "C",
-        Kind::Short => "S",
-        Kind::Int => "I",
-        Kind::Long => "J",
-        Kind::Float => "F",
-        _ => "D",
     }
 }
 

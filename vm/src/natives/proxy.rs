@@ -4,6 +4,7 @@
 //! generic signatures.
 
 use super::{Native, npe, oom, raise, reference};
+use crate::classfile::{ClassFile, MethodInfo};
 use crate::heap::{ClassId, Data};
 use crate::proxy::ProxyMethod;
 use crate::value::{NULL, Ref, Value};
@@ -17,58 +18,29 @@ pub(super) fn reflect_native(name: &str, desc: &str) -> Option<super::NativeFn> 
             "(Ljava/lang/String;[Ljava/lang/Class;[Ljava/lang/reflect/Method;[Ljava/lang/Class;[I[[Ljava/lang/Class;Z)Ljava/lang/Class;",
         ) => define_proxy,
         ("signature", "(Ljava/lang/Class;II)Ljava/lang/String;") => |vm, a| {
-            let Some(c) = vm.class_of_mirror(a[0].reference()) else {
-                return npe();
-            };
-            let slot = usize::try_from(a[2].int()).ok();
+            let index = usize::try_from(a[2].int()).ok();
             let sig = match a[1].int() {
-                0 => vm
-                    .prog
-                    .class(c)
-                    .file
-                    .as_ref()
-                    .and_then(|f| f.signature.clone()),
-                1 => vm
-                    .prog
-                    .class(c)
-                    .file
-                    .as_ref()
-                    .and_then(|f| f.fields.get(slot?)?.signature.clone()),
-                3 => vm
-                    .prog
-                    .class(c)
-                    .file
-                    .as_ref()
-                    .and_then(|f| f.record_component_extras.get(slot?)?.signature.clone()),
-                _ => slot
-                    .and_then(|s| vm.prog.class(c).methods.get(s).copied())
-                    .and_then(|m| {
-                        let method = vm.prog.method(m);
-                        vm.prog
-                            .class(method.class)
-                            .file
-                            .as_ref()?
-                            .methods
-                            .get(method.file_index as usize)?
-                            .signature
-                            .clone()
-                    }),
+                0 => read_file(vm, a, |f| f.signature.clone()),
+                1 => read_file(vm, a, |f| f.fields.get(index?)?.signature.clone()),
+                3 => read_file(vm, a, |f| {
+                    f.record_component_extras.get(index?)?.signature.clone()
+                }),
+                _ => read_method(vm, a[0], a[2], |m| m.signature.clone()),
             };
             match sig {
-                Some(s) => super::string(vm, &s),
-                None => reference(NULL),
+                Err(n) => n,
+                Ok(Some(s)) => super::string(vm, &s),
+                Ok(None) => reference(NULL),
             }
         },
         ("enclosingMethod", "(Ljava/lang/Class;)I") => |vm, a| {
-            let Some(c) = vm.class_of_mirror(a[0].reference()) else {
-                return npe();
-            };
-            let file = vm.prog.class(c).file.clone();
-            let Some((class, (name, desc))) = file
-                .as_ref()
-                .and_then(|f| Some((f.enclosing_class.clone()?, f.enclosing_method.clone()?)))
-            else {
-                return super::int(-1);
+            let found = read_file(vm, a, |f| {
+                Some((f.enclosing_class.clone()?, f.enclosing_method.clone()?))
+            });
+            let (class, (name, desc)) = match found {
+                Err(n) => return n,
+                Ok(None) => return super::int(-1),
+                Ok(Some(x)) => x,
             };
             let outer = match vm.load_class(&class) {
                 Ok(o) => o,
@@ -81,18 +53,10 @@ pub(super) fn reflect_native(name: &str, desc: &str) -> Option<super::NativeFn> 
             super::int(slot.map_or(-1, |s| s as i32))
         },
         ("permittedSubclasses", "(Ljava/lang/Class;)[Ljava/lang/Class;") => |vm, a| {
-            let Some(c) = vm.class_of_mirror(a[0].reference()) else {
-                return npe();
-            };
-            let names = vm
-                .prog
-                .class(c)
-                .file
-                .as_ref()
-                .and_then(|f| f.permitted_subclasses.clone());
-            match names {
-                None => reference(NULL),
-                Some(names) => {
+            match read_file(vm, a, |f| f.permitted_subclasses.clone()) {
+                Err(n) => n,
+                Ok(None) => reference(NULL),
+                Ok(Some(names)) => {
                     // Subclasses that cannot be loaded are left out, as on HotSpot.
                     let classes: Vec<ClassId> =
                         names.iter().filter_map(|n| vm.load_class(n).ok()).collect();
@@ -101,16 +65,10 @@ pub(super) fn reflect_native(name: &str, desc: &str) -> Option<super::NativeFn> 
             }
         },
         ("nestMembers", "(Ljava/lang/Class;)[Ljava/lang/Class;") => |vm, a| {
-            let Some(c) = vm.class_of_mirror(a[0].reference()) else {
-                return npe();
+            let names = match read_file(vm, a, |f| Some(f.nest_members.clone())) {
+                Err(n) => return n,
+                Ok(names) => names.unwrap_or_default(),
             };
-            let names = vm
-                .prog
-                .class(c)
-                .file
-                .as_ref()
-                .map(|f| f.nest_members.clone())
-                .unwrap_or_default();
             let mut classes = Vec::with_capacity(names.len());
             for n in &names {
                 match vm.load_class(n) {
@@ -121,9 +79,10 @@ pub(super) fn reflect_native(name: &str, desc: &str) -> Option<super::NativeFn> 
             super::reflect::class_array(vm, &classes)
         },
         ("parameterNames", "(Ljava/lang/Class;I)[Ljava/lang/String;") => {
-            |vm, a| match parameters(vm, a) {
-                None => reference(NULL),
-                Some(list) => {
+            |vm, a| match read_method(vm, a[0], a[1], |m| m.parameters.clone()) {
+                Err(n) => n,
+                Ok(None) => reference(NULL),
+                Ok(Some(list)) => {
                     let mut items = Vec::with_capacity(list.len());
                     for (name, _) in &list {
                         match name {
@@ -145,97 +104,88 @@ pub(super) fn reflect_native(name: &str, desc: &str) -> Option<super::NativeFn> 
                 }
             }
         }
-        ("parameterFlags", "(Ljava/lang/Class;I)[I") => |vm, a| match parameters(vm, a) {
-            None => reference(NULL),
-            Some(list) => {
-                let flags: Box<[i32]> = list.iter().map(|&(_, f)| f as i32).collect();
-                super::reflect::int_array(vm, flags)
+        ("parameterFlags", "(Ljava/lang/Class;I)[I") => {
+            |vm, a| match read_method(vm, a[0], a[1], |m| m.parameters.clone()) {
+                Err(n) => n,
+                Ok(None) => reference(NULL),
+                Ok(Some(list)) => {
+                    let flags: Box<[i32]> = list.iter().map(|&(_, f)| f as i32).collect();
+                    super::reflect::int_array(vm, flags)
+                }
             }
-        },
+        }
         ("classAnnotations", "(Ljava/lang/Class;)[B") => |vm, a| {
-            let Some(c) = vm.class_of_mirror(a[0].reference()) else {
-                return npe();
-            };
-            let data = vm
-                .prog
-                .class(c)
-                .file
-                .as_ref()
-                .and_then(|f| f.annotations.clone());
+            let data = read_file(vm, a, |f| f.annotations.clone());
             bytes(vm, data)
         },
         ("recordComponentAnnotations", "(Ljava/lang/Class;I)[B") => |vm, a| {
-            let Some(c) = vm.class_of_mirror(a[0].reference()) else {
-                return npe();
-            };
-            let data = vm.prog.class(c).file.as_ref().and_then(|f| {
-                let i = usize::try_from(a[1].int()).ok()?;
-                f.record_component_extras.get(i)?.annotations.clone()
+            let index = usize::try_from(a[1].int()).ok();
+            let data = read_file(vm, a, |f| {
+                f.record_component_extras.get(index?)?.annotations.clone()
             });
             bytes(vm, data)
         },
         ("fieldAnnotations", "(Ljava/lang/Class;I)[B") => |vm, a| {
-            let Some(c) = vm.class_of_mirror(a[0].reference()) else {
-                return npe();
-            };
-            let data = vm.prog.class(c).file.as_ref().and_then(|f| {
-                let i = usize::try_from(a[1].int()).ok()?;
-                f.fields.get(i)?.annotations.clone()
-            });
+            let index = usize::try_from(a[1].int()).ok();
+            let data = read_file(vm, a, |f| f.fields.get(index?)?.annotations.clone());
             bytes(vm, data)
         },
         ("methodAnnotations", "(Ljava/lang/Class;II)[B") => |vm, a| {
-            let Some(c) = vm.class_of_mirror(a[0].reference()) else {
-                return npe();
-            };
             let which = a[2].int();
-            let data = usize::try_from(a[1].int())
-                .ok()
-                .and_then(|slot| vm.prog.class(c).methods.get(slot).copied())
-                .and_then(|m| {
-                    let method = vm.prog.method(m);
-                    let info = vm
-                        .prog
-                        .class(method.class)
-                        .file
-                        .as_ref()?
-                        .methods
-                        .get(method.file_index as usize)?;
-                    match which {
-                        0 => info.annotations.clone(),
-                        1 => info.parameter_annotations.clone(),
-                        _ => info.annotation_default.clone(),
-                    }
-                });
+            let data = read_method(vm, a[0], a[1], |m| match which {
+                0 => m.annotations.clone(),
+                1 => m.parameter_annotations.clone(),
+                _ => m.annotation_default.clone(),
+            });
             bytes(vm, data)
         },
         _ => return None,
     })
 }
 
-/// The `MethodParameters` entries of the method a (class, slot) pair names, if it has them.
-fn parameters(vm: &Vm, a: &[Value]) -> Option<Vec<(Option<Arc<str>>, u16)>> {
-    let c = vm.class_of_mirror(a[0].reference())?;
-    let m = *vm
-        .prog
-        .class(c)
-        .methods
-        .get(usize::try_from(a[1].int()).ok()?)?;
+/// What `read` finds in the class file of the class whose mirror is `a[0]`; a null mirror
+/// is a `NullPointerException`, a class without a class file (arrays, primitives, lambdas)
+/// has nothing.
+fn read_file<T>(
+    vm: &Vm,
+    a: &[Value],
+    read: impl FnOnce(&ClassFile) -> Option<T>,
+) -> Result<Option<T>, Native> {
+    let c = vm.class_of_mirror(a[0].reference()).ok_or_else(npe)?;
+    Ok(vm.prog.class(c).file.as_deref().and_then(read))
+}
+
+/// What `read` finds in the class file's entry for the method at `slot` of the class whose
+/// mirror is `mirror`.
+fn read_method<T>(
+    vm: &Vm,
+    mirror: Value,
+    slot: Value,
+    read: impl FnOnce(&MethodInfo) -> Option<T>,
+) -> Result<Option<T>, Native> {
+    let c = vm.class_of_mirror(mirror.reference()).ok_or_else(npe)?;
+    let Some(m) = usize::try_from(slot.int())
+        .ok()
+        .and_then(|s| vm.prog.class(c).methods.get(s).copied())
+    else {
+        return Ok(None);
+    };
     let method = vm.prog.method(m);
-    vm.prog
+    Ok(vm
+        .prog
         .class(method.class)
         .file
-        .as_ref()?
-        .methods
-        .get(method.file_index as usize)?
-        .parameters
-        .clone()
+        .as_deref()
+        .and_then(|f| f.methods.get(method.file_index as usize))
+        .and_then(read))
 }
 
 /// A new `byte[]` holding `data`, or null.
-fn bytes(vm: &mut Vm, data: Option<Arc<[u8]>>) -> Native {
-    let Some(data) = data else {
-        return reference(NULL);
+fn bytes(vm: &mut Vm, data: Result<Option<Arc<[u8]>>, Native>) -> Native {
+    let data = match data {
+        Err(n) => return n,
+        Ok(None) => return reference(NULL),
+        Ok(Some(d)) => d,
     };
     let class = match vm.load_class("[B") {
         Ok(c) => c,
