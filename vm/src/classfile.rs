@@ -462,6 +462,7 @@ impl Pool<'_> {
 
 /// Parses and checks a class file.
 pub fn parse(bytes: &[u8]) -> Result<ClassFile, ClassFormatError> {
+    crate::annotations::check_nesting(bytes).map_err(ClassFormatError::Unparsable)?;
     let raw = jclassfile::class_file::parse(bytes)
         .map_err(|e| ClassFormatError::Unparsable(describe_parse_error(&e)))?;
     let mut pool = Pool {
