@@ -253,12 +253,12 @@ pub(crate) fn check_nesting(bytes: &[u8]) -> Result<(), String> {
             if r.take(6).is_none() {
                 return Ok(());
             }
-            if attributes(&mut r, &names)?.is_none() {
+            if attributes(&mut r, &names, false)?.is_none() {
                 return Ok(());
             }
         }
     }
-    attributes(&mut r, &names).map(|_| ())
+    attributes(&mut r, &names, false).map(|_| ())
 }
 
 #[derive(Clone, Copy)]
@@ -310,9 +310,14 @@ impl<'a> Reader<'a> {
     }
 }
 
-/// Checks an attribute table (and the tables inside `Code` and `Record`, one level each);
-/// `Ok(None)` if it is malformed.
-fn attributes(r: &mut Reader, names: &[Option<AttrKind>]) -> Result<Option<()>, String> {
+/// Checks an attribute table and, one level down (`nested`), the tables inside `Code` and
+/// record components, where a further `Code` or `Record` is refused; `Ok(None)` if it is
+/// malformed.
+fn attributes(
+    r: &mut Reader,
+    names: &[Option<AttrKind>],
+    nested: bool,
+) -> Result<Option<()>, String> {
     let Some(n) = r.u2() else { return Ok(None) };
     for _ in 0..n {
         let (Some(name), Some(len)) = (r.u2(), r.u4()) else {
@@ -322,8 +327,7 @@ fn attributes(r: &mut Reader, names: &[Option<AttrKind>]) -> Result<Option<()>, 
             return Ok(None);
         };
         let mut a = Reader { b: body, at: 0 };
-        let kind = names.get(name as usize).copied().flatten();
-        let ok = match kind {
+        let ok = match names.get(name as usize).copied().flatten() {
             None => Some(()),
             Some(AttrKind::Annotations) => annotation_list(&mut a)?,
             Some(AttrKind::Parameters) => (|| -> Result<Option<()>, String> {
@@ -339,6 +343,12 @@ fn attributes(r: &mut Reader, names: &[Option<AttrKind>]) -> Result<Option<()>, 
             })()?,
             Some(AttrKind::Default) => element_value(&mut a, 0)?,
             Some(AttrKind::TypeAnnotations) => type_annotations(&mut a)?,
+            // The parser would recurse into these without end.
+            Some(AttrKind::Code | AttrKind::Record) if nested => {
+                return Err(
+                    "a Code or Record attribute inside a Code attribute or record component".into(),
+                );
+            }
             Some(AttrKind::Code) => (|| -> Result<Option<()>, String> {
                 let Some(code_len) = a.take(4).and_then(|_| a.u4()) else {
                     return Ok(None);
@@ -352,48 +362,19 @@ fn attributes(r: &mut Reader, names: &[Option<AttrKind>]) -> Result<Option<()>, 
                 if a.take(8 * handlers as usize).is_none() {
                     return Ok(None);
                 }
-                attributes_flat(&mut a, names)
+                attributes(&mut a, names, true)
             })()?,
             Some(AttrKind::Record) => (|| -> Result<Option<()>, String> {
                 let Some(components) = a.u2() else {
                     return Ok(None);
                 };
                 for _ in 0..components {
-                    if a.take(4).is_none() || attributes_flat(&mut a, names)?.is_none() {
+                    if a.take(4).is_none() || attributes(&mut a, names, true)?.is_none() {
                         return Ok(None);
                     }
                 }
                 Ok(Some(()))
             })()?,
-        };
-        if ok.is_none() {
-            return Ok(None);
-        }
-    }
-    Ok(Some(()))
-}
-
-/// An attribute table inside `Code` or a record component: annotations only, no further tables.
-fn attributes_flat(r: &mut Reader, names: &[Option<AttrKind>]) -> Result<Option<()>, String> {
-    let Some(n) = r.u2() else { return Ok(None) };
-    for _ in 0..n {
-        let (Some(name), Some(len)) = (r.u2(), r.u4()) else {
-            return Ok(None);
-        };
-        let Some(body) = r.take(len as usize) else {
-            return Ok(None);
-        };
-        let mut a = Reader { b: body, at: 0 };
-        let ok = match names.get(name as usize).copied().flatten() {
-            Some(AttrKind::Annotations) => annotation_list(&mut a)?,
-            Some(AttrKind::TypeAnnotations) => type_annotations(&mut a)?,
-            // The parser would recurse into these without end.
-            Some(AttrKind::Code | AttrKind::Record) => {
-                return Err(
-                    "a Code or Record attribute inside a Code attribute or record component".into(),
-                );
-            }
-            _ => Some(()),
         };
         if ok.is_none() {
             return Ok(None);

@@ -902,7 +902,8 @@ pub(crate) fn box_class(kind: Kind) -> &'static str {
     }
 }
 
-fn unbox_method(class: &str) -> Option<(&'static str, Kind)> {
+/// The unboxing method of a box class, and the kind it returns.
+pub(crate) fn unbox_method(class: &str) -> Option<(&'static str, Kind)> {
     Some(match class {
         "java/lang/Boolean" => ("booleanValue", Kind::Boolean),
         "java/lang/Byte" => ("byteValue", Kind::Byte),

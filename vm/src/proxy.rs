@@ -456,16 +456,9 @@ fn local_op(c: &mut Vec<u8>, op: u8, slot: u16) {
 
 /// The wrapper class of a primitive kind and its unboxing method.
 fn wrapper(k: Kind) -> (&'static str, &'static str) {
-    match k {
-        Kind::Boolean => ("java/lang/Boolean", "booleanValue"),
-        Kind::Byte => ("java/lang/Byte", "byteValue"),
-        Kind::Char => ("java/lang/Character", "charValue"),
-        Kind::Short => ("java/lang/Short", "shortValue"),
-        Kind::Int => ("java/lang/Integer", "intValue"),
-        Kind::Long => ("java/lang/Long", "longValue"),
-        Kind::Float => ("java/lang/Float", "floatValue"),
-        _ => ("java/lang/Double", "doubleValue"),
-    }
+    let class = crate::indy::box_class(k);
+    let getter = crate::indy::unbox_method(class).map_or("doubleValue", |(m, _)| m);
+    (class, getter)
 }
 
 #[cfg(test)]
