@@ -34,8 +34,9 @@ fn corpus_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/java")
 }
 
-/// Compiles a program once per distinct source text, into target/tmp/java/<name>-<hash>.
-fn compile(dir: &Path) -> Result<PathBuf, Failed> {
+/// A program's sources, sorted, and the folder that holds it compiled:
+/// target/tmp/java/<name>-<hash>, one per distinct source text.
+fn sources_and_output(dir: &Path) -> Result<(Vec<PathBuf>, PathBuf), Failed> {
     let mut sources: Vec<PathBuf> = fs::read_dir(dir)
         .map_err(|e| format!("{}: {e}", dir.display()))?
         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -57,15 +58,35 @@ fn compile(dir: &Path) -> Result<PathBuf, Failed> {
     let out = Path::new(env!("CARGO_TARGET_TMPDIR"))
         .join("java")
         .join(format!("{name}-{hash}"));
-    if out.join("Main.class").exists() {
-        return Ok(out);
-    }
-    // Trials run as threads of one process: each compilation needs its own staging folder.
+    Ok((sources, out))
+}
+
+/// A folder of its own for one compilation: trials run as threads of one process, and test
+/// processes of several targets may share target/tmp.
+fn staging_for(out: &Path) -> Result<PathBuf, Failed> {
     static STAGING: AtomicUsize = AtomicUsize::new(0);
     let n = STAGING.fetch_add(1, Ordering::Relaxed);
     let staging = out.with_extension(format!("tmp{}-{n}", std::process::id()));
     let _ = fs::remove_dir_all(&staging);
     fs::create_dir_all(&staging).map_err(|e| format!("{}: {e}", staging.display()))?;
+    Ok(staging)
+}
+
+/// Moves a finished compilation into place. Another test process may have finished the same
+/// compilation first; either copy is fine.
+fn publish(staging: &Path, out: &Path) {
+    if fs::rename(staging, out).is_err() {
+        let _ = fs::remove_dir_all(staging);
+    }
+}
+
+/// Compiles a program (unless it is compiled already) and returns its classes' folder.
+fn compile(dir: &Path) -> Result<PathBuf, Failed> {
+    let (sources, out) = sources_and_output(dir)?;
+    if out.join("Main.class").exists() {
+        return Ok(out);
+    }
+    let staging = staging_for(&out)?;
     let status = Command::new("javac")
         .arg("-d")
         .arg(&staging)
@@ -75,11 +96,66 @@ fn compile(dir: &Path) -> Result<PathBuf, Failed> {
     if !status.success() {
         return Err(format!("javac failed on {}", dir.display()).into());
     }
-    // Another test process may have finished the same compilation first; either copy is fine.
-    if fs::rename(&staging, &out).is_err() {
-        let _ = fs::remove_dir_all(&staging);
-    }
+    publish(&staging, &out);
     Ok(out)
+}
+
+/// Compiles, before any trial runs, every program among `dirs` that is not compiled yet, in one
+/// JVM (tests/JavacBatch.java): a javac process per program costs about a second, several
+/// minutes for the corpus. Best effort: a program this leaves uncompiled is compiled by its
+/// first trial, which reports javac's errors.
+fn compile_all(dirs: &[&PathBuf]) {
+    let mut lines = String::new();
+    let mut staged = Vec::new();
+    for dir in dirs {
+        let Ok((sources, out)) = sources_and_output(dir) else {
+            continue;
+        };
+        if out.join("Main.class").exists() {
+            continue;
+        }
+        let Ok(staging) = staging_for(&out) else {
+            continue;
+        };
+        lines.push_str(&staging.display().to_string());
+        for s in &sources {
+            lines.push('\t');
+            lines.push_str(&s.display().to_string());
+        }
+        lines.push('\n');
+        staged.push((staging, out));
+    }
+    if staged.len() < 2 {
+        for (staging, _) in &staged {
+            let _ = fs::remove_dir_all(staging);
+        }
+        return;
+    }
+    let list = Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join(format!("java/batch-{}.txt", std::process::id()));
+    let batch = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/JavacBatch.java");
+    if fs::write(&list, lines).is_ok() {
+        // Errors are the trials' to report, one program at a time; the batch names the
+        // folders of programs that failed.
+        let failed = Command::new("java")
+            .arg(&batch)
+            .arg(&list)
+            .stderr(Stdio::null())
+            .output()
+            .map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
+            .unwrap_or_default();
+        let _ = fs::remove_file(&list);
+        for line in failed.lines() {
+            let _ = fs::remove_dir_all(line);
+        }
+    }
+    for (staging, out) in &staged {
+        if staging.join("Main.class").exists() {
+            publish(staging, out);
+        } else {
+            let _ = fs::remove_dir_all(staging);
+        }
+    }
 }
 
 /// How long one run of phantom may take: `PHANTOM_RUN_TIMEOUT` seconds, else 300 natively
@@ -532,6 +608,23 @@ fn run_program(dir: &Path, mode: Mode) -> Result<(), Failed> {
     }
 }
 
+/// A trial that, when `PHANTOM_TRIAL_TIMES` names a file, appends its run time and name there
+/// (ci/test-target prints the slowest, to keep CI within its time).
+fn trial(name: String, test: impl FnOnce() -> Result<(), Failed> + Send + 'static) -> Trial {
+    Trial::test(name.clone(), move || {
+        let start = std::time::Instant::now();
+        let result = test();
+        if let Some(file) = std::env::var_os("PHANTOM_TRIAL_TIMES") {
+            let line = format!("{:.1} {name}\n", start.elapsed().as_secs_f64());
+            // One write per line, appended: trials finish on several threads.
+            if let Ok(mut f) = fs::OpenOptions::new().append(true).create(true).open(file) {
+                let _ = f.write_all(line.as_bytes());
+            }
+        }
+        result
+    })
+}
+
 fn main() {
     let args = Arguments::from_args();
     let emulated = std::env::var("PHANTOM_TEST_RUNNER").is_ok_and(|r| !r.trim().is_empty());
@@ -544,6 +637,16 @@ fn main() {
         .filter(|p| p.join("Main.java").exists())
         .collect();
     dirs.sort();
+    if !args.list {
+        // The programs whose names the filter could select (the others' trials cannot run).
+        let wanted = |d: &&PathBuf| {
+            let name = d.file_name().unwrap_or_default().to_string_lossy();
+            args.filter
+                .as_deref()
+                .is_none_or(|f| f.contains(name.as_ref()) || name.contains(f))
+        };
+        compile_all(&dirs.iter().filter(wanted).collect::<Vec<_>>());
+    }
     let mut trials = Vec::new();
     for dir in dirs {
         let name = dir
@@ -554,13 +657,13 @@ fn main() {
         let slow = dir.join("slow").exists();
         let d = dir.clone();
         trials.push(
-            Trial::test(name.clone(), move || run_program(&d, Mode::Plain))
+            trial(name.clone(), move || run_program(&d, Mode::Plain))
                 .with_ignored_flag(slow && emulated),
         );
         if dir.join("tiny").exists() {
             let d = dir.clone();
             let period = if emulated { "13" } else { "1" };
-            trials.push(Trial::test(format!("roundtrip-1/{name}"), move || {
+            trials.push(trial(format!("roundtrip-1/{name}"), move || {
                 run_program(&d, Mode::Roundtrip(period))
             }));
         }
@@ -574,7 +677,7 @@ fn main() {
             for to_host in [false, true] {
                 let (d, host) = (dir.clone(), host.clone());
                 let tag = if to_host { "to-host" } else { "from-host" };
-                trials.push(Trial::test(format!("cross-{tag}/{name}"), move || {
+                trials.push(trial(format!("cross-{tag}/{name}"), move || {
                     run_program(&d, Mode::Cross { at, host, to_host })
                 }));
             }
@@ -583,14 +686,14 @@ fn main() {
         // method compiled, and tests/it/checkpoint.rs applies pieces across architectures.
         let d = dir.clone();
         trials.push(
-            Trial::test(format!("precopy-{PRECOPY_PERIOD}/{name}"), move || {
+            trial(format!("precopy-{PRECOPY_PERIOD}/{name}"), move || {
                 run_program(&d, Mode::PreCopy(PRECOPY_PERIOD))
             })
             .with_ignored_flag(slow || emulated),
         );
         let d = dir.clone();
         trials.push(
-            Trial::test(format!("roundtrip-65537/{name}"), move || {
+            trial(format!("roundtrip-65537/{name}"), move || {
                 run_program(&d, Mode::Roundtrip(ROUNDTRIP_PERIOD_SHORT))
             })
             // Under emulation the long period and the per-instruction runs cover restore;
@@ -598,7 +701,7 @@ fn main() {
             .with_ignored_flag(slow || emulated),
         );
         trials.push(
-            Trial::test(format!("roundtrip/{name}"), move || {
+            trial(format!("roundtrip/{name}"), move || {
                 run_program(&dir, Mode::Roundtrip(ROUNDTRIP_PERIOD))
             })
             .with_ignored_flag(slow || plain_only),

@@ -219,8 +219,7 @@ fn page_cluster(test: &str, http_port: u16) -> Cluster {
 #[test]
 fn the_status_page_follows_a_job_across_architectures_without_a_reload() {
     // The page is the node's; the browser is the host's, as in the fault-injection tests.
-    if std::env::var("PHANTOM_TEST_RUNNER").is_ok_and(|r| !r.trim().is_empty()) {
-        println!("the browser test runs in the host's test run");
+    if crate::support::host_run_only("the browser test") {
         return;
     }
     let _serial = crate::support::exclusive();

@@ -4,7 +4,7 @@
 //! qemu, from `PHANTOM_NODE_COMMANDS` (ci/test-target sets it); where a binary is missing, a
 //! node of this target's architecture stands in.
 
-use crate::support::{exclusive, output, phantom};
+use crate::support::{exclusive, host_run_only, output, phantom};
 use std::fs;
 use std::io::Read;
 use std::net::UdpSocket;
@@ -417,6 +417,9 @@ pub(crate) fn split_moves(stderr: &[u8]) -> (Vec<u8>, Vec<String>) {
 
 #[test]
 fn a_process_moved_across_every_architecture_prints_what_hotspot_prints() {
+    if host_run_only("this cluster test") {
+        return;
+    }
     let _alone = exclusive();
     let cluster = start(
         "hetero",
@@ -531,6 +534,9 @@ public class Churn {
 
 #[test]
 fn a_changing_heap_moves_by_precopy_across_every_architecture_as_hotspot_prints() {
+    if host_run_only("this cluster test") {
+        return;
+    }
     let _alone = exclusive();
     // Every move by pre-copy, however small the heap (emulated nodes get a smaller one). Node
     // s never predicts a short enough freeze: its move falls back to stopping and copying the
@@ -549,9 +555,8 @@ fn a_changing_heap_moves_by_precopy_across_every_architecture_as_hotspot_prints(
         ],
         &[],
     );
-    let emulated = std::env::var("PHANTOM_TEST_RUNNER").is_ok_and(|r| !r.trim().is_empty());
     // Long enough for three moves from emulated nodes.
-    let args = ["300", if emulated { "4" } else { "8" }];
+    let args = ["300", "8"];
     let classes = compile_java(&cluster.dir, "Churn", CHURN);
     let java = output(
         Command::new("java")
@@ -612,6 +617,9 @@ fn a_changing_heap_moves_by_precopy_across_every_architecture_as_hotspot_prints(
 
 #[test]
 fn killing_the_target_mid_transfer_leaves_the_process_running_on_the_source() {
+    if host_run_only("this cluster test") {
+        return;
+    }
     let _alone = exclusive();
     let own = node_commands()[0].clone();
     let mut cluster = start("kill", &[("p", own.clone()), ("q", own)]);
@@ -668,6 +676,9 @@ fn killing_the_target_mid_transfer_leaves_the_process_running_on_the_source() {
 
 #[test]
 fn a_client_of_another_cluster_is_refused() {
+    if host_run_only("this cluster test") {
+        return;
+    }
     let _alone = exclusive();
     let own = node_commands()[0].clone();
     let cluster = start("foreign", &[("m", own)]);
@@ -782,6 +793,9 @@ fn batch(
 
 #[test]
 fn the_balancer_spreads_a_batch_and_it_finishes_sooner() {
+    if host_run_only("this cluster test") {
+        return;
+    }
     let _alone = exclusive();
     // Two native nodes and one of another architecture (under qemu where it is built), one
     // core each: with everything on one node, the batch runs one job at a time.
@@ -919,6 +933,9 @@ public class Files {
 
 #[test]
 fn a_process_keeps_its_open_files_at_home_while_it_moves() {
+    if host_run_only("this cluster test") {
+        return;
+    }
     let _alone = exclusive();
     let cluster = start(
         "files",
@@ -1017,6 +1034,9 @@ public class Echo {
 
 #[test]
 fn a_submitted_process_reads_the_clients_stdin_wherever_it_runs() {
+    if host_run_only("this cluster test") {
+        return;
+    }
     let _alone = exclusive();
     let cluster = start(
         "stdin",
@@ -1101,6 +1121,9 @@ public class Escape {
 
 #[test]
 fn a_submitted_process_cannot_reach_files_outside_its_working_directory() {
+    if host_run_only("this cluster test") {
+        return;
+    }
     let _alone = exclusive();
     let cluster = start("escape", &[("x", command_for("x86_64"))]);
     let dir = &cluster.dir;

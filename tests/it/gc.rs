@@ -9,7 +9,7 @@ use std::process::Command;
 /// memory and a run of many minutes would measure the wrong thing, so only native runs check it.
 #[test]
 fn five_gigabytes_of_garbage_fit_in_a_small_heap() {
-    if std::env::var("PHANTOM_TEST_RUNNER").is_ok_and(|r| !r.trim().is_empty()) {
+    if crate::support::emulated() {
         println!("peak RSS is measured on native runs only");
         return;
     }

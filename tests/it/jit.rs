@@ -6,7 +6,7 @@
 //! stack, the heap, the statics) agrees wherever compiled code was left. The full runs must
 //! also print the same as each other and as HotSpot.
 
-use crate::support::{output, phantom};
+use crate::support::{emulated, output, phantom};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -398,10 +398,6 @@ fn checkpoint(dir: &Path, name: &str, n: u64, jit: bool) -> Vec<u8> {
     let mut c = phantom_vm::checkpoint::decode(&bytes, 1 << 30).expect("a valid checkpoint");
     c.clock = 0;
     phantom_vm::checkpoint::encode(&c)
-}
-
-fn emulated() -> bool {
-    std::env::var("PHANTOM_TEST_RUNNER").is_ok_and(|r| !r.trim().is_empty())
 }
 
 /// The instruction count `--stats` reports.

@@ -36,8 +36,7 @@ fn kill_all_in(dir: &Path) {
 
 #[test]
 fn the_readme_cluster_section_works_as_written() {
-    if std::env::var("PHANTOM_TEST_RUNNER").is_ok_and(|r| !r.trim().is_empty()) {
-        println!("the README's cluster runs in the host's test run");
+    if crate::support::host_run_only("the README's cluster") {
         return;
     }
     let _serial = crate::support::exclusive();

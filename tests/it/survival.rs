@@ -9,7 +9,7 @@ use crate::cluster::{
     CHURN, Cluster, compile_java, node_commands, read, split_moves, start_each, start_with,
     steps_program, wait_child, wait_for_log,
 };
-use crate::support::{exclusive, output};
+use crate::support::{exclusive, host_run_only, output};
 use std::fs;
 use std::path::Path;
 use std::process::Stdio;
@@ -18,17 +18,9 @@ use std::time::{Duration, Instant};
 /// Every node checkpoints its jobs each second and takes a silent host for dead after 4 s.
 const FAST: &str = "checkpoint_secs = 1\nhost_timeout_secs = 4\n";
 
-/// These tests run in the host's test run, where the node of the other architecture runs
-/// under qemu (`PHANTOM_NODE_COMMANDS`), so a job restarts from a checkpoint taken on another
-/// architecture. They test the daemon's fault handling, the same code on every target; a
-/// whole cluster under emulation would only make them several times slower.
-fn emulated() -> bool {
-    let emulated = std::env::var("PHANTOM_TEST_RUNNER").is_ok_and(|r| !r.trim().is_empty());
-    if emulated {
-        println!("fault injection runs in the host's test run (with emulated peers)");
-    }
-    emulated
-}
+// These tests run in the host's test run (`host_run_only`), where the node of the other
+// architecture runs under qemu, so a job restarts from a checkpoint taken on another
+// architecture. They test the daemon's fault handling, the same code on every target.
 
 /// Two nodes: `h` of this target's architecture, `r` of another one when there is one (the
 /// last listed: s390x in CI, big-endian), or the first other one with `first_other`.
@@ -122,7 +114,7 @@ fn wait_line(log: &Path, what: &str, skip: usize, limit: Duration) -> Instant {
 
 #[test]
 fn a_job_whose_host_is_killed_restarts_from_its_checkpoint_with_every_line_once() {
-    if emulated() {
+    if host_run_only("fault injection") {
         return;
     }
     let _alone = exclusive();
@@ -199,7 +191,7 @@ fn logged_figure(text: &str, what: &str, key: &str) -> u64 {
 
 #[test]
 fn a_job_checkpointed_home_by_deltas_restarts_from_its_base_and_deltas_when_its_host_dies() {
-    if emulated() {
+    if host_run_only("fault injection") {
         return;
     }
     let _alone = exclusive();
@@ -289,7 +281,7 @@ fn a_job_checkpointed_home_by_deltas_restarts_from_its_base_and_deltas_when_its_
 
 #[test]
 fn a_home_killed_and_started_again_gets_its_running_job_back_with_all_output() {
-    if emulated() {
+    if host_run_only("fault injection") {
         return;
     }
     let _alone = exclusive();
@@ -320,7 +312,7 @@ fn a_home_killed_and_started_again_gets_its_running_job_back_with_all_output() {
 
 #[test]
 fn a_node_stopped_with_sigterm_hands_its_jobs_on_before_it_exits() {
-    if emulated() {
+    if host_run_only("fault injection") {
         return;
     }
     let _alone = exclusive();
@@ -366,7 +358,7 @@ fn a_node_stopped_with_sigterm_hands_its_jobs_on_before_it_exits() {
 
 #[test]
 fn a_host_that_stops_answering_is_replaced_and_its_late_run_is_stopped() {
-    if emulated() {
+    if host_run_only("fault injection") {
         return;
     }
     let _alone = exclusive();
@@ -403,7 +395,7 @@ fn a_host_that_stops_answering_is_replaced_and_its_late_run_is_stopped() {
 
 #[test]
 fn a_job_is_followed_held_released_killed_and_read_after_it_ended() {
-    if emulated() {
+    if host_run_only("fault injection") {
         return;
     }
     let _alone = exclusive();
@@ -509,7 +501,7 @@ fn a_job_is_followed_held_released_killed_and_read_after_it_ended() {
 
 #[test]
 fn placement_rules_hold_at_submit_and_refuse_a_manual_migrate() {
-    if emulated() {
+    if host_run_only("fault injection") {
         return;
     }
     let _alone = exclusive();
@@ -547,7 +539,7 @@ fn placement_rules_hold_at_submit_and_refuse_a_manual_migrate() {
 
 #[test]
 fn a_source_killed_in_the_middle_of_a_handoff_leaves_its_job_running_exactly_once() {
-    if emulated() {
+    if host_run_only("fault injection") {
         return;
     }
     let _alone = exclusive();
@@ -638,7 +630,7 @@ fn tree(dir: &Path) -> Vec<(String, Vec<u8>)> {
 
 #[test]
 fn a_restarted_job_leaves_its_files_as_an_uninterrupted_run_does() {
-    if emulated() {
+    if host_run_only("fault injection") {
         return;
     }
     let _alone = exclusive();

@@ -95,7 +95,7 @@ public class Main {
         longs[4] = Long.MIN_VALUE;
         longs[3] = longs[4] - 1;
         System.out.println(Arrays.toString(longs));
-        int[] big = new int[1_000_000];
+        int[] big = new int[100_000];
         for (int k = 0; k < big.length; k++) {
             big[k] = k * 3;
         }

@@ -9,11 +9,11 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.RandomAccessFile;
 
-// A file of 3 MiB written in chunks and read back in a loop, with several files open at once
+// A file of 1 MiB written in chunks and read back in a loop, with several files open at once
 // for most of the run (so that checkpoint round trips land while files are open), checked with
 // a CRC-32 computed in Java.
 public class Main {
-    static final int SIZE = 3 * 1024 * 1024;
+    static final int SIZE = 1024 * 1024;
     static final int CHUNK = 64 * 1024;
     static final int[] TABLE = new int[256];
 
