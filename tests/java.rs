@@ -16,6 +16,10 @@
 //! single instruction (every 13th under emulation, where one instruction's round trip costs ten
 //! times more).
 //!
+//! Under emulation (`PHANTOM_HOST_BIN` set), every program is also stopped by one architecture's
+//! build and resumed by the other's, both ways (`cross-from-host/<name>`, `cross-to-host/<name>`):
+//! after the instruction count in its `cross` file, or else halfway through.
+//!
 //! Every run starts in a fresh working directory of its own under target/tmp/java-run, holding a
 //! copy of `files/` or nothing; afterwards it must hold what `expected.files` lists (a manifest
 //! written by scripts/bless-java, tests/java/README.md), or, without that file, be unchanged.
@@ -432,10 +436,11 @@ enum Mode {
     /// Copied by pre-copy sessions beside itself, a piece every so many instructions, and
     /// continued by each copy (`phantom run --precopy-every`).
     PreCopy(&'static str),
-    /// Stopped after `at` instructions by one build and resumed by the other: the host's own
-    /// (`host`) and the one under test (emulated), `to_host` saying which goes second.
+    /// Stopped after `at` instructions (halfway through when `None`) by one build and resumed
+    /// by the other: the host's own (`host`) and the one under test (emulated), `to_host`
+    /// saying which goes second.
     Cross {
-        at: u64,
+        at: Option<u64>,
         host: String,
         to_host: bool,
     },
@@ -474,12 +479,16 @@ fn run_program(dir: &Path, mode: Mode) -> Result<(), Failed> {
     };
     let work = fresh_workdir(dir, &variant)?;
     // One run of a phantom binary in the working directory, with the program's environment.
-    let launch = |mut cmd: Command, words: &[String], input: Vec<u8>| -> Result<Output, Failed> {
+    let launch_in = |cwd: &Path,
+                     mut cmd: Command,
+                     words: &[String],
+                     input: Vec<u8>|
+     -> Result<Output, Failed> {
         let mut child = cmd
             .args(words)
             .env("LANG", "C.UTF-8")
             .envs(env.iter().cloned())
-            .current_dir(&work)
+            .current_dir(cwd)
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
@@ -505,6 +514,8 @@ fn run_program(dir: &Path, mode: Mode) -> Result<(), Failed> {
         }
         Ok(out)
     };
+    let launch =
+        |cmd: Command, words: &[String], input: Vec<u8>| launch_in(&work, cmd, words, input);
     let mut program: Vec<String> = vec!["-cp".into(), classes.display().to_string(), "Main".into()];
     program.extend(args.iter().cloned());
     let (stdout, stderr, status) = match &mode {
@@ -535,6 +546,25 @@ fn run_program(dir: &Path, mode: Mode) -> Result<(), Failed> {
         Mode::Cross { at, host, to_host } => {
             // Stopped by one build with its files open, resumed by the other in the same place.
             let host_cmd = || Command::new(host);
+            // None when the program does not start (the launcher refuses its main class), so
+            // the first build's run is the whole run.
+            let at = match at {
+                Some(at) => Some(*at),
+                None => {
+                    // Halfway, counted by a run of the host's build (natively, so cheap beside
+                    // the emulated halves) in a working directory of its own.
+                    let count_dir = fresh_workdir(dir, &format!("{variant}-count"))?;
+                    let mut words: Vec<String> = vec!["run".into(), "--stats".into()];
+                    words.extend(program.iter().cloned());
+                    let out = launch_in(&count_dir, host_cmd(), &words, stdin.clone())?;
+                    let _ = fs::remove_dir_all(&count_dir);
+                    String::from_utf8_lossy(&out.stderr)
+                        .lines()
+                        .find(|l| l.starts_with("phantom: ") && l.contains(" instructions,"))
+                        .and_then(|l| l.split_whitespace().nth(1)?.parse::<u64>().ok())
+                        .map(|count| (count / 2).max(1))
+                }
+            };
             let (first, second) = if *to_host {
                 (phantom(), host_cmd())
             } else {
@@ -545,7 +575,7 @@ fn run_program(dir: &Path, mode: Mode) -> Result<(), Failed> {
             let mut words: Vec<String> = vec![
                 "run".into(),
                 "--checkpoint-after".into(),
-                at.to_string(),
+                at.unwrap_or(u64::MAX).to_string(),
                 "--checkpoint-out".into(),
                 checkpoint.display().to_string(),
             ];
@@ -559,10 +589,13 @@ fn run_program(dir: &Path, mode: Mode) -> Result<(), Failed> {
                 stdout.extend(part2.stdout);
                 stderr.extend(part2.stderr);
                 part2.status.code().unwrap_or(-1)
+            } else if at.is_none() {
+                part1.status.code().unwrap_or(-1)
             } else {
                 return Err(format!(
-                    "{} ended before {at} instructions: no checkpoint",
-                    dir.display()
+                    "{} ended before {} instructions: no checkpoint",
+                    dir.display(),
+                    at.unwrap_or_default()
                 )
                 .into());
             };
@@ -667,19 +700,31 @@ fn main() {
                 run_program(&d, Mode::Roundtrip(period))
             }));
         }
-        // Under the qemu matrix, programs with a `cross` file are stopped mid-run (with their
-        // files open) by one architecture's build and finished by the other's, both ways.
+        // Under the qemu matrix every program is stopped mid-run (with its files open) by one
+        // architecture's build and finished by the other's, both ways: where its `cross` file
+        // says, or else halfway. Programs fed on standard input stop only where a `cross` file
+        // says: the first run takes all of the input from its pipe.
         let host = std::env::var("PHANTOM_HOST_BIN").unwrap_or_default();
         let cross = fs::read_to_string(dir.join("cross"))
             .ok()
             .and_then(|t| t.trim().parse::<u64>().ok());
-        if let Some(at) = cross.filter(|_| !host.is_empty()) {
+        if !host.is_empty() && (cross.is_some() || !dir.join("stdin").exists()) {
             for to_host in [false, true] {
                 let (d, host) = (dir.clone(), host.clone());
                 let tag = if to_host { "to-host" } else { "from-host" };
-                trials.push(trial(format!("cross-{tag}/{name}"), move || {
-                    run_program(&d, Mode::Cross { at, host, to_host })
-                }));
+                trials.push(
+                    trial(format!("cross-{tag}/{name}"), move || {
+                        run_program(
+                            &d,
+                            Mode::Cross {
+                                at: cross,
+                                host,
+                                to_host,
+                            },
+                        )
+                    })
+                    .with_ignored_flag(slow),
+                );
             }
         }
         // Pre-copy sessions, natively: the JIT's pass of ci/test-target runs them with every
