@@ -16,9 +16,11 @@
 //! single instruction (every 13th under emulation, where one instruction's round trip costs ten
 //! times more).
 //!
-//! Under emulation (`PHANTOM_HOST_BIN` set), every program is also stopped by one architecture's
+//! Under emulation (`PHANTOM_HOST_BIN` set), every program is stopped by one architecture's
 //! build and resumed by the other's, both ways (`cross-from-host/<name>`, `cross-to-host/<name>`):
-//! after the instruction count in its `cross` file, or else halfway through.
+//! after the instruction count in its `cross` file, or else halfway through. Between them the two
+//! runs execute the whole program on the build under test, so such a program does not also run
+//! plain there.
 //!
 //! Every run starts in a fresh working directory of its own under target/tmp/java-run, holding a
 //! copy of `files/` or nothing; afterwards it must hold what `expected.files` lists (a manifest
@@ -688,18 +690,6 @@ fn main() {
             .to_string_lossy()
             .into_owned();
         let slow = dir.join("slow").exists();
-        let d = dir.clone();
-        trials.push(
-            trial(name.clone(), move || run_program(&d, Mode::Plain))
-                .with_ignored_flag(slow && emulated),
-        );
-        if dir.join("tiny").exists() {
-            let d = dir.clone();
-            let period = if emulated { "13" } else { "1" };
-            trials.push(trial(format!("roundtrip-1/{name}"), move || {
-                run_program(&d, Mode::Roundtrip(period))
-            }));
-        }
         // Under the qemu matrix every program is stopped mid-run (with its files open) by one
         // architecture's build and finished by the other's, both ways: where its `cross` file
         // says, or else halfway. Programs fed on standard input stop only where a `cross` file
@@ -708,7 +698,23 @@ fn main() {
         let cross = fs::read_to_string(dir.join("cross"))
             .ok()
             .and_then(|t| t.trim().parse::<u64>().ok());
-        if !host.is_empty() && (cross.is_some() || !dir.join("stdin").exists()) {
+        let crosses = !host.is_empty() && (cross.is_some() || !dir.join("stdin").exists());
+        // A program that crosses runs its first half on the build under test in one cross and
+        // its second half in the other: under emulation that is its whole run, so it does not
+        // also run plain there.
+        let d = dir.clone();
+        trials.push(
+            trial(name.clone(), move || run_program(&d, Mode::Plain))
+                .with_ignored_flag(emulated && (slow || crosses)),
+        );
+        if dir.join("tiny").exists() {
+            let d = dir.clone();
+            let period = if emulated { "13" } else { "1" };
+            trials.push(trial(format!("roundtrip-1/{name}"), move || {
+                run_program(&d, Mode::Roundtrip(period))
+            }));
+        }
+        if crosses {
             for to_host in [false, true] {
                 let (d, host) = (dir.clone(), host.clone());
                 let tag = if to_host { "to-host" } else { "from-host" };
@@ -727,8 +733,8 @@ fn main() {
                 );
             }
         }
-        // Pre-copy sessions, natively: the JIT's pass of ci/test-target runs them with every
-        // method compiled, and tests/it/checkpoint.rs applies pieces across architectures.
+        // Pre-copy sessions, natively (tests/it/checkpoint.rs applies pieces across
+        // architectures).
         let d = dir.clone();
         trials.push(
             trial(format!("precopy-{PRECOPY_PERIOD}/{name}"), move || {
