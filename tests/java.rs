@@ -682,6 +682,8 @@ fn main() {
         };
         compile_all(&dirs.iter().filter(wanted).collect::<Vec<_>>());
     }
+    // The host's own build, which cross- trials stop and resume programs with (under qemu).
+    let host = std::env::var("PHANTOM_HOST_BIN").unwrap_or_default();
     let mut trials = Vec::new();
     for dir in dirs {
         let name = dir
@@ -694,7 +696,6 @@ fn main() {
         // architecture's build and finished by the other's, both ways: where its `cross` file
         // says, or else halfway. Programs fed on standard input stop only where a `cross` file
         // says: the first run takes all of the input from its pipe.
-        let host = std::env::var("PHANTOM_HOST_BIN").unwrap_or_default();
         let cross = fs::read_to_string(dir.join("cross"))
             .ok()
             .and_then(|t| t.trim().parse::<u64>().ok());

@@ -38,17 +38,12 @@ impl Drop for Cluster {
     }
 }
 
-/// How to start a node of each architecture: this target's own binary, and the others that
+/// How to start a node of each architecture: this build's own binary, run natively (clusters
+/// run in the host's test run only, `support::host_run_only`), and the others that
 /// `PHANTOM_NODE_COMMANDS` lists.
 pub(crate) fn node_commands() -> Vec<(String, Vec<String>)> {
-    let own_arch =
-        std::env::var("PHANTOM_EXPECT_ARCH").unwrap_or_else(|_| std::env::consts::ARCH.to_string());
-    let mut own: Vec<String> = std::env::var("PHANTOM_TEST_RUNNER")
-        .unwrap_or_default()
-        .split_whitespace()
-        .map(String::from)
-        .collect();
-    own.push(env!("CARGO_BIN_EXE_phantom").to_string());
+    let own_arch = std::env::consts::ARCH.to_string();
+    let own = vec![env!("CARGO_BIN_EXE_phantom").to_string()];
     let mut commands = vec![(own_arch.clone(), own)];
     for entry in std::env::var("PHANTOM_NODE_COMMANDS")
         .unwrap_or_default()
