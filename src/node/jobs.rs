@@ -1254,7 +1254,10 @@ impl Node {
         })?;
         let asked = Instant::now();
         let frozen = freeze.await;
-        if let Some(p) = self.lock_processes().get(id) {
+        // A failed capture left the process running: only a freeze is ended.
+        if frozen.is_ok()
+            && let Some(p) = self.lock_processes().get(id)
+        {
             p.handle.resume();
         }
         let stopped_ms = asked.elapsed().as_secs_f64() * 1e3;

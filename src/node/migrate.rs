@@ -143,7 +143,16 @@ async fn transfer(
     let checkpoint_bytes = document.len() as u64;
     let meta_bytes = super::cbor(&meta);
     let migration = MigrationId(migration_id(node, id));
-    let mut abort_rx = begin(node, migration)?;
+    let mut abort_rx = match begin(node, migration) {
+        Ok(rx) => rx,
+        Err(e) => {
+            // Frozen for nothing: it goes on here.
+            if let Some(p) = node.lock_processes().get(id) {
+                p.handle.resume();
+            }
+            return Err(e);
+        }
+    };
     let mut source = Source::new(
         node.now(),
         migration,

@@ -50,9 +50,12 @@ pub(crate) enum Outbound {
 /// What the node can ask of a process.
 #[derive(Debug)]
 enum Control {
-    /// Stop at the next instruction boundary and capture the process; it stays frozen.
+    /// Stop at the next instruction boundary and capture the process; it stays frozen until
+    /// resumed. A process frozen already is captured again, in the same state: freezes nest,
+    /// each successful one ended by one `Resume`. A failed capture leaves it running.
     Freeze(oneshot::Sender<Result<Frozen, String>>),
-    /// Go on running (a migration failed).
+    /// End one freeze (a checkpoint is taken, a migration failed); the process goes on when
+    /// no freeze is left.
     Resume,
     /// Stop for good (a migration committed, or the job was killed).
     Drop,
@@ -125,7 +128,7 @@ pub(crate) enum PreCopy {
     /// The heap's live bytes now (with garbage not collected yet), to choose pre-copy by.
     Size { reply: oneshot::Sender<u64> },
     /// Freeze, and make the session's last pieces; the process then stays frozen until
-    /// resumed or dropped, as after `Freeze`.
+    /// resumed or dropped, as after `Freeze` (and nests as `Freeze` does).
     Final {
         max_bytes: usize,
         reply: oneshot::Sender<Result<FinalOut, String>>,
@@ -581,7 +584,8 @@ fn home_last(
     })
 }
 
-/// Carries out a pre-copy step, except `Final`; an answer is dropped if its asker has gone.
+/// Carries out a pre-copy step, except `Final` (the caller's, as it freezes); an answer is
+/// dropped if its asker has gone.
 fn precopy_step(step: PreCopy, vm: &mut Vm, sessions: &mut Sessions) {
     let session = &mut sessions.migration;
     match step {
@@ -615,7 +619,7 @@ fn precopy_step(step: PreCopy, vm: &mut Vm, sessions: &mut Sessions) {
             }
         }
         PreCopy::Final { reply, .. } => {
-            let _ = reply.send(Err("the process is frozen already".to_string()));
+            let _ = reply.send(Err("a pre-copy's last step out of turn".to_string()));
         }
     }
 }
@@ -703,31 +707,44 @@ fn obey(
                     Ok(Control::Freeze(reply)) => {
                         // A held process can still be captured (a checkpoint, a migration):
                         // the same.
-                        let captured = vm
-                            .capture()
-                            .map_err(|e| e.to_string())
-                            .map(|checkpoint| counters.frozen(checkpoint));
-                        let _ = reply.send(captured);
-                        return stay_frozen(vm, commands, shared, counters, session, true);
+                        if capture(vm, counters, reply) {
+                            return stay_frozen(vm, commands, shared, counters, session, true);
+                        }
                     }
                 }
             }
         }
         Control::Freeze(reply) => {
+            if !capture(vm, counters, reply) {
+                return true;
+            }
             set(RunState::Frozen);
-            let captured = vm
-                .capture()
-                .map_err(|e| e.to_string())
-                .map(|checkpoint| counters.frozen(checkpoint));
-            let _ = reply.send(captured);
             stay_frozen(vm, commands, shared, counters, session, false)
         }
     }
 }
 
+/// Captures the process for the asker of a freeze; false if the capture failed (the process
+/// is not frozen for it then).
+fn capture(
+    vm: &mut Vm,
+    counters: &Counters,
+    reply: oneshot::Sender<Result<Frozen, String>>,
+) -> bool {
+    let captured = vm
+        .capture()
+        .map_err(|e| e.to_string())
+        .map(|checkpoint| counters.frozen(checkpoint));
+    let ok = captured.is_ok();
+    let _ = reply.send(captured);
+    ok
+}
+
 /// Frozen until the node decides (`held`: it was held when it froze); a hold asked
-/// meanwhile starts when it resumes, and a release ends the hold then. False if the process
-/// is to end here.
+/// meanwhile starts when it resumes, and a release ends the hold then. A freeze asked
+/// meanwhile (a migration while a checkpoint is taken) is served at once, from the same
+/// state, and the process goes on only after a `Resume` for each. False if the process is
+/// to end here.
 fn stay_frozen(
     vm: &mut Vm,
     commands: &mpsc::Receiver<Control>,
@@ -738,9 +755,15 @@ fn stay_frozen(
 ) -> bool {
     let set = |s: RunState| *shared.state.lock().unwrap_or_else(|e| e.into_inner()) = s;
     let mut then_hold = held;
+    // The freezes not yet ended by a `Resume`.
+    let mut freezes = 1usize;
     loop {
         match commands.recv() {
             Ok(Control::Resume) => {
+                freezes -= 1;
+                if freezes > 0 {
+                    continue;
+                }
                 // A pre-copy session stays until the node cancels it (a checkpoint may have
                 // frozen the process in the middle of one).
                 if then_hold {
@@ -753,7 +776,17 @@ fn stay_frozen(
             Ok(Control::Hold) => then_hold = true,
             Ok(Control::Release) => then_hold = false,
             Ok(Control::Freeze(again)) => {
-                let _ = again.send(Err("the process is frozen already".to_string()));
+                if capture(vm, counters, again) {
+                    freezes += 1;
+                }
+            }
+            Ok(Control::PreCopy(PreCopy::Final { max_bytes, reply })) => {
+                let out = precopy_final(vm, session, max_bytes, counters, then_hold);
+                let ok = out.is_ok();
+                let _ = reply.send(out);
+                if ok {
+                    freezes += 1;
+                }
             }
             // A frozen process is checkpointed by whoever froze it.
             Ok(Control::Home(step)) => {
@@ -851,5 +884,85 @@ impl Host for NodeHost {
 
     fn processors(&self) -> u32 {
         std::thread::available_parallelism().map_or(1, |n| n.get() as u32)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use phantom_vm::{ClassPath, Config};
+
+    /// A host that takes no input and drops output.
+    struct Quiet;
+
+    impl Host for Quiet {
+        fn write(&mut self, _fd: i32, _bytes: &[u8]) {}
+        fn read(&mut self, _buf: &mut [u8]) -> ReadResult {
+            ReadResult::Eof
+        }
+        fn nanos(&self) -> i64 {
+            0
+        }
+        fn millis(&self) -> i64 {
+            0
+        }
+    }
+
+    /// Waits for `state` a little while; false if the process never got there.
+    fn reaches(handle: &ProcessHandle, state: RunState) -> bool {
+        let until = Instant::now() + Duration::from_secs(10);
+        while Instant::now() < until {
+            if handle.state() == state {
+                return true;
+            }
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        false
+    }
+
+    #[test]
+    fn a_freeze_asked_while_frozen_nests_and_the_process_goes_on_after_the_last_resume() {
+        // The class library's endless loop: it runs until it is dropped.
+        let mut vm =
+            Vm::new(ClassPath::default(), Box::new(Quiet), Config::default()).expect("a VM");
+        vm.start_main("jdk.internal.phantom.Calibrate", &[])
+            .expect("the loop starts");
+        let (out, _routes) = tokio::sync::mpsc::unbounded_channel();
+        let handle = ProcessHandle::spawn(
+            "t-1".into(),
+            "t".into(),
+            1,
+            vm,
+            Counters::from(0, 0),
+            out,
+            Arc::new(Cores::new(1)),
+        )
+        .expect("a process thread");
+        let rt = tokio::runtime::Builder::new_current_thread()
+            .build()
+            .expect("a runtime");
+        // A checkpoint freezes it, and a migration asks before the checkpoint resumes it.
+        let first = rt.block_on(handle.freeze()).expect("the first freeze");
+        let second = rt.block_on(handle.freeze()).expect("a freeze while frozen");
+        assert_eq!(
+            first.checkpoint.executed, second.checkpoint.executed,
+            "both captures are of the same instruction"
+        );
+        assert_eq!(handle.state(), RunState::Frozen);
+        // The checkpoint ends its freeze: the migration's still holds it.
+        handle.resume();
+        std::thread::sleep(Duration::from_millis(100));
+        assert_eq!(handle.state(), RunState::Frozen);
+        assert_eq!(handle.executed(), first.checkpoint.executed);
+        // The migration fails and ends its own: the process goes on.
+        handle.resume();
+        assert!(reaches(&handle, RunState::Running), "running again");
+        let until = Instant::now() + Duration::from_secs(10);
+        while handle.executed() == first.checkpoint.executed && Instant::now() < until {
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        assert!(handle.executed() > first.checkpoint.executed, "it ran on");
+        handle.drop_process();
+        assert!(reaches(&handle, RunState::Exited), "dropped");
     }
 }
