@@ -878,8 +878,14 @@ fn finish(vm: &Vm, stats: bool) {
         );
         let j = vm.jit_stats();
         eprintln!(
-            "phantom: jit: {} methods compiled ({} bytecodes, {} bytes of code), {} declined, {} entries, {} flushes",
-            j.compiled, j.insns, j.code_bytes, j.declined, j.entries, j.flushes
+            "phantom: jit: {} methods compiled ({} bytecodes, {} bytes of code) in {} ms, {} declined, {} entries, {} flushes",
+            j.compiled,
+            j.insns,
+            j.code_bytes,
+            j.compile_nanos / 1_000_000,
+            j.declined,
+            j.entries,
+            j.flushes
         );
     }
 }

@@ -38,6 +38,8 @@ pub struct JitStats {
     pub entries: u64,
     /// Times the code cache was emptied for its size.
     pub flushes: u64,
+    /// Nanoseconds spent compiling (analysis, translation and code generation).
+    pub compile_nanos: u64,
 }
 
 /// Where the interpreter goes on after compiled code.
