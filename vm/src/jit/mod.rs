@@ -526,13 +526,29 @@ impl Jit {
             // SAFETY: within the capacity reserved above, and every frame from `roots` to
             // `top` was written by the compiled frame that owned it as it unwound.
             unsafe { frames.set_len(top + 1) };
+            // The innermost frame stopped at its pc; the frames below it, at their calls.
+            let stopped = frames[top];
+            self.note_exit(prog, stopped.method, stopped.pc as usize);
             return Some(Ran::Unwound);
         }
         let out = out as usize;
-        let code = prog.method(method).code.get()?;
-        if let State::Compiled(c) = &mut self.methods[method as usize]
-            && c.exit_only.get(out).copied().unwrap_or(false)
-            && translate::compiles(code.insns[out].get())
+        self.note_exit(prog, method, out);
+        Some(Ran::At(out))
+    }
+
+    /// Counts an exit of `method`'s compiled code at `pc` that is stale (the instruction was
+    /// left to the interpreter when it was compiled, and compiles now), whether it returned
+    /// there or unwound from a call; past [`stale_limit`], the method is compiled again.
+    fn note_exit(&mut self, prog: &Program, method: MethodId, pc: usize) {
+        let Some(code) = prog.method(method).code.get() else {
+            return;
+        };
+        if let Some(State::Compiled(c)) = self.methods.get_mut(method as usize)
+            && c.exit_only.get(pc).copied().unwrap_or(false)
+            && code
+                .insns
+                .get(pc)
+                .is_some_and(|i| translate::compiles(i.get()))
         {
             c.stale += 1;
             if c.stale >= c.stale_limit {
@@ -541,7 +557,6 @@ impl Jit {
                     State::Counting(self.config.threshold.saturating_sub(1));
             }
         }
-        Some(Ran::At(out))
     }
 
     /// The compiled function and entry index for `pc` of `method`, counting the method hot
