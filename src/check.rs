@@ -10,9 +10,10 @@ use phantom_vm::classpath::is_jdk_name;
 use phantom_vm::{ClassPath, Config, Host, ReadResult, Vm};
 use std::collections::{BTreeMap, BTreeSet};
 
-/// A host for a VM that never runs: it only loads and links classes.
+/// A host that takes no input, drops output and keeps no time: for a VM that only loads and
+/// links classes, or runs code whose effects nobody reads.
 #[derive(Debug)]
-struct Nothing;
+pub(crate) struct Nothing;
 
 impl Host for Nothing {
     fn write(&mut self, _: i32, _: &[u8]) {}

@@ -890,23 +890,8 @@ impl Host for NodeHost {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::check::Nothing;
     use phantom_vm::{ClassPath, Config};
-
-    /// A host that takes no input and drops output.
-    struct Quiet;
-
-    impl Host for Quiet {
-        fn write(&mut self, _fd: i32, _bytes: &[u8]) {}
-        fn read(&mut self, _buf: &mut [u8]) -> ReadResult {
-            ReadResult::Eof
-        }
-        fn nanos(&self) -> i64 {
-            0
-        }
-        fn millis(&self) -> i64 {
-            0
-        }
-    }
 
     /// Waits for `state` a little while; false if the process never got there.
     fn reaches(handle: &ProcessHandle, state: RunState) -> bool {
@@ -924,7 +909,7 @@ mod tests {
     fn a_freeze_asked_while_frozen_nests_and_the_process_goes_on_after_the_last_resume() {
         // The class library's endless loop: it runs until it is dropped.
         let mut vm =
-            Vm::new(ClassPath::default(), Box::new(Quiet), Config::default()).expect("a VM");
+            Vm::new(ClassPath::default(), Box::new(Nothing), Config::default()).expect("a VM");
         vm.start_main("jdk.internal.phantom.Calibrate", &[])
             .expect("the loop starts");
         let (out, _routes) = tokio::sync::mpsc::unbounded_channel();
